@@ -1,0 +1,48 @@
+//! Command-line definitions.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "planpress",
+    version,
+    about = "区役所サービス向上アクションプランの内容（JSON）から印刷用 PDF を作ります"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 版のフォルダから PDF を作ります
+    Build(BuildArgs),
+    /// 版のフォルダを読み込んで検査します（何も書き出しません）
+    Check(CheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// 版のフォルダ（例: content/miyamae-r2）
+    pub edition: PathBuf,
+    /// 書き出す PDF（省略時は out/<フォルダ名>.pdf）
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// 生成した Typst のソースをこのフォルダにも書き出します
+    #[arg(long, value_name = "DIR")]
+    pub emit_typst: Option<PathBuf>,
+    /// 組み込みのテンプレートの代わりにこのフォルダのテンプレートを使います
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// 版のフォルダ（例: content/miyamae-r2）
+    pub edition: PathBuf,
+    /// 組み込みのテンプレートの代わりにこのフォルダのテンプレートを使います
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}

@@ -1,0 +1,92 @@
+//! The `planpress` command: dispatch, print, exit.
+
+mod cli;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Parser;
+
+use cli::{BuildArgs, CheckArgs, Cli, Command};
+use planpress::{BuildError, Templates};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build(args) => build(args),
+        Command::Check(args) => check(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprint!("{e}");
+            if !e.ends_with('\n') {
+                eprintln!();
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn templates(dir: Option<PathBuf>) -> Templates {
+    dir.map_or(Templates::Embedded, Templates::Dir)
+}
+
+fn build(args: BuildArgs) -> Result<(), String> {
+    let start = Instant::now();
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(&args.edition));
+    let built =
+        planpress::build(&args.edition, &templates(args.templates)).map_err(|e| e.to_string())?;
+    for w in &built.warnings {
+        eprintln!("警告: {w}");
+    }
+    if let Some(dir) = &args.emit_typst {
+        emit_typst(dir, &built.generated)?;
+        println!("Typst のソースを書き出しました: {}", dir.display());
+    }
+    planpress::pdf::write_atomic(&output, &built.pdf).map_err(|e| {
+        format!(
+            "PDF を書き出せません（{}）: {e}\n書き込めるフォルダを -o で指定してください",
+            output.display()
+        )
+    })?;
+    println!(
+        "{} を作りました（{} ページ、{:.2} 秒）",
+        output.display(),
+        built.document.pages().len(),
+        start.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn check(args: CheckArgs) -> Result<(), String> {
+    let content = planpress::content::load(&args.edition).map_err(|e| e.to_string())?;
+    planpress::generate(&content, &templates(args.templates))
+        .map_err(|e: BuildError| e.to_string())?;
+    println!("{}: 問題は見つかりませんでした", args.edition.display());
+    Ok(())
+}
+
+fn default_output(edition: &Path) -> PathBuf {
+    let name = edition
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "edition".into());
+    PathBuf::from("out").join(format!("{name}.pdf"))
+}
+
+fn emit_typst(dir: &Path, generated: &planpress::Generated) -> Result<(), String> {
+    let err = |e: std::io::Error| format!("{} に書き出せません: {e}", dir.display());
+    fs::create_dir_all(dir).map_err(err)?;
+    fs::write(dir.join("main.typ"), &generated.main).map_err(err)?;
+    for (name, text) in &generated.modules {
+        fs::write(dir.join(name), text).map_err(err)?;
+    }
+    Ok(())
+}

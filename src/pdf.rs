@@ -1,0 +1,122 @@
+//! Compile the generated source in the sandboxed world, export the PDF, write it atomically.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use typst::World;
+use typst::WorldExt;
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+use crate::world::PlanWorld;
+
+/// A failed compile: a defect of the templates, told as such.
+#[derive(Debug)]
+pub struct CompileError(pub Vec<String>);
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "テンプレートの不具合で PDF を組めませんでした（内容ファイルの誤りではありません。planpress の担当者に連絡してください）:"
+        )?;
+        for m in &self.0 {
+            writeln!(f, "- {m}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// One diagnostic as `file:line:col: message`, pointing into the generated source.
+pub fn describe(world: &PlanWorld, d: &SourceDiagnostic) -> String {
+    let kind = match d.severity {
+        Severity::Error => "エラー",
+        Severity::Warning => "警告",
+    };
+    let mut place = String::new();
+    if let Some(id) = d.span.id()
+        && let (Ok(source), Some(range)) = (world.source(id), world.range(d.span))
+        && let Some((line, col)) = source.lines().byte_to_line_column(range.start)
+    {
+        let text = source.text().lines().nth(line).unwrap_or("").trim();
+        let text: String = text.chars().take(120).collect();
+        place = format!(
+            "{}:{}:{}: ",
+            id.get().vpath().get_without_slash(),
+            line + 1,
+            col + 1
+        );
+        let mut out = format!("{place}{kind}: {}", d.message);
+        out.push_str(&format!("\n    | {text}"));
+        for h in &d.hints {
+            out.push_str(&format!("\n    ヒント: {}", h.v));
+        }
+        return out;
+    }
+    let mut out = format!("{place}{kind}: {}", d.message);
+    for h in &d.hints {
+        out.push_str(&format!("\n    ヒント: {}", h.v));
+    }
+    out
+}
+
+/// Compile the world's main source into a paged document.
+pub fn compile(world: &PlanWorld) -> Result<(PagedDocument, Vec<String>), CompileError> {
+    let result = typst::compile::<PagedDocument>(world);
+    let warnings = result.warnings.iter().map(|d| describe(world, d)).collect();
+    match result.output {
+        Ok(doc) => Ok((doc, warnings)),
+        Err(errors) => Err(CompileError(
+            errors.iter().map(|d| describe(world, d)).collect(),
+        )),
+    }
+}
+
+/// Export options that make the same content give the same bytes on any day.
+pub fn options(ident: String, date: Datetime) -> PdfOptions {
+    PdfOptions {
+        ident: Smart::Custom(ident),
+        creator: Smart::Custom(Some(format!("planpress {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: Some(Timestamp::new_utc(date)),
+        ..PdfOptions::default()
+    }
+}
+
+pub fn export(
+    world: &PlanWorld,
+    doc: &PagedDocument,
+    options: &PdfOptions,
+) -> Result<Vec<u8>, CompileError> {
+    typst_pdf::pdf(doc, options)
+        .map_err(|errors| CompileError(errors.iter().map(|d| describe(world, d)).collect()))
+}
+
+/// Write `bytes` to `path` through a temporary file in the same folder and a rename,
+/// so a reader never sees a half-written PDF and a failed build leaves the old one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
