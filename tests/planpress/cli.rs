@@ -1,0 +1,98 @@
+//! The command as a clerk runs it.
+
+use crate::doc::*;
+
+fn tmp(name: &str) -> std::path::PathBuf {
+    let p = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&p);
+    let _ = std::fs::remove_file(&p);
+    p
+}
+
+#[test]
+fn build_writes_the_pdf_and_says_where() {
+    let out = tmp("cli-build.pdf");
+    let emit = tmp("cli-emit");
+    let run = planpress(&[
+        "build",
+        EDITION,
+        "-o",
+        out.to_str().unwrap(),
+        "--emit-typst",
+        emit.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let pages = shipped().document.pages().len();
+    assert!(
+        stdout.contains(out.to_str().unwrap()) && stdout.contains(&format!("{pages} ページ")),
+        "{stdout}"
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(
+        bytes == shipped().pdf,
+        "the command and the library give the same PDF"
+    );
+    // The emitted folder is the exact source the World compiled.
+    assert_eq!(
+        std::fs::read_to_string(emit.join("main.typ")).unwrap(),
+        shipped().generated.main
+    );
+    assert!(emit.join("style.typ").exists());
+    assert!(
+        !std::fs::read_dir(&emit).unwrap().any(|e| e
+            .unwrap()
+            .path()
+            .extension()
+            .is_some_and(|x| x == "j2"))
+    );
+}
+
+#[test]
+fn check_validates_and_writes_nothing() {
+    let run = planpress(&["check", EDITION]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(String::from_utf8_lossy(&run.stdout).contains("問題は見つかりませんでした"));
+}
+
+#[test]
+fn content_errors_exit_1_with_a_japanese_message() {
+    let dir = scratch_edition("cli-broken");
+    edit_json(&dir, "4-targets.json", |v| {
+        v["divisions"][2]["departments"][0]["targets"][1]["number"] = 3.into();
+        v["divisions"][2]["departments"][0]["targets"][0]["scene"] = "窓口".into();
+    });
+    let out = tmp("cli-broken.pdf");
+    let run = planpress(&["build", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(err.contains("4-targets.json"), "{err}");
+    assert!(
+        err.contains("区民課 目標3") && err.contains("ここは 2 のはず"),
+        "{err}"
+    );
+    assert!(
+        err.contains("区民課 目標1 の場面") && err.contains("「窓口」"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing is written");
+
+    let run = planpress(&["check", "content/no-such-edition"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("版のフォルダが見つかりません"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(planpress(&["build"]).status.code(), Some(2));
+    assert_eq!(planpress(&["frobnicate"]).status.code(), Some(2));
+}

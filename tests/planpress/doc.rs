@@ -1,0 +1,231 @@
+//! Helpers: build editions, read the compiled document's text and pages, read the PDF.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use planpress::{Built, Templates};
+use typst::foundations::{NativeElement, Selector};
+use typst::introspection::Introspector;
+use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
+use typst::model::{HeadingElem, Numbering};
+use unicode_normalization::UnicodeNormalization;
+
+pub const EDITION: &str = "content/miyamae-r2";
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shipped edition, built once per test run.
+pub fn shipped() -> &'static Built {
+    static BUILT: OnceLock<Built> = OnceLock::new();
+    BUILT.get_or_init(|| build(&root().join(EDITION)))
+}
+
+pub fn build(dir: &Path) -> Built {
+    match planpress::build(dir, &Templates::Embedded) {
+        Ok(b) => b,
+        Err(e) => panic!("build of {} failed:\n{e}", dir.display()),
+    }
+}
+
+/// A fresh copy of the shipped edition in a scratch folder, to break or change.
+pub fn scratch_edition(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(root().join(EDITION)).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+/// Edit one JSON file of an edition in place.
+pub fn edit_json(dir: &Path, file: &str, f: impl FnOnce(&mut serde_json::Value)) {
+    let path = dir.join(file);
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    f(&mut v);
+    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+}
+
+/// One run of text on a page, with its baseline position.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub x: Abs,
+    pub y: Abs,
+    pub text: String,
+}
+
+fn walk(
+    frame: &Frame,
+    ts: Transform,
+    out: &mut Vec<Run>,
+    glyph_check: &mut dyn FnMut(&typst::text::TextItem),
+) {
+    for (pos, item) in frame.items() {
+        match item {
+            FrameItem::Group(g) => {
+                let ts = ts
+                    .pre_concat(Transform::translate(pos.x, pos.y))
+                    .pre_concat(g.transform);
+                walk(&g.frame, ts, out, glyph_check);
+            }
+            FrameItem::Text(t) => {
+                glyph_check(t);
+                let p = Point::new(pos.x, pos.y).transform(ts);
+                out.push(Run {
+                    x: p.x,
+                    y: p.y,
+                    text: t.text.to_string(),
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The text runs of each page, in layout order, without the page footer.
+pub fn page_runs(built: &Built) -> Vec<Vec<Run>> {
+    built
+        .document
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut runs = Vec::new();
+            walk(&page.frame, Transform::identity(), &mut runs, &mut |_| {});
+            let footer_top = page.frame.height() - Abs::mm(20.0);
+            runs.retain(|r| r.y < footer_top);
+            runs
+        })
+        .collect()
+}
+
+/// Every text item of the document, footers included, for glyph checks.
+pub fn for_each_text_item(built: &Built, mut f: impl FnMut(usize, &typst::text::TextItem)) {
+    for (i, page) in built.document.pages().iter().enumerate() {
+        let mut runs = Vec::new();
+        walk(&page.frame, Transform::identity(), &mut runs, &mut |t| {
+            f(i, t)
+        });
+    }
+}
+
+/// The text of each page, joined in layout order.
+pub fn page_texts(built: &Built) -> Vec<String> {
+    page_runs(built)
+        .iter()
+        .map(|runs| runs.iter().map(|r| r.text.as_str()).collect())
+        .collect()
+}
+
+/// The lines of a page: runs grouped by baseline, each line's runs in x order.
+pub fn page_lines(built: &Built, page: usize) -> Vec<String> {
+    let mut runs = page_runs(built).swap_remove(page);
+    runs.sort_by(|a, b| {
+        a.y.partial_cmp(&b.y)
+            .unwrap()
+            .then(a.x.partial_cmp(&b.x).unwrap())
+    });
+    let mut lines: Vec<(Abs, String)> = Vec::new();
+    for r in runs {
+        match lines.last_mut() {
+            Some((y, text)) if (r.y - *y).abs() < Abs::pt(2.0) => text.push_str(&r.text),
+            _ => lines.push((r.y, r.text)),
+        }
+    }
+    lines.into_iter().map(|(_, t)| t).collect()
+}
+
+/// The printed page label of each page ("" where the page has no number).
+pub fn page_labels(built: &Built) -> Vec<String> {
+    built
+        .document
+        .pages()
+        .iter()
+        .map(|p| match &p.numbering {
+            Some(Numbering::Pattern(pat)) => pat.apply(None, &[p.number]).unwrap().to_string(),
+            _ => String::new(),
+        })
+        .collect()
+}
+
+/// Every heading: (level, plain text, 0-based page index).
+pub fn headings(built: &Built) -> Vec<(usize, String, usize)> {
+    let intro = built.document.introspector();
+    intro
+        .query(&Selector::Elem(HeadingElem::ELEM, None))
+        .iter()
+        .map(|c| {
+            let h = c.to_packed::<HeadingElem>().unwrap();
+            let level = h.resolve_level(Default::default()).get();
+            let page = intro.page(c.location().unwrap()).unwrap().get() - 1;
+            (level, normalize(&h.body.plain_text()), page)
+        })
+        .collect()
+}
+
+/// As the shared fidelity check compares: NFKC, no white space, no bullets or dashes.
+pub fn normalize(s: &str) -> String {
+    s.nfkc()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '・' | '-' | '‐' | '−' | '–' | '—'))
+        .collect()
+}
+
+pub fn pdf(built: &Built) -> lopdf::Document {
+    lopdf::Document::load_mem(&built.pdf).expect("the PDF parses")
+}
+
+/// A PDF text string (UTF-16BE with BOM, or PDFDocEncoding/ASCII).
+pub fn pdf_string(obj: &lopdf::Object) -> String {
+    let bytes = obj.as_str().expect("a string");
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        bytes.iter().map(|&b| b as char).collect()
+    }
+}
+
+/// The PDF outline (bookmarks): (depth, title).
+pub fn bookmarks(doc: &lopdf::Document) -> Vec<(usize, String)> {
+    fn walk(
+        doc: &lopdf::Document,
+        first: Option<lopdf::ObjectId>,
+        depth: usize,
+        out: &mut Vec<(usize, String)>,
+    ) {
+        let mut next = first;
+        while let Some(id) = next {
+            let item = doc.get_dictionary(id).unwrap();
+            out.push((depth, pdf_string(item.get(b"Title").unwrap())));
+            let child = item.get(b"First").ok().and_then(|o| o.as_reference().ok());
+            walk(doc, child, depth + 1, out);
+            next = item.get(b"Next").ok().and_then(|o| o.as_reference().ok());
+        }
+    }
+    let catalog = doc.catalog().unwrap();
+    let outlines = catalog.get(b"Outlines").unwrap().as_reference().unwrap();
+    let first = doc
+        .get_dictionary(outlines)
+        .unwrap()
+        .get(b"First")
+        .ok()
+        .and_then(|o| o.as_reference().ok());
+    let mut out = Vec::new();
+    walk(doc, first, 0, &mut out);
+    out
+}
+
+/// Run the planpress binary.
+pub fn planpress(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_planpress"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the planpress binary runs")
+}

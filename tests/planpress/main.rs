@@ -1,0 +1,8 @@
+//! The one integration-test binary: it builds the shipped edition in-process and
+//! checks what a reader of the printed plan would check.
+
+mod doc;
+
+mod cli;
+mod document;
+mod safety;
