@@ -25,7 +25,8 @@ pub enum BuildError {
     Content(ContentErrors),
     /// The layout templates are broken (a defect of the tool).
     Render(render::RenderError),
-    Compile(pdf::CompileError),
+    /// Typst refused the generated source; it is kept so it can be inspected.
+    Compile(pdf::CompileError, Box<Generated>),
 }
 
 impl fmt::Display for BuildError {
@@ -33,7 +34,7 @@ impl fmt::Display for BuildError {
         match self {
             BuildError::Content(e) => write!(f, "{e}"),
             BuildError::Render(e) => write!(f, "{e}"),
-            BuildError::Compile(e) => write!(f, "{e}"),
+            BuildError::Compile(e, _) => write!(f, "{e}"),
         }
     }
 }
@@ -76,9 +77,10 @@ pub fn build(dir: &Path, templates: &Templates) -> Result<Built, BuildError> {
     let generated = generate(&content, templates)?;
     let date = document_date(&content);
     let world = PlanWorld::new(generated.main.clone(), &generated.modules, Vec::new(), date);
-    let (document, warnings) = pdf::compile(&world).map_err(BuildError::Compile)?;
+    let failed = |e| BuildError::Compile(e, Box::new(generated.clone()));
+    let (document, warnings) = pdf::compile(&world).map_err(failed)?;
     let options = pdf::options(content_ident(&content), date);
-    let pdf = pdf::export(&world, &document, &options).map_err(BuildError::Compile)?;
+    let pdf = pdf::export(&world, &document, &options).map_err(failed)?;
     Ok(Built {
         content,
         generated,

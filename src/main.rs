@@ -40,8 +40,17 @@ fn build(args: BuildArgs) -> Result<(), String> {
         .output
         .clone()
         .unwrap_or_else(|| default_output(&args.edition));
-    let built =
-        planpress::build(&args.edition, &templates(args.templates)).map_err(|e| e.to_string())?;
+    let built = match planpress::build(&args.edition, &templates(args.templates)) {
+        Ok(built) => built,
+        Err(e) => {
+            // The source Typst refused is what one wants to read then.
+            if let (BuildError::Compile(_, generated), Some(dir)) = (&e, &args.emit_typst) {
+                emit_typst(dir, generated)?;
+                eprintln!("Typst のソースを書き出しました: {}", dir.display());
+            }
+            return Err(e.to_string());
+        }
+    };
     for w in &built.warnings {
         eprintln!("警告: {w}");
     }

@@ -81,6 +81,7 @@ fn a_template_cannot_read_files_either() {
     )
     .unwrap();
     let out = dir.join("evil.pdf");
+    let emit = dir.join("emitted");
     let run = planpress(&[
         "build",
         EDITION,
@@ -88,6 +89,8 @@ fn a_template_cannot_read_files_either() {
         dir.to_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
+        "--emit-typst",
+        emit.to_str().unwrap(),
     ]);
     let err = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{err}");
@@ -96,4 +99,7 @@ fn a_template_cannot_read_files_either() {
         "{err}"
     );
     assert!(!out.exists());
+    // The refused source is written for whoever fixes the template.
+    let emitted = std::fs::read_to_string(emit.join("main.typ")).unwrap();
+    assert!(emitted.contains("#read(\"Cargo.toml\")"));
 }
