@@ -3,6 +3,7 @@
 mod cli;
 
 use std::fs;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -30,6 +31,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// A failed build as the clerk reads it: content problems with their source lines,
+/// coloured when standard error is a terminal.
+fn report(e: BuildError) -> String {
+    match e {
+        BuildError::Content(c) => c.render(std::io::stderr().is_terminal()),
+        other => other.to_string(),
+    }
+}
+
 fn templates(dir: Option<PathBuf>) -> Templates {
     dir.map_or(Templates::Embedded, Templates::Dir)
 }
@@ -48,7 +58,7 @@ fn build(args: BuildArgs) -> Result<(), String> {
                 emit_typst(dir, generated)?;
                 eprintln!("Typst のソースを書き出しました: {}", dir.display());
             }
-            return Err(e.to_string());
+            return Err(report(e));
         }
     };
     for w in &built.warnings {
@@ -74,9 +84,9 @@ fn build(args: BuildArgs) -> Result<(), String> {
 }
 
 fn check(args: CheckArgs) -> Result<(), String> {
-    let content = planpress::content::load(&args.edition).map_err(|e| e.to_string())?;
-    planpress::generate(&content, &templates(args.templates))
-        .map_err(|e: BuildError| e.to_string())?;
+    let content =
+        planpress::content::load(&args.edition).map_err(|e| report(BuildError::Content(e)))?;
+    planpress::generate(&content, &templates(args.templates)).map_err(report)?;
     println!("{}: 問題は見つかりませんでした", args.edition.display());
     Ok(())
 }

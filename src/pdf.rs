@@ -44,14 +44,22 @@ pub fn describe(world: &PlanWorld, d: &SourceDiagnostic) -> String {
         && let (Ok(source), Some(range)) = (world.source(id), world.range(d.span))
         && let Some((line, col)) = source.lines().byte_to_line_column(range.start)
     {
-        let text = source.text().lines().nth(line).unwrap_or("").trim();
+        let text = source.text().lines().nth(line).unwrap_or("");
+        let text = text
+            .split(crate::render::MARKER)
+            .next()
+            .unwrap_or("")
+            .trim();
         let text: String = text.chars().take(120).collect();
-        place = format!(
-            "{}:{}:{}: ",
-            id.get().vpath().get_without_slash(),
-            line + 1,
-            col + 1
-        );
+        let file = id.get().vpath().get_without_slash();
+        place = if file == "main.typ" {
+            match crate::render::template_origin(source.text(), line) {
+                Some(at) => format!("templates/{at}（生成された main.typ {}行目）: ", line + 1),
+                None => format!("main.typ {}行目: ", line + 1),
+            }
+        } else {
+            format!("templates/{file} {}行{}列: ", line + 1, col + 1)
+        };
         let mut out = format!("{place}{kind}: {}", d.message);
         out.push_str(&format!("\n    | {text}"));
         for h in &d.hints {

@@ -193,10 +193,48 @@ pub fn environment(files: &[(String, String)]) -> Result<Environment<'static>, E
     env.add_filter("datetime", filter_datetime);
     for (name, text) in files {
         if name.ends_with(".typ.j2") {
-            env.add_template_owned(name.clone(), text.clone())?;
+            env.add_template_owned(name.clone(), mark_lines(name, text))?;
         }
     }
     Ok(env)
+}
+
+/// The comment that ties a line of generated source to its template line.
+pub const MARKER: &str = "// @template ";
+
+/// Append a marker comment to each template line that starts a Typst call or
+/// heading, so a Typst error in the generated source can name the template line.
+/// Lines with template tags are left alone, and text lines too (a comment there
+/// could change a paragraph's spacing).
+fn mark_lines(name: &str, text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let code = body.trim_start();
+        if code.starts_with('#')
+            && !body.contains("{%")
+            && !body.contains("{#")
+            && !body.contains("//")
+        {
+            out.push_str(body);
+            out.push_str(&format!(" {MARKER}{name}:{}", i + 1));
+            out.push_str(&line[body.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Where a line of generated `main.typ` came from: the nearest marker at or above it.
+pub fn template_origin(generated: &str, line: usize) -> Option<String> {
+    generated
+        .lines()
+        .take(line + 1)
+        .collect::<Vec<_>>()
+        .iter()
+        .rev()
+        .find_map(|l| l.split_once(MARKER).map(|(_, at)| at.trim().to_string()))
 }
 
 /// Render an edition: `main.typ` from `main.typ.j2`, plus the static `.typ` modules.

@@ -1,85 +1,123 @@
-//! Document rules that the JSON shape alone cannot express.
+//! Document rules that the JSON shape alone cannot express. Each problem names its
+//! value by JSON pointer; the loader turns that into line, column and plain words.
 
 use std::collections::HashSet;
+use std::path::Path;
 
 use super::model::*;
-use super::{Content, ContentError, Part};
+use super::{ContentError, Part};
 
 struct Checker<'a> {
     scenes: &'a [String],
     errors: Vec<ContentError>,
 }
 
+/// A numbered item: where its number stands, how to call it, its number.
+struct Numbered {
+    file: String,
+    pointer: String,
+    item: String,
+    number: u32,
+}
+
 impl Checker<'_> {
-    fn push(&mut self, file: &str, item: String, message: String) {
-        self.errors.push(ContentError {
-            file: file.to_string(),
-            line: None,
-            column: None,
-            item: Some(item),
-            message,
-        });
+    fn push(&mut self, file: &str, pointer: String, item: Option<String>, message: String) {
+        let mut e = ContentError::new(file, message).at(pointer);
+        e.item = item;
+        self.errors.push(e);
     }
 
-    /// Numbers must run 1, 2, 3… in the printed order.
-    fn sequence(&mut self, file: &str, what: &str, numbers: impl Iterator<Item = (String, u32)>) {
-        for (expected, (item, n)) in (1u32..).zip(numbers) {
-            if n != expected {
+    /// Numbers must run 1, 2, 3… in the printed order; every break is reported.
+    fn sequence(&mut self, what: &str, items: Vec<Numbered>) {
+        let mut expected = 1;
+        for it in items {
+            if it.number != expected {
+                let hint = if it.number + 1 == expected {
+                    "番号が重なっています"
+                } else if it.number > expected {
+                    "番号が飛んでいます"
+                } else {
+                    "番号の順序が違います"
+                };
                 self.push(
-                    file,
-                    item,
-                    format!("{what}の番号が {n} になっていますが、ここは {expected} のはずです。1 から順に、抜けや重なりのないように番号を付けてください"),
+                    &it.file,
+                    it.pointer,
+                    Some(it.item),
+                    format!("{what}の番号が {} になっていますが、ここは {expected} のはずです（{hint}）。1 から順に、抜けや重なりのないように番号を付けてください", it.number),
                 );
-                return;
             }
+            expected = it.number.max(expected) + 1;
         }
     }
 
-    fn text(&mut self, file: &str, item: impl FnOnce() -> String, text: &str) {
+    fn text(&mut self, file: &str, pointer: String, text: &str) {
         if text.trim().is_empty() {
-            self.push(file, item(), "本文が空です。文章を入れてください".into());
+            self.push(
+                file,
+                pointer,
+                None,
+                "文章が空です。文章を入れてください".into(),
+            );
         }
     }
 
-    fn scene(&mut self, file: &str, item: impl FnOnce() -> String, scene: &str) {
+    fn scene(&mut self, file: &str, pointer: String, scene: &str) {
         if !self.scenes.iter().any(|s| s == scene) {
             let list = self.scenes.join("、");
             self.push(
                 file,
-                item(),
+                pointer,
+                None,
                 format!("場面「{scene}」は edition.json の scenes にありません。次のどれかにするか、scenes に加えてください: {list}"),
             );
         }
     }
 }
 
-pub fn validate(content: &Content) -> Vec<ContentError> {
-    let ed = &content.edition;
+fn numbered(file: &str, pointer: String, item: String, number: u32) -> Numbered {
+    Numbered {
+        file: file.to_string(),
+        pointer,
+        item,
+        number,
+    }
+}
+
+/// Check the parts that loaded; rules across parts only when all of them did.
+pub fn validate(ed: &Edition, parts: &[(&str, &Part)], complete: bool) -> Vec<ContentError> {
     let mut c = Checker {
         scenes: &ed.scenes,
         errors: Vec::new(),
     };
-    let files = ed.chapters.iter().chain(&ed.annex).map(|r| r.file.as_str());
-    let parts = content.chapters.iter().chain(&content.annex);
-    for (file, part) in files.zip(parts) {
+    let mut standards = Vec::new();
+    for &(file, part) in parts {
         match part {
             Part::Principles(p) => {
+                let items = p.principles.iter().enumerate();
                 c.sequence(
-                    file,
                     "基本理念",
-                    p.principles
-                        .iter()
-                        .map(|x| (format!("基本理念{}", x.number), x.number)),
+                    items
+                        .clone()
+                        .map(|(i, x)| {
+                            numbered(
+                                file,
+                                format!("/principles/{i}/number"),
+                                format!("基本理念{}", x.number),
+                                x.number,
+                            )
+                        })
+                        .collect(),
                 );
-                for x in &p.principles {
-                    c.text(file, || format!("基本理念{} の本文", x.number), &x.text);
+                for (i, x) in items {
+                    c.text(file, format!("/principles/{i}/text"), &x.text);
                 }
             }
-            Part::Sections(ch) => check_sections(&mut c, file, ch),
+            Part::Sections(ch) => check_sections(&mut c, file, ch, &mut standards),
             Part::Targets(t) => check_targets(&mut c, file, t),
             Part::Results(r) if r.fiscal_year >= ed.fiscal_year => c.push(
                 file,
-                "実施結果の年度".into(),
+                "/fiscal_year".into(),
+                Some("実施結果の年度".into()),
                 format!(
                     "実施結果の年度 {} は、この版の年度 {} より前の年度にしてください",
                     r.fiscal_year, ed.fiscal_year
@@ -88,50 +126,79 @@ pub fn validate(content: &Content) -> Vec<ContentError> {
             _ => {}
         }
     }
-    // Standards are numbered through all tables.
-    c.sequence(
-        "（区役所サービス基準）",
-        "区役所サービス基準",
-        content
-            .standards()
-            .map(|s| (format!("基準{}", s.number), s.number)),
-    );
-    unlisted_files(content, &mut c.errors);
+    if complete {
+        // Standards are numbered through all their tables.
+        c.sequence("区役所サービス基準", standards);
+    }
     c.errors
 }
 
-fn check_sections(c: &mut Checker, file: &str, ch: &SectionsChapter) {
+fn check_sections(
+    c: &mut Checker,
+    file: &str,
+    ch: &SectionsChapter,
+    standards: &mut Vec<Numbered>,
+) {
     c.sequence(
-        file,
         "節",
         ch.sections
             .iter()
-            .map(|s| (format!("{} {}", s.number, s.title), s.number)),
-    );
-    for s in &ch.sections {
-        c.sequence(
-            file,
-            "項",
-            s.subsections.iter().map(|x| {
-                (
-                    format!("{} の ({}) {}", s.title, x.number, x.title),
-                    x.number,
+            .enumerate()
+            .map(|(i, s)| {
+                numbered(
+                    file,
+                    format!("/sections/{i}/number"),
+                    format!("{} {}", s.number, s.title),
+                    s.number,
                 )
-            }),
+            })
+            .collect(),
+    );
+    for (i, s) in ch.sections.iter().enumerate() {
+        let sp = format!("/sections/{i}");
+        c.sequence(
+            "項",
+            s.subsections
+                .iter()
+                .enumerate()
+                .map(|(j, x)| {
+                    numbered(
+                        file,
+                        format!("{sp}/subsections/{j}/number"),
+                        format!("{} の ({}) {}", s.title, x.number, x.title),
+                        x.number,
+                    )
+                })
+                .collect(),
         );
-        for t in &s.standard_tables {
-            for st in &t.standards {
-                c.text(file, || format!("基準{} の本文", st.number), &st.text);
-                c.scene(file, || format!("基準{} の場面", st.number), &st.scene);
+        for (t, table) in s.standard_tables.iter().enumerate() {
+            for (k, st) in table.standards.iter().enumerate() {
+                let p = format!("{sp}/standard_tables/{t}/standards/{k}");
+                standards.push(numbered(
+                    file,
+                    format!("{p}/number"),
+                    format!("基準{}", st.number),
+                    st.number,
+                ));
+                c.text(file, format!("{p}/text"), &st.text);
+                c.scene(file, format!("{p}/scene"), &st.scene);
             }
         }
-        for sub in &s.subsections {
+        for (j, sub) in s.subsections.iter().enumerate() {
             c.sequence(
-                file,
                 "ワーキングチームの期",
                 sub.working_teams
                     .iter()
-                    .map(|w| (format!("第{}期ワーキングチーム", w.term), w.term)),
+                    .enumerate()
+                    .map(|(k, w)| {
+                        numbered(
+                            file,
+                            format!("{sp}/subsections/{j}/working_teams/{k}/term"),
+                            format!("第{}期ワーキングチーム", w.term),
+                            w.term,
+                        )
+                    })
+                    .collect(),
             );
         }
     }
@@ -139,8 +206,9 @@ fn check_sections(c: &mut Checker, file: &str, ch: &SectionsChapter) {
 
 fn check_targets(c: &mut Checker, file: &str, t: &TargetsChapter) {
     let mut ids = HashSet::new();
-    for div in &t.divisions {
-        for d in &div.departments {
+    for (i, div) in t.divisions.iter().enumerate() {
+        for (j, d) in div.departments.iter().enumerate() {
+            let dp = format!("/divisions/{i}/departments/{j}");
             let ok_id = !d.id.is_empty()
                 && d.id
                     .bytes()
@@ -148,7 +216,8 @@ fn check_targets(c: &mut Checker, file: &str, t: &TargetsChapter) {
             if !ok_id {
                 c.push(
                     file,
-                    d.short_name.clone(),
+                    format!("{dp}/id"),
+                    None,
                     format!(
                         "部署の id「{}」には半角の小文字英字・数字・ハイフンだけを使ってください",
                         d.id
@@ -156,59 +225,46 @@ fn check_targets(c: &mut Checker, file: &str, t: &TargetsChapter) {
                 );
             }
             if !ids.insert(d.id.as_str()) {
-                c.push(
-                    file,
-                    d.short_name.clone(),
-                    format!(
-                        "部署の id「{}」が重複しています。部署ごとに別の id にしてください",
-                        d.id
-                    ),
-                );
+                c.push(file, format!("{dp}/id"), None, format!("部署の id「{}」がほかの部署と重なっています。部署ごとに別の id にしてください", d.id));
             }
             if d.targets.is_empty() {
                 c.push(
                     file,
-                    d.short_name.clone(),
+                    format!("{dp}/targets"),
+                    None,
                     "目標が一つもありません。少なくとも一つ入れてください".into(),
                 );
             }
             c.sequence(
-                file,
                 "目標",
                 d.targets
                     .iter()
-                    .map(|x| (format!("{} 目標{}", d.short_name, x.number), x.number)),
+                    .enumerate()
+                    .map(|(k, x)| {
+                        numbered(
+                            file,
+                            format!("{dp}/targets/{k}/number"),
+                            format!("{} 目標{}", d.short_name, x.number),
+                            x.number,
+                        )
+                    })
+                    .collect(),
             );
-            for x in &d.targets {
-                c.text(
-                    file,
-                    || format!("{} 目標{} の本文", d.short_name, x.number),
-                    &x.text,
-                );
-                c.scene(
-                    file,
-                    || format!("{} 目標{} の場面", d.short_name, x.number),
-                    &x.scene,
-                );
+            for (k, x) in d.targets.iter().enumerate() {
+                c.text(file, format!("{dp}/targets/{k}/text"), &x.text);
+                c.scene(file, format!("{dp}/targets/{k}/scene"), &x.scene);
             }
         }
     }
 }
 
 /// A .json file in the folder that `edition.json` does not list is probably a mistake.
-fn unlisted_files(content: &Content, errors: &mut Vec<ContentError>) {
+pub fn unlisted_files(dir: &Path, ed: &Edition) -> Vec<ContentError> {
     let listed: HashSet<&str> = std::iter::once("edition.json")
-        .chain(
-            content
-                .edition
-                .chapters
-                .iter()
-                .chain(&content.edition.annex)
-                .map(|r| r.file.as_str()),
-        )
+        .chain(ed.chapters.iter().chain(&ed.annex).map(|r| r.file.as_str()))
         .collect();
-    let Ok(entries) = std::fs::read_dir(&content.dir) else {
-        return;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
     };
     let mut extra: Vec<String> = entries
         .flatten()
@@ -216,13 +272,13 @@ fn unlisted_files(content: &Content, errors: &mut Vec<ContentError>) {
         .filter(|n| n.ends_with(".json") && !listed.contains(n.as_str()))
         .collect();
     extra.sort();
-    for name in extra {
-        errors.push(ContentError {
-            file: name,
-            line: None,
-            column: None,
-            item: None,
-            message: "edition.json の chapters にも annex にも書かれていないファイルです。使うなら edition.json に加え、使わないなら削除してください".into(),
-        });
-    }
+    extra
+        .into_iter()
+        .map(|name| {
+            ContentError::new(
+                &name,
+                "edition.json の chapters にも annex にも書かれていないファイルです。使うなら edition.json に加え、使わないなら削除してください",
+            )
+        })
+        .collect()
 }
