@@ -311,10 +311,20 @@ fn json_error(
     err.line = Some(e.line());
     err.column = Some(line_col(text, offset).1);
     err.span = Some(offset..(offset + 1).min(text.len()).max(offset));
-    if let (Some(v), Some((pointer, _))) = (value, spans.at(offset))
+    if let (Some(v), Some((pointer, range))) = (value, spans.at(offset))
         && !pointer.is_empty()
     {
         err.item = Some(describe::describe(v, pointer));
+        // A value of the wrong kind: underline the whole value.
+        if e.classify() == Category::Data
+            && !detail.starts_with("missing field")
+            && !detail.starts_with("unknown field")
+        {
+            let (l, c) = line_col(text, range.start);
+            err.line = Some(l);
+            err.column = Some(c);
+            err.span = Some(range);
+        }
     }
     err
 }
@@ -456,16 +466,28 @@ pub fn load(dir: &Path) -> Result<Content, ContentErrors> {
         errors: Vec::new(),
     };
     let edition = loader.read::<Edition>("edition.json");
+    // With a broken edition.json, its file lists may still be readable: the other
+    // files are then checked too, so one run reports everything it can.
+    let lists = match &edition {
+        Some(ed) => Some((ed.chapters.clone(), ed.annex.clone())),
+        None => loader.files.first().and_then(|f| {
+            let list =
+                |k: &str| serde_json::from_value::<Vec<FileRef>>(f.value.get(k)?.clone()).ok();
+            Some((list("chapters")?, list("annex")?))
+        }),
+    };
     let mut chapters = Vec::new();
     let mut annex = Vec::new();
-    if let Some(ed) = &edition {
-        for (i, r) in ed.chapters.iter().enumerate() {
+    if let Some((chapter_refs, annex_refs)) = &lists {
+        for (i, r) in chapter_refs.iter().enumerate() {
             chapters.extend(load_part(&mut loader, r, &format!("/chapters/{i}")));
         }
-        for (i, r) in ed.annex.iter().enumerate() {
+        for (i, r) in annex_refs.iter().enumerate() {
             annex.extend(load_part(&mut loader, r, &format!("/annex/{i}")));
         }
-        loader.errors.extend(validate::unlisted_files(dir, ed));
+        loader
+            .errors
+            .extend(validate::unlisted_files(dir, chapter_refs, annex_refs));
     }
     // Characters the fonts cannot print, in every file that parsed.
     for f in &loader.files {

@@ -46,7 +46,8 @@ impl Checker<'_> {
                     format!("{what}の番号が {} になっていますが、ここは {expected} のはずです（{hint}）。1 から順に、抜けや重なりのないように番号を付けてください", it.number),
                 );
             }
-            expected = it.number.max(expected) + 1;
+            // Resynchronise, so one wrong number is one problem, not a cascade.
+            expected = it.number + 1;
         }
     }
 
@@ -113,7 +114,10 @@ pub fn validate(ed: &Edition, parts: &[(&str, &Part)], complete: bool) -> Vec<Co
                 }
             }
             Part::Sections(ch) => check_sections(&mut c, file, ch, &mut standards),
-            Part::Targets(t) => check_targets(&mut c, file, t),
+            Part::Targets(t) => {
+                check_policy(&mut c, file, &t.policy, "/policy");
+                check_targets(&mut c, file, t);
+            }
             Part::Results(r) if r.fiscal_year >= ed.fiscal_year => c.push(
                 file,
                 "/fiscal_year".into(),
@@ -131,6 +135,28 @@ pub fn validate(ed: &Edition, parts: &[(&str, &Part)], complete: bool) -> Vec<Co
         c.sequence("区役所サービス基準", standards);
     }
     c.errors
+}
+
+fn check_policy(c: &mut Checker, file: &str, policy: &Policy, pointer: &str) {
+    c.sequence(
+        "向上方針",
+        policy
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, x)| {
+                numbered(
+                    file,
+                    format!("{pointer}/items/{i}/number"),
+                    format!("向上方針 {}", x.number),
+                    x.number,
+                )
+            })
+            .collect(),
+    );
+    for (i, x) in policy.items.iter().enumerate() {
+        c.text(file, format!("{pointer}/items/{i}/text"), &x.text);
+    }
 }
 
 fn check_sections(
@@ -156,6 +182,9 @@ fn check_sections(
     );
     for (i, s) in ch.sections.iter().enumerate() {
         let sp = format!("/sections/{i}");
+        if let Some(policy) = &s.policy {
+            check_policy(c, file, policy, &format!("{sp}/policy"));
+        }
         c.sequence(
             "項",
             s.subsections
@@ -259,9 +288,9 @@ fn check_targets(c: &mut Checker, file: &str, t: &TargetsChapter) {
 }
 
 /// A .json file in the folder that `edition.json` does not list is probably a mistake.
-pub fn unlisted_files(dir: &Path, ed: &Edition) -> Vec<ContentError> {
+pub fn unlisted_files(dir: &Path, chapters: &[FileRef], annex: &[FileRef]) -> Vec<ContentError> {
     let listed: HashSet<&str> = std::iter::once("edition.json")
-        .chain(ed.chapters.iter().chain(&ed.annex).map(|r| r.file.as_str()))
+        .chain(chapters.iter().chain(annex).map(|r| r.file.as_str()))
         .collect();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();

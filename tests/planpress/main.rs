@@ -3,6 +3,7 @@
 
 mod doc;
 
+mod broken;
 mod cli;
 mod document;
 mod safety;
