@@ -96,3 +96,62 @@ fn usage_errors_exit_2() {
     assert_eq!(planpress(&["build"]).status.code(), Some(2));
     assert_eq!(planpress(&["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn a_failed_build_leaves_the_previous_pdf_intact() {
+    let dir = scratch_edition("keep-previous");
+    let out = tmp("keep-previous.pdf");
+    let run = planpress(&["build", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(run.status.success());
+    let first = std::fs::read(&out).unwrap();
+    edit_json(&dir, "4-targets.json", |v| {
+        v["divisions"][0]["departments"][0]["targets"][0]["text"] = "".into();
+    });
+    let run = planpress(&["build", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        std::fs::read(&out).unwrap() == first,
+        "the previous PDF was touched"
+    );
+    // No temporary file is left behind either.
+    let leftovers: Vec<_> = std::fs::read_dir(out.parent().unwrap())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn racing_builds_leave_one_whole_pdf() {
+    let out = tmp("race.pdf");
+    let children: Vec<_> = (0..3)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_planpress"))
+                .args(["build", EDITION, "-o", out.to_str().unwrap()])
+                .current_dir(root())
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success());
+    }
+    assert!(std::fs::read(&out).unwrap() == shipped().pdf);
+}
+
+#[test]
+fn an_unwritable_output_is_a_clear_message() {
+    // The output's folder is a file: nothing can be written there.
+    let blocker = tmp("not-a-folder");
+    std::fs::write(&blocker, "x").unwrap();
+    let out = blocker.join("plan.pdf");
+    let run = planpress(&["build", EDITION, "-o", out.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("PDF を書き出せません") && err.contains("-o"),
+        "{err}"
+    );
+}

@@ -6,4 +6,5 @@ mod doc;
 mod broken;
 mod cli;
 mod document;
+mod properties;
 mod safety;

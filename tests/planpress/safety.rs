@@ -99,6 +99,12 @@ fn a_template_cannot_read_files_either() {
         "{err}"
     );
     assert!(!out.exists());
+    // The defect is told against the template line that made the call.
+    let line = main.lines().count() + 2;
+    assert!(
+        err.contains(&format!("templates/main.typ.j2:{line}")),
+        "{err}"
+    );
     // The refused source is written for whoever fixes the template.
     let emitted = std::fs::read_to_string(emit.join("main.typ")).unwrap();
     assert!(emitted.contains("#read(\"Cargo.toml\")"));
