@@ -21,6 +21,15 @@ pub enum Command {
     Build(BuildArgs),
     /// 版のフォルダを読み込んで検査します（何も書き出しません）
     Check(CheckArgs),
+    /// 内容ファイルの JSON スキーマを書き出します（エディタでの入力補完・検査用）
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// 書き出すフォルダ
+    #[arg(short, long, value_name = "DIR", default_value = "content/schema")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]

@@ -6,6 +6,7 @@
 pub mod content;
 pub mod pdf;
 pub mod render;
+pub mod schema;
 pub mod world;
 
 use std::fmt;

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use clap::Parser;
 
-use cli::{BuildArgs, CheckArgs, Cli, Command};
+use cli::{BuildArgs, CheckArgs, Cli, Command, SchemaArgs};
 use planpress::{BuildError, Templates};
 
 fn main() -> ExitCode {
@@ -18,6 +18,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
+        Command::Schema(args) => schema(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -88,6 +89,16 @@ fn check(args: CheckArgs) -> Result<(), String> {
         planpress::content::load(&args.edition).map_err(|e| report(BuildError::Content(e)))?;
     planpress::generate(&content, &templates(args.templates)).map_err(report)?;
     println!("{}: 問題は見つかりませんでした", args.edition.display());
+    Ok(())
+}
+
+fn schema(args: SchemaArgs) -> Result<(), String> {
+    let err = |e: std::io::Error| format!("{} に書き出せません: {e}", args.output.display());
+    fs::create_dir_all(&args.output).map_err(err)?;
+    for (name, text) in planpress::schema::schemas() {
+        planpress::pdf::write_atomic(&args.output.join(&name), text.as_bytes()).map_err(err)?;
+    }
+    println!("JSON スキーマを書き出しました: {}", args.output.display());
     Ok(())
 }
 

@@ -3,12 +3,13 @@
 //! Every struct denies unknown keys so a typo in a content file is an error,
 //! and accepts an optional `$schema` key so editors can validate while typing.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 
 /// `edition.json`: the facts of one fiscal year's plan and the files it is made of.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Edition {
     #[serde(rename = "$schema", default)]
@@ -38,7 +39,7 @@ pub struct Edition {
     pub annex: Vec<FileRef>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cover {
     /// The large title lines under the fiscal year: 宮前区役所 / サービス向上 / アクションプラン
@@ -47,7 +48,7 @@ pub struct Cover {
     pub subtitle: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PolicySignature {
     pub date: Date,
@@ -58,14 +59,14 @@ pub struct PolicySignature {
 }
 
 /// One file of the edition and what kind of part it holds.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FileRef {
     pub kind: PartKind,
     pub file: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PartKind {
     /// The basic principles (基本理念).
@@ -86,21 +87,21 @@ pub enum PartKind {
 
 /// A paragraph: plain text, or text with computed pieces such as the page range of the
 /// target grid (`["…別掲（", {"ref": "target_pages"}, "）のとおりです。"]`).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Paragraph {
     Text(String),
     Mixed(Vec<Inline>),
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Inline {
     Text(String),
     Ref(Ref),
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ref {
     #[serde(rename = "ref")]
@@ -108,7 +109,7 @@ pub struct Ref {
 }
 
 /// What a computed piece of text refers to; Typst computes it from the layout.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RefTarget {
     /// The printed page range of the target grid: P10～P15.
@@ -116,7 +117,7 @@ pub enum RefTarget {
 }
 
 /// `principles.json`: 宮前区役所サービス向上基本理念.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PrinciplesChapter {
     #[serde(rename = "$schema", default)]
@@ -131,7 +132,7 @@ pub struct PrinciplesChapter {
 }
 
 /// A numbered title with its explanation: a principle or a policy item.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NumberedItem {
     pub number: u32,
@@ -140,7 +141,7 @@ pub struct NumberedItem {
 }
 
 /// A chapter of numbered sections (1, 2, …) with sub-sections ((1), (2), …).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionsChapter {
     #[serde(rename = "$schema", default)]
@@ -152,7 +153,7 @@ pub struct SectionsChapter {
     pub sections: Vec<Section>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub number: u32,
@@ -172,7 +173,7 @@ pub struct Section {
     pub subsections: Vec<Subsection>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Subsection {
     pub number: u32,
@@ -185,7 +186,7 @@ pub struct Subsection {
 }
 
 /// 宮前区役所サービス向上方針; its date and signer are in `edition.json`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     pub title: String,
@@ -194,7 +195,7 @@ pub struct Policy {
 
 /// The PDCA cycle. Stage labels are the generic ones; the printed figure's own
 /// text is not in the source and is marked as a gap.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pdca {
     /// What the diagram is about, printed in its centre.
@@ -204,7 +205,7 @@ pub struct Pdca {
     pub gap: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PdcaStage {
     /// Plan
@@ -213,7 +214,7 @@ pub struct PdcaStage {
     pub label: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StandardTable {
     /// 区役所サービス基準 (printed in 【】)
@@ -224,7 +225,7 @@ pub struct StandardTable {
     pub standards: Vec<Standard>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Standard {
     pub number: u32,
@@ -239,7 +240,7 @@ pub struct Standard {
     pub scene: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WorkingTeam {
     /// The term (期): 1 for 第1期.
@@ -248,14 +249,14 @@ pub struct WorkingTeam {
 }
 
 /// One achievement, optionally with a parenthesised detail on its own line.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Achievement {
     Text(String),
     Detailed(DetailedAchievement),
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DetailedAchievement {
     pub text: String,
@@ -263,7 +264,7 @@ pub struct DetailedAchievement {
 }
 
 /// `targets.json`: 区役所サービス向上目標, the department index and the target grid.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TargetsChapter {
     #[serde(rename = "$schema", default)]
@@ -275,7 +276,7 @@ pub struct TargetsChapter {
 }
 
 /// A 部 and its departments; `name` is absent for departments directly under the ward.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Division {
     #[serde(default)]
@@ -283,7 +284,7 @@ pub struct Division {
     pub departments: Vec<Department>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Department {
     /// A stable identifier (ASCII letters, digits and hyphens), e.g. `kumin`.
@@ -295,7 +296,7 @@ pub struct Department {
     pub targets: Vec<Target>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     pub number: u32,
@@ -305,7 +306,7 @@ pub struct Target {
 }
 
 /// Annex: a regulation (要綱) of articles.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Regulation {
     #[serde(rename = "$schema", default)]
@@ -320,7 +321,7 @@ pub struct Regulation {
     pub gap: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     pub number: u32,
@@ -330,7 +331,7 @@ pub struct Article {
 }
 
 /// Annex: the committee roster.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Roster {
     #[serde(rename = "$schema", default)]
@@ -342,7 +343,7 @@ pub struct Roster {
     pub gap: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// 委員長, 委員…
@@ -354,7 +355,7 @@ pub struct Member {
 }
 
 /// Annex: a memo (…の設置について).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Memo {
     #[serde(rename = "$schema", default)]
@@ -369,7 +370,7 @@ pub struct Memo {
 }
 
 /// Annex: the results of the previous fiscal year's targets.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Results {
     #[serde(rename = "$schema", default)]
@@ -384,7 +385,7 @@ pub struct Results {
     pub gap: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResultRow {
     pub department: String,

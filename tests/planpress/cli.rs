@@ -155,3 +155,36 @@ fn an_unwritable_output_is_a_clear_message() {
         "{err}"
     );
 }
+
+#[test]
+fn committed_schemas_match_the_model_and_content_uses_them() {
+    let dir = root().join("content/schema");
+    for (name, text) in planpress::schema::schemas() {
+        let committed = std::fs::read_to_string(dir.join(&name)).unwrap_or_default();
+        assert!(
+            committed == text,
+            "content/schema/{name} is out of date: run `cargo run -- schema`"
+        );
+    }
+    let built = shipped();
+    let edition = &built.content.edition;
+    assert_eq!(
+        edition.schema.as_deref(),
+        Some("../schema/edition.schema.json")
+    );
+    for r in edition.chapters.iter().chain(&edition.annex) {
+        let v: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(root().join(EDITION).join(&r.file)).unwrap(),
+        )
+        .unwrap();
+        let expected = format!("../schema/{}", planpress::schema::file_for(r.kind));
+        assert_eq!(v["$schema"].as_str(), Some(expected.as_str()), "{}", r.file);
+    }
+    // The command writes exactly these files.
+    let out = tmp("schema-out");
+    let run = planpress(&["schema", "-o", out.to_str().unwrap()]);
+    assert!(run.status.success());
+    for (name, text) in planpress::schema::schemas() {
+        assert_eq!(std::fs::read_to_string(out.join(&name)).unwrap(), text);
+    }
+}
