@@ -127,6 +127,20 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$",
+            "description": "西暦の年月（例: 2020-06）または年月日（例: 2020-06-01）。和暦はツールが計算します。"
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,19 +178,5 @@ mod tests {
         assert!(Date::parse("2020-02-29").is_ok());
         assert!(Date::parse("2020/06").is_err());
         assert!(Date::parse("R2-06").is_err());
-    }
-}
-
-impl schemars::JsonSchema for Date {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Date".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$",
-            "description": "西暦の年月（例: 2020-06）または年月日（例: 2020-06-01）。和暦はツールが計算します。"
-        })
     }
 }
