@@ -23,6 +23,16 @@ pub enum Command {
     Check(CheckArgs),
     /// 内容ファイルの JSON スキーマを書き出します（エディタでの入力補完・検査用）
     Schema(SchemaArgs),
+    /// 公開用 PDF に添付された内容ファイルを取り出して、版のフォルダを復元します
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// planpress で作った PDF
+    pub pdf: PathBuf,
+    /// 内容ファイルを書き出すフォルダ
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -45,6 +55,9 @@ pub struct BuildArgs {
     /// 組み込みのテンプレートの代わりにこのフォルダのテンプレートを使います
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// 未収録の箇所（"gap"）が残っていれば PDF を作りません（公開版を作るとき用）
+    #[arg(long)]
+    pub require_complete: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -4,6 +4,7 @@
 //! compile in a sandboxed world → export the PDF.
 
 pub mod content;
+pub mod extract;
 pub mod pdf;
 pub mod render;
 pub mod schema;
@@ -63,13 +64,10 @@ pub fn generate(content: &Content, templates: &Templates) -> Result<Generated, B
     render::render(content, templates).map_err(BuildError::Render)
 }
 
-/// A stable identifier of the content: the same files give the same PDF /ID.
+/// A stable identifier of the content: the same files give the same PDF /ID,
+/// whatever the folder is called.
 pub fn content_ident(content: &Content) -> String {
-    format!(
-        "planpress:{}:{:032x}",
-        content.name,
-        typst::utils::hash128(&content.sources)
-    )
+    format!("planpress:{:032x}", typst::utils::hash128(&content.sources))
 }
 
 /// The whole pipeline, in memory.
@@ -77,10 +75,15 @@ pub fn build(dir: &Path, templates: &Templates) -> Result<Built, BuildError> {
     let content = content::load(dir).map_err(BuildError::Content)?;
     let generated = generate(&content, templates)?;
     let date = document_date(&content);
-    let world = PlanWorld::new(generated.main.clone(), &generated.modules, Vec::new(), date);
+    let world = PlanWorld::new(
+        generated.main.clone(),
+        &generated.modules,
+        content.sources.clone(),
+        date,
+    );
     let failed = |e| BuildError::Compile(e, Box::new(generated.clone()));
     let (document, warnings) = pdf::compile(&world).map_err(failed)?;
-    let options = pdf::options(content_ident(&content), date);
+    let options = pdf::options(content_ident(&content), date, true);
     let pdf = pdf::export(&world, &document, &options).map_err(failed)?;
     Ok(Built {
         content,

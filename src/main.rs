@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use clap::Parser;
 
-use cli::{BuildArgs, CheckArgs, Cli, Command, SchemaArgs};
+use cli::{BuildArgs, CheckArgs, Cli, Command, ExtractArgs, SchemaArgs};
 use planpress::{BuildError, Templates};
 
 fn main() -> ExitCode {
@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
         Command::Schema(args) => schema(args),
+        Command::Extract(args) => extract(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -65,6 +66,16 @@ fn build(args: BuildArgs) -> Result<(), String> {
     for w in &built.warnings {
         eprintln!("警告: {w}");
     }
+    let gaps = built.content.gaps();
+    for (file, what, note) in &gaps {
+        eprintln!("警告: 未収録の箇所があります: {file}（{what}）: {note}");
+    }
+    if args.require_complete && !gaps.is_empty() {
+        return Err(format!(
+            "未収録の箇所が {} 件残っているため、PDF を作りませんでした（--require-complete）。原本から転記して \"gap\" を消してください",
+            gaps.len()
+        ));
+    }
     if let Some(dir) = &args.emit_typst {
         emit_typst(dir, &built.generated)?;
         println!("Typst のソースを書き出しました: {}", dir.display());
@@ -99,6 +110,17 @@ fn schema(args: SchemaArgs) -> Result<(), String> {
         planpress::pdf::write_atomic(&args.output.join(&name), text.as_bytes()).map_err(err)?;
     }
     println!("JSON スキーマを書き出しました: {}", args.output.display());
+    Ok(())
+}
+
+fn extract(args: ExtractArgs) -> Result<(), String> {
+    let names = planpress::extract::extract(&args.pdf, &args.dir)?;
+    println!(
+        "{} 個の内容ファイルを {} に取り出しました: {}",
+        names.len(),
+        args.dir.display(),
+        names.join(", ")
+    );
     Ok(())
 }
 

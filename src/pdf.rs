@@ -10,7 +10,7 @@ use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::world::PlanWorld;
 
@@ -87,11 +87,21 @@ pub fn compile(world: &PlanWorld) -> Result<(PagedDocument, Vec<String>), Compil
 }
 
 /// Export options that make the same content give the same bytes on any day.
-pub fn options(ident: String, date: Datetime) -> PdfOptions {
+/// `archival`: tagged PDF/A-3a and PDF/UA-1 (the published plan); drafts are
+/// plain tagged PDF.
+pub fn options(ident: String, date: Datetime, archival: bool) -> PdfOptions {
+    let standards = if archival {
+        PdfStandards::new(&[PdfStandard::A_3a, PdfStandard::Ua_1])
+            .expect("PDF/A-3a and PDF/UA-1 combine")
+    } else {
+        PdfStandards::default()
+    };
     PdfOptions {
         ident: Smart::Custom(ident),
         creator: Smart::Custom(Some(format!("planpress {}", env!("CARGO_PKG_VERSION")))),
         timestamp: Some(Timestamp::new_utc(date)),
+        standards,
+        tagged: true,
         ..PdfOptions::default()
     }
 }

@@ -258,6 +258,12 @@ fn context(content: &Content) -> Value {
     ctx.insert("name", Value::from(content.name.clone()));
     ctx.insert("chapters", Value::from(Serde(&content.chapters)));
     ctx.insert("annex", Value::from(Serde(&content.annex)));
+    let attachments: Vec<&str> = content
+        .sources
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .collect();
+    ctx.insert("attachments", Value::from(Serde(&attachments)));
     Value::from(ctx)
 }
 

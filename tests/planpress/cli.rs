@@ -188,3 +188,61 @@ fn committed_schemas_match_the_model_and_content_uses_them() {
         assert_eq!(std::fs::read_to_string(out.join(&name)).unwrap(), text);
     }
 }
+
+#[test]
+fn extract_then_build_gives_the_same_pdf() {
+    let dir = tmp("round-trip");
+    let run = planpress(&["extract", "out-of-test.pdf", dir.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1), "a missing PDF is an error");
+    let pdf = tmp("round-trip-source.pdf");
+    std::fs::write(&pdf, &shipped().pdf).unwrap();
+    let run = planpress(&["extract", pdf.to_str().unwrap(), dir.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let again = tmp("round-trip-again.pdf");
+    let run = planpress(&[
+        "build",
+        dir.to_str().unwrap(),
+        "-o",
+        again.to_str().unwrap(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        std::fs::read(&again).unwrap() == shipped().pdf,
+        "build → extract → build changed the PDF"
+    );
+}
+
+#[test]
+fn gaps_are_warned_and_can_block_a_published_build() {
+    let out = tmp("gaps.pdf");
+    let run = planpress(&["build", EDITION, "-o", out.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success());
+    assert_eq!(
+        err.matches("未収録の箇所があります").count(),
+        shipped().content.gaps().len()
+    );
+    assert!(
+        err.contains("annex-2-roster.json（宮前区役所サービス向上委員会委員名簿）"),
+        "{err}"
+    );
+    let out = tmp("gaps-strict.pdf");
+    let run = planpress(&[
+        "build",
+        EDITION,
+        "-o",
+        out.to_str().unwrap(),
+        "--require-complete",
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("--require-complete"));
+    assert!(!out.exists());
+}

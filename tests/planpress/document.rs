@@ -376,3 +376,59 @@ fn fonts_are_the_bundled_ones_embedded_with_no_missing_glyph() {
     }
     assert_eq!(seen, 3, "Mincho, Gothic and Gothic Bold");
 }
+
+#[test]
+fn the_published_pdf_is_archival_and_accessible() {
+    let built = shipped();
+    let pdf = pdf(built);
+    let catalog = pdf.catalog().unwrap();
+    // Tagged: a structure tree, marked content, the language.
+    assert!(catalog.has(b"StructTreeRoot"), "no structure tree");
+    let mark = pdf
+        .dereference(catalog.get(b"MarkInfo").unwrap())
+        .unwrap()
+        .1
+        .as_dict()
+        .unwrap()
+        .clone();
+    assert_eq!(mark.get(b"Marked").unwrap().as_bool().unwrap(), true);
+    assert!(pdf_string(catalog.get(b"Lang").unwrap()).starts_with("ja"));
+    // PDF/A-3a and PDF/UA-1 declared in the XMP metadata.
+    let meta = pdf
+        .dereference(catalog.get(b"Metadata").unwrap())
+        .unwrap()
+        .1
+        .as_stream()
+        .unwrap()
+        .clone();
+    let xmp = String::from_utf8_lossy(&meta.content).into_owned();
+    for claim in [
+        "<pdfaid:part>3</pdfaid:part>",
+        "<pdfaid:conformance>A</pdfaid:conformance>",
+        "<pdfuaid:part>1</pdfuaid:part>",
+    ] {
+        assert!(xmp.contains(claim), "XMP lacks {claim}");
+    }
+    // Every file the build read is attached, byte for byte.
+    let attached = planpress::extract::attachments(&built.pdf).unwrap();
+    let mut names: Vec<_> = attached.iter().map(|(n, _)| n.clone()).collect();
+    names.sort();
+    let mut read: Vec<_> = built
+        .content
+        .sources
+        .iter()
+        .map(|(n, _)| n.clone())
+        .collect();
+    read.sort();
+    assert_eq!(names, read);
+    for (name, bytes) in &attached {
+        let source = &built
+            .content
+            .sources
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap()
+            .1;
+        assert!(bytes == source, "{name} differs from the file read");
+    }
+}
