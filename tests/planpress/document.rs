@@ -391,7 +391,7 @@ fn the_published_pdf_is_archival_and_accessible() {
         .as_dict()
         .unwrap()
         .clone();
-    assert_eq!(mark.get(b"Marked").unwrap().as_bool().unwrap(), true);
+    assert!(mark.get(b"Marked").unwrap().as_bool().unwrap());
     assert!(pdf_string(catalog.get(b"Lang").unwrap()).starts_with("ja"));
     // PDF/A-3a and PDF/UA-1 declared in the XMP metadata.
     let meta = pdf
