@@ -25,6 +25,12 @@ pub enum Command {
     Schema(SchemaArgs),
     /// 公開用 PDF に添付された内容ファイルを取り出して、版のフォルダを復元します
     Extract(ExtractArgs),
+    /// 2つの版の違い（追加・変更・削除された項目）を表示します
+    Diff(DiffArgs),
+    /// 版をコピーして翌年度の版を作ります（年度・日付を進め、実施結果を空にします）
+    New(NewArgs),
+    /// content/ のすべての版を archive/ に PDF にし、SHA-256 の一覧で変化がないことを確かめます
+    Archive(ArchiveArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -58,6 +64,47 @@ pub struct BuildArgs {
     /// 未収録の箇所（"gap"）が残っていれば PDF を作りません（公開版を作るとき用）
     #[arg(long)]
     pub require_complete: bool,
+    /// 校正用の案を作ります（各ページに「案」と作成日、行番号、前年度からの変更箇所）
+    #[arg(long)]
+    pub draft: bool,
+    /// 案に印刷する作成日（YYYY-MM-DD、省略時は今日）
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "draft")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// もとにする版のフォルダ（例: content/miyamae-r2）
+    pub from: PathBuf,
+    /// 作る版のフォルダ（例: content/miyamae-r3）
+    pub to: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ArchiveArgs {
+    /// 版のフォルダが並ぶフォルダ
+    #[arg(long, default_value = "content")]
+    pub content: PathBuf,
+    /// PDF と manifest.json を置くフォルダ
+    #[arg(short, long, default_value = "archive")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// 前年度の版のフォルダ
+    pub old: PathBuf,
+    /// 今年度の版のフォルダ
+    pub new: PathBuf,
+    /// 出力の形式
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, clap::Args)]

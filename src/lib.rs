@@ -3,8 +3,11 @@
 //! The pipeline is [`build`]: load content → validate → render templates →
 //! compile in a sandboxed world → export the PDF.
 
+pub mod archive;
 pub mod content;
+pub mod diff;
 pub mod extract;
+pub mod new;
 pub mod pdf;
 pub mod render;
 pub mod schema;
@@ -46,6 +49,9 @@ impl std::error::Error for BuildError {}
 /// A compiled edition.
 pub struct Built {
     pub content: Content,
+    /// The previous edition, when `edition.json` names one that is there.
+    pub previous: Option<Content>,
+    pub draft: Option<Draft>,
     pub generated: Generated,
     pub world: PlanWorld,
     pub document: PagedDocument,
@@ -61,32 +67,101 @@ pub fn document_date(content: &Content) -> Datetime {
 
 /// Render the edition's Typst source with the given layout.
 pub fn generate(content: &Content, templates: &Templates) -> Result<Generated, BuildError> {
-    render::render(content, templates).map_err(BuildError::Render)
+    let names: Vec<String> = content.sources.iter().map(|(n, _)| n.clone()).collect();
+    render::render(content, &names, None, templates).map_err(BuildError::Render)
 }
 
-/// A stable identifier of the content: the same files give the same PDF /ID,
-/// whatever the folder is called.
-pub fn content_ident(content: &Content) -> String {
-    format!("planpress:{:032x}", typst::utils::hash128(&content.sources))
+/// How to build: the layout, and whether this is a draft for proofreading.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub templates: Templates,
+    /// A draft dated this day (YYYY-MM-DD): marked on every page, with line
+    /// numbers and the changes since the previous edition; not archival.
+    pub draft: Option<String>,
 }
 
-/// The whole pipeline, in memory.
+/// What a draft shows besides the content.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Draft {
+    /// The build date printed in the stamp.
+    pub date: String,
+    /// A short hash of the content, so two printouts can be told apart.
+    pub hash: String,
+    /// The previous edition's fiscal year, when it was found.
+    pub previous: Option<i32>,
+    pub changes: Vec<diff::Change>,
+}
+
+/// The whole pipeline, in memory, for the published PDF.
 pub fn build(dir: &Path, templates: &Templates) -> Result<Built, BuildError> {
-    let content = content::load(dir).map_err(BuildError::Content)?;
-    let generated = generate(&content, templates)?;
+    build_with(
+        dir,
+        &Options {
+            templates: templates.clone(),
+            draft: None,
+        },
+    )
+}
+
+/// The whole pipeline: load content (and the previous edition) → render the
+/// templates → compile in the sandboxed world → export the PDF.
+pub fn build_with(dir: &Path, options: &Options) -> Result<Built, BuildError> {
+    let mut content = content::load(dir).map_err(BuildError::Content)?;
+    let mut warnings = Vec::new();
+    let previous = match content.previous_dir() {
+        Some(prev) if prev.join("edition.json").is_file() => {
+            Some(content::load(&prev).map_err(BuildError::Content)?)
+        }
+        Some(prev) => {
+            warnings.push(format!(
+                "前年度の版 {} が見つかりません（edition.json の previous）。実施結果の資料は未収録のままです",
+                prev.display()
+            ));
+            None
+        }
+        None => None,
+    };
+    if let Some(prev) = &previous {
+        content.fill_results(prev);
+    }
+    // Every file read travels inside the PDF; the previous edition's under previous/.
+    let mut attachments = content.sources.clone();
+    if let Some(prev) = &previous {
+        attachments.extend(
+            prev.sources
+                .iter()
+                .map(|(n, b)| (format!("previous/{n}"), b.clone())),
+        );
+    }
+    let ident = format!("{:032x}", typst::utils::hash128(&attachments));
+    let draft = options.draft.as_ref().map(|date| Draft {
+        date: date.clone(),
+        hash: ident[..8].to_string(),
+        previous: previous.as_ref().map(|p| p.edition.fiscal_year),
+        changes: previous
+            .as_ref()
+            .map(|p| diff::diff(p, &content))
+            .unwrap_or_default(),
+    });
+    let names: Vec<String> = attachments.iter().map(|(n, _)| n.clone()).collect();
+    let generated = render::render(&content, &names, draft.as_ref(), &options.templates)
+        .map_err(BuildError::Render)?;
     let date = document_date(&content);
     let world = PlanWorld::new(
         generated.main.clone(),
         &generated.modules,
-        content.sources.clone(),
+        attachments,
         date,
     );
     let failed = |e| BuildError::Compile(e, Box::new(generated.clone()));
-    let (document, warnings) = pdf::compile(&world).map_err(failed)?;
-    let options = pdf::options(content_ident(&content), date, true);
+    let (document, typst_warnings) = pdf::compile(&world).map_err(failed)?;
+    warnings.extend(typst_warnings);
+    let options = pdf::options(format!("planpress:{ident}"), date, draft.is_none());
     let pdf = pdf::export(&world, &document, &options).map_err(failed)?;
     Ok(Built {
         content,
+        previous,
+        draft,
         generated,
         world,
         document,

@@ -10,7 +10,10 @@ use std::time::Instant;
 
 use clap::Parser;
 
-use cli::{BuildArgs, CheckArgs, Cli, Command, ExtractArgs, SchemaArgs};
+use cli::{
+    ArchiveArgs, BuildArgs, CheckArgs, Cli, Command, DiffArgs, DiffFormat, ExtractArgs, NewArgs,
+    SchemaArgs,
+};
 use planpress::{BuildError, Templates};
 
 fn main() -> ExitCode {
@@ -20,6 +23,9 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Schema(args) => schema(args),
         Command::Extract(args) => extract(args),
+        Command::Diff(args) => diff(args),
+        Command::New(args) => new(args),
+        Command::Archive(args) => archive(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -52,7 +58,27 @@ fn build(args: BuildArgs) -> Result<(), String> {
         .output
         .clone()
         .unwrap_or_else(|| default_output(&args.edition));
-    let built = match planpress::build(&args.edition, &templates(args.templates)) {
+    let draft = if args.draft {
+        Some(match &args.date {
+            Some(d) => match planpress::content::date::Date::parse(d) {
+                Ok(date) if date.day.is_some() => date.to_string(),
+                Ok(_) => {
+                    return Err(format!(
+                        "--date は日まで書いてください（例: 2026-11-25）: {d}"
+                    ));
+                }
+                Err(e) => return Err(format!("--date: {e}")),
+            },
+            None => today(),
+        })
+    } else {
+        None
+    };
+    let options = planpress::Options {
+        templates: templates(args.templates),
+        draft,
+    };
+    let built = match planpress::build_with(&args.edition, &options) {
         Ok(built) => built,
         Err(e) => {
             // The source Typst refused is what one wants to read then.
@@ -122,6 +148,73 @@ fn extract(args: ExtractArgs) -> Result<(), String> {
         names.join(", ")
     );
     Ok(())
+}
+
+fn diff(args: DiffArgs) -> Result<(), String> {
+    let load =
+        |dir: &Path| planpress::content::load(dir).map_err(|e| report(BuildError::Content(e)));
+    let changes = planpress::diff::diff(&load(&args.old)?, &load(&args.new)?);
+    match args.format {
+        DiffFormat::Text => print!("{}", planpress::diff::render_text(&changes)),
+        DiffFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&changes).expect("changes serialise")
+        ),
+    }
+    Ok(())
+}
+
+fn new(args: NewArgs) -> Result<(), String> {
+    let files = planpress::new::next_edition(&args.from, &args.to)?;
+    println!(
+        "{} から {} を作りました（{} ファイル）。年度と日付を1年進め、実施結果を空にしました。目標を見直してください",
+        args.from.display(),
+        args.to.display(),
+        files.len()
+    );
+    Ok(())
+}
+
+fn archive(args: ArchiveArgs) -> Result<(), String> {
+    let report = planpress::archive::archive(&args.content, &args.output)?;
+    for name in &report.built {
+        println!(
+            "{}: {}",
+            name,
+            args.output.join(format!("{name}.pdf")).display()
+        );
+    }
+    if !report.changed.is_empty() {
+        return Err(format!(
+            "保管済みの版と内容または PDF が違います（上書きしていません）: {}。意図した変更なら、その版を新しい名前で保管してください",
+            report.changed.join(", ")
+        ));
+    }
+    if report.verified {
+        println!(
+            "保管済みの版はすべて前回と同じでした（{}）",
+            args.output.join("manifest.json").display()
+        );
+    }
+    Ok(())
+}
+
+/// Today's date (UTC), YYYY-MM-DD, for a draft's stamp.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 fn default_output(edition: &Path) -> PathBuf {

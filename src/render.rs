@@ -238,12 +238,17 @@ pub fn template_origin(generated: &str, line: usize) -> Option<String> {
 }
 
 /// Render an edition: `main.typ` from `main.typ.j2`, plus the static `.typ` modules.
-pub fn render(content: &Content, templates: &Templates) -> Result<Generated, RenderError> {
+pub fn render(
+    content: &Content,
+    attachments: &[String],
+    draft: Option<&crate::Draft>,
+    templates: &Templates,
+) -> Result<Generated, RenderError> {
     let files = templates.files().map_err(RenderError::Templates)?;
     let env = environment(&files).map_err(RenderError::from_minijinja)?;
     let main = env
         .get_template("main.typ.j2")
-        .and_then(|t| t.render(context(content)))
+        .and_then(|t| t.render(context(content, attachments, draft)))
         .map_err(RenderError::from_minijinja)?;
     let modules = files
         .into_iter()
@@ -252,18 +257,21 @@ pub fn render(content: &Content, templates: &Templates) -> Result<Generated, Ren
     Ok(Generated { main, modules })
 }
 
-fn context(content: &Content) -> Value {
+fn context(content: &Content, attachments: &[String], draft: Option<&crate::Draft>) -> Value {
     let mut ctx = BTreeMap::new();
     ctx.insert("edition", Value::from(Serde(&content.edition)));
     ctx.insert("name", Value::from(content.name.clone()));
     ctx.insert("chapters", Value::from(Serde(&content.chapters)));
     ctx.insert("annex", Value::from(Serde(&content.annex)));
-    let attachments: Vec<&str> = content
-        .sources
+    ctx.insert("attachments", Value::from(Serde(attachments)));
+    ctx.insert("draft", Value::from(Serde(draft)));
+    // The keys of new or changed items, for change bars (empty unless a draft).
+    let changed: Vec<&str> = draft
         .iter()
-        .map(|(name, _)| name.as_str())
+        .flat_map(|d| d.changes.iter())
+        .map(|c| c.key.as_str())
         .collect();
-    ctx.insert("attachments", Value::from(Serde(&attachments)));
+    ctx.insert("changed", Value::from(Serde(&changed)));
     Value::from(ctx)
 }
 

@@ -629,6 +629,48 @@ impl Content {
         out
     }
 
+    /// Where the previous edition is: an archived copy in `previous/` (as
+    /// `planpress extract` writes it), else the folder `edition.json` names.
+    pub fn previous_dir(&self) -> Option<PathBuf> {
+        let archived = self.dir.join("previous");
+        if archived.join("edition.json").is_file() {
+            return Some(archived);
+        }
+        let name = self.edition.previous.as_deref()?;
+        let path = Path::new(name);
+        Some(if path.components().count() == 1 {
+            self.dir.parent().unwrap_or(Path::new(".")).join(path)
+        } else {
+            self.dir.join(path)
+        })
+    }
+
+    /// Generate the results annex from the previous edition's targets and results
+    /// (its marked gap stays when there is no previous edition).
+    pub fn fill_results(&mut self, previous: &Content) {
+        let rows: Vec<ResultRow> = previous
+            .departments()
+            .flat_map(|(_, d)| {
+                d.targets.iter().map(|t| ResultRow {
+                    department: d.short_name.clone(),
+                    number: t.number,
+                    target: t.text.clone(),
+                    result: t.result.clone(),
+                    status: t.status,
+                })
+            })
+            .collect();
+        for part in &mut self.annex {
+            if let Part::Results(r) = part
+                && r.rows.is_empty()
+            {
+                r.fiscal_year = previous.edition.fiscal_year;
+                r.rows = rows.clone();
+                r.gap = None;
+            }
+        }
+    }
+
     /// Every service standard, in document order.
     pub fn standards(&self) -> impl Iterator<Item = &Standard> {
         self.chapters.iter().flat_map(|p| match p {

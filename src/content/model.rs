@@ -33,6 +33,11 @@ pub struct Edition {
     pub policy: PolicySignature,
     /// The scene categories (場面) that standards and targets may use.
     pub scenes: Vec<String>,
+    /// The previous fiscal year's edition: a folder name beside this one
+    /// (`miyamae-r1`) or a path relative to this folder. Drafts mark what changed
+    /// since it; the results annex is generated from its targets and results.
+    #[serde(default)]
+    pub previous: Option<String>,
     /// The body chapters in printed order.
     pub chapters: Vec<FileRef>,
     /// The annex items (資料編) in printed order.
@@ -303,6 +308,23 @@ pub struct Target {
     /// One of the edition's scene categories.
     pub scene: String,
     pub text: String,
+    /// What was done (実施結果), filled in at the end of the fiscal year.
+    #[serde(default)]
+    pub result: Option<String>,
+    /// Whether the target was met, filled in with the result.
+    #[serde(default)]
+    pub status: Option<Status>,
+}
+
+/// 達成 / 一部達成 / 未達成
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum Status {
+    #[serde(rename = "達成")]
+    Achieved,
+    #[serde(rename = "一部達成")]
+    Partly,
+    #[serde(rename = "未達成")]
+    NotAchieved,
 }
 
 /// Annex: a regulation (要綱) of articles.
@@ -391,5 +413,8 @@ pub struct ResultRow {
     pub department: String,
     pub number: u32,
     pub target: String,
-    pub result: String,
+    #[serde(default)]
+    pub result: Option<String>,
+    #[serde(default)]
+    pub status: Option<Status>,
 }

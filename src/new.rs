@@ -1,0 +1,124 @@
+//! Start next year's edition from this year's: `planpress new <FROM> <TO>`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::content::{self, date::Date};
+
+/// Copy the edition in `from` to `to` for the next fiscal year and return the files written.
+pub fn next_edition(from: &Path, to: &Path) -> Result<Vec<String>, String> {
+    // Only a valid edition is a starting point.
+    let source = content::load(from).map_err(|e| e.to_string())?;
+    if to.exists()
+        && fs::read_dir(to)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        return Err(format!(
+            "{} はすでにあり、空ではありません。新しいフォルダ名を指定してください",
+            to.display()
+        ));
+    }
+    fs::create_dir_all(to).map_err(|e| format!("{} を作れません: {e}", to.display()))?;
+    let kinds: Vec<_> = source
+        .edition
+        .chapters
+        .iter()
+        .chain(&source.edition.annex)
+        .map(|r| (r.file.clone(), r.kind))
+        .collect();
+    let mut written = Vec::new();
+    for (name, bytes) in &source.sources {
+        let mut v: Value =
+            serde_json::from_slice(strip_bom(bytes)).map_err(|e| format!("{name}: {e}"))?;
+        if name == "edition.json" {
+            next_year_edition(&mut v, &previous_ref(from, to));
+        } else {
+            match kinds.iter().find(|(f, _)| f == name).map(|(_, k)| *k) {
+                Some(content::model::PartKind::Targets) => clear_results(&mut v),
+                Some(content::model::PartKind::Results) => {
+                    v["fiscal_year"] = source.edition.fiscal_year.into();
+                    if let Some(rows) = v.get_mut("rows") {
+                        *rows = Value::Array(Vec::new());
+                    }
+                }
+                _ => {}
+            }
+        }
+        let text = serde_json::to_string_pretty(&v).expect("JSON serialises") + "\n";
+        crate::pdf::write_atomic(&to.join(name), text.as_bytes())
+            .map_err(|e| format!("{name}: {e}"))?;
+        written.push(name.clone());
+    }
+    Ok(written)
+}
+
+fn strip_bom(b: &[u8]) -> &[u8] {
+    b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b)
+}
+
+/// How the new edition names the old one: its folder name when they are siblings.
+fn previous_ref(from: &Path, to: &Path) -> String {
+    let abs = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let (from_abs, to_abs) = (abs(from), abs(to));
+    if from_abs.parent() == to_abs.parent()
+        && let Some(name) = from_abs.file_name()
+    {
+        return name.to_string_lossy().into_owned();
+    }
+    relative(&to_abs, &from_abs).display().to_string()
+}
+
+/// `target` relative to the folder `base`.
+fn relative(base: &Path, target: &Path) -> PathBuf {
+    let b: Vec<_> = base.components().collect();
+    let t: Vec<_> = target.components().collect();
+    let common = b.iter().zip(&t).take_while(|(x, y)| x == y).count();
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for c in &t[common..] {
+        out.push(c);
+    }
+    out
+}
+
+fn next_year_edition(v: &mut Value, previous: &str) {
+    if let Some(y) = v["fiscal_year"].as_i64() {
+        v["fiscal_year"] = (y + 1).into();
+    }
+    advance_date(&mut v["published"]);
+    advance_date(&mut v["policy"]["date"]);
+    v["previous"] = previous.into();
+}
+
+fn advance_date(v: &mut Value) {
+    if let Some(d) = v.as_str().and_then(|s| Date::parse(s).ok()) {
+        let mut next = Date {
+            year: d.year + 1,
+            ..d
+        };
+        // 29 February becomes 28 February in a common year.
+        if next.month == 2 && next.day == Some(29) && Date::parse(&next.to_string()).is_err() {
+            next.day = Some(28);
+        }
+        *v = next.to_string().into();
+    }
+}
+
+/// Keep each department's targets as a starting point; clear last year's results.
+fn clear_results(v: &mut Value) {
+    for div in v["divisions"].as_array_mut().into_iter().flatten() {
+        for dep in div["departments"].as_array_mut().into_iter().flatten() {
+            for t in dep["targets"].as_array_mut().into_iter().flatten() {
+                if let Some(o) = t.as_object_mut() {
+                    o.shift_remove("result");
+                    o.shift_remove("status");
+                }
+            }
+        }
+    }
+}
