@@ -6,5 +6,6 @@ mod doc;
 mod broken;
 mod cli;
 mod document;
+mod editions;
 mod properties;
 mod safety;

@@ -1,0 +1,316 @@
+//! Drafts for the committee, next year's edition, and the archive, on the shipped
+//! edition and the fictional next year in tests/fixtures/fictional-r3.
+
+use std::sync::OnceLock;
+
+use planpress::diff::ChangeKind;
+use planpress::{Built, Options, Templates};
+use typst::layout::{Frame, FrameItem};
+use typst::visualize::{Color, Paint};
+
+use crate::doc::*;
+
+const NEXT: &str = "tests/fixtures/fictional-r3";
+
+fn draft(dir: &str) -> Built {
+    let options = Options {
+        templates: Templates::Embedded,
+        draft: Some("2021-05-10".into()),
+    };
+    planpress::build_with(&root().join(dir), &options).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn next_draft() -> &'static Built {
+    static B: OnceLock<Built> = OnceLock::new();
+    B.get_or_init(|| draft(NEXT))
+}
+
+#[test]
+fn diff_compares_items_by_identity() {
+    let old = planpress::content::load(&root().join(EDITION)).unwrap();
+    let new = planpress::content::load(&root().join(NEXT)).unwrap();
+    let changes = planpress::diff::diff(&old, &new);
+    let got: Vec<(ChangeKind, &str)> = changes.iter().map(|c| (c.kind, c.item.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (ChangeKind::Changed, "基準33"),
+            (ChangeKind::Added, "第11期ワーキングチーム"),
+            (ChangeKind::Changed, "区民課 目標2"),
+            (ChangeKind::Added, "道路公園センター 目標4"),
+            (ChangeKind::Removed, "地域振興課 目標3"),
+        ]
+    );
+    let removed = &changes[4];
+    assert!(
+        removed
+            .old
+            .as_deref()
+            .unwrap()
+            .starts_with("区民の皆さま向けの広報")
+            && removed.new.is_none()
+    );
+    assert!(planpress::diff::diff(&old, &old).is_empty());
+
+    // The command prints the same list, and JSON for tools.
+    let run = planpress(&["diff", EDITION, NEXT]);
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success()
+            && out.contains("5 件の変更")
+            && out.contains("[削除] 地域振興課 目標3"),
+        "{out}"
+    );
+    let run = planpress(&["diff", EDITION, NEXT, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(json[3]["kind"], "added");
+    assert_eq!(json[3]["key"], "target:doro-koen:4");
+}
+
+/// Pages that carry a change bar (a stroke in the change colour).
+fn pages_with_change_bars(built: &Built) -> Vec<usize> {
+    fn has_bar(frame: &Frame) -> bool {
+        frame.items().any(|(_, item)| match item {
+            FrameItem::Group(g) => has_bar(&g.frame),
+            // Typst draws a block's one-sided border as a filled outline.
+            FrameItem::Shape(shape, _) => {
+                let bar = |p: &Paint| matches!(p, Paint::Solid(c) if *c == Color::from_u8(0xc0, 0x39, 0x2b, 0xff));
+                shape.stroke.as_ref().is_some_and(|s| bar(&s.paint)) || shape.fill.as_ref().is_some_and(bar)
+            }
+            _ => false,
+        })
+    }
+    built
+        .document
+        .pages()
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| has_bar(&p.frame))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[test]
+fn a_draft_marks_what_changed_on_the_pages_where_it_stands() {
+    let built = next_draft();
+    let texts = page_texts(built);
+    let page_of = |needle: &str| {
+        texts
+            .iter()
+            .position(|t| normalize(t).contains(&normalize(needle)))
+            .unwrap()
+    };
+    let bars = pages_with_change_bars(built);
+    let expected: std::collections::BTreeSet<usize> = [
+        "（架空の変更）掲示物等は",
+        "（架空）区役所案内の改善案の検討",
+        "（架空の変更）職員の所管業務",
+        "（架空の追加）公園利用者の声",
+    ]
+    .iter()
+    .map(|t| page_of(t))
+    .collect();
+    assert_eq!(
+        bars.iter()
+            .copied()
+            .collect::<std::collections::BTreeSet<_>>(),
+        expected,
+        "pages with change bars"
+    );
+    // The closing page lists every change, the removed target with its old text.
+    let last = normalize(texts.last().unwrap());
+    assert!(
+        last.contains("変更点一覧")
+            && last.contains(&normalize("削除地域振興課目標3区民の皆さま向けの広報")),
+        "{last}"
+    );
+    // The unchanged shipped edition has no previous edition: no bars, no list.
+    let plain = draft(EDITION);
+    assert!(pages_with_change_bars(&plain).is_empty());
+    assert!(!normalize(&page_texts(&plain).concat()).contains("変更点一覧"));
+}
+
+#[test]
+fn draft_marks_only_in_drafts() {
+    let built = next_draft();
+    let stamp = format!(
+        "案2021-05-10作成・内容{}",
+        built.draft.as_ref().unwrap().hash
+    );
+    for i in 0..built.document.pages().len() {
+        let mut text = String::new();
+        for_each_text_item_on(page_frame(built, i), &mut |t| text.push_str(&t.text));
+        assert!(
+            normalize(&text).contains(&normalize(&stamp)),
+            "page {} has no draft stamp",
+            i + 1
+        );
+        assert!(text.contains('案'));
+    }
+    // Line numbers: the first body page numbers its lines 1, 2, 3…
+    let body = headings(built).iter().find(|h| h.0 == 1).unwrap().2;
+    let lines = page_lines(built, body);
+    assert!(
+        lines
+            .iter()
+            .take(3)
+            .enumerate()
+            .all(|(i, l)| l.starts_with(&(i + 1).to_string())),
+        "{lines:?}"
+    );
+    // The published build has none of it, and claims PDF/A; the draft does not.
+    let published = shipped();
+    let all: String = page_texts(published).concat();
+    assert!(!all.contains("作成・内容"));
+    let xmp = |pdf: &[u8]| String::from_utf8_lossy(pdf).contains("pdfaid:part");
+    assert!(xmp(&published.pdf) && !xmp(&built.pdf));
+}
+
+fn page_frame(built: &Built, i: usize) -> &Frame {
+    &built.document.pages()[i].frame
+}
+
+fn for_each_text_item_on(frame: &Frame, f: &mut dyn FnMut(&typst::text::TextItem)) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(g) => for_each_text_item_on(&g.frame, f),
+            FrameItem::Text(t) => f(t),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn the_results_annex_comes_from_the_previous_edition() {
+    let built = next_draft();
+    let all = normalize(&page_texts(built).concat());
+    // Generated from miyamae-r2's targets (which carry no results yet): no gap left.
+    assert!(all.contains(&normalize("令和2年度区役所サービス向上目標の実施結果")));
+    assert!(
+        all.contains(&normalize("区民の皆さま向けの広報、発送物の誤送付等")),
+        "a target of the previous year"
+    );
+    assert!(!all.contains(&normalize(
+        "実施結果は出典テキストに含まれていないため未収録"
+    )));
+    // The previous edition's files travel inside the PDF.
+    let published = planpress::build(&root().join(NEXT), &Templates::Embedded).unwrap();
+    let names: Vec<_> = planpress::extract::attachments(&published.pdf)
+        .unwrap()
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert!(
+        names.contains(&"previous/4-targets.json".to_string())
+            && names.contains(&"4-targets.json".to_string()),
+        "{names:?}"
+    );
+    // …so the extracted folder builds the same PDF without the content folder.
+    let pdf = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("r3.pdf");
+    std::fs::write(&pdf, &published.pdf).unwrap();
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("r3-extracted");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        planpress(&["extract", pdf.to_str().unwrap(), dir.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let again = planpress::build(&dir, &Templates::Embedded).unwrap();
+    assert!(
+        again.pdf == published.pdf,
+        "build → extract → build changed the PDF"
+    );
+}
+
+#[test]
+fn next_years_edition_starts_from_this_years() {
+    let to = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("fictional-r4");
+    let _ = std::fs::remove_dir_all(&to);
+    let run = planpress(&["new", NEXT, to.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let r4 = planpress::content::load(&to).unwrap();
+    let r3 = planpress::content::load(&root().join(NEXT)).unwrap();
+    assert_eq!(r4.edition.fiscal_year, 2022);
+    assert_eq!(r4.edition.published.to_string(), "2022-06");
+    assert_eq!(r4.edition.policy.date.to_string(), "2022-04");
+    assert!(
+        r4.previous_dir().unwrap().canonicalize().unwrap()
+            == root().join(NEXT).canonicalize().unwrap()
+    );
+    // Targets kept as a starting point, results cleared.
+    let targets = |c: &planpress::Content| {
+        c.departments()
+            .flat_map(|(_, d)| d.targets.iter().map(|t| t.text.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(targets(&r4), targets(&r3));
+    assert!(r4.departments().all(|(_, d)| {
+        d.targets
+            .iter()
+            .all(|t| t.result.is_none() && t.status.is_none())
+    }));
+    // Its results annex shows r3's results and statuses.
+    let built = planpress::build(&to, &Templates::Embedded).unwrap();
+    let all = normalize(&page_texts(&built).concat());
+    assert!(all.contains(&normalize("令和3年度区役所サービス向上目標の実施結果")));
+    assert!(
+        all.contains(&normalize(
+            "（架空の実施結果）区民課 目標2の取組を行いました。"
+        )) && all.contains("一部達成")
+    );
+    // An existing folder is never overwritten.
+    let run = planpress(&["new", NEXT, to.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+}
+
+#[test]
+fn archive_builds_every_edition_and_verifies_it_later() {
+    let base = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("archive-run");
+    let _ = std::fs::remove_dir_all(&base);
+    let content = base.join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    let copy = |from: &std::path::Path, to: &std::path::Path| {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    };
+    copy(&root().join(EDITION), &content.join("miyamae-r2"));
+    let archive = base.join("archive");
+    let args = [
+        "archive",
+        "--content",
+        content.to_str().unwrap(),
+        "-o",
+        archive.to_str().unwrap(),
+    ];
+    let run = planpress(&args);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(archive.join("manifest.json")).unwrap()).unwrap();
+    let entry = &manifest["editions"][0];
+    assert_eq!(entry["edition"], "miyamae-r2");
+    assert_eq!(entry["fiscal_year"], 2020);
+    let pdf = std::fs::read(archive.join("miyamae-r2.pdf")).unwrap();
+    assert_eq!(entry["pdf_sha256"], planpress::archive::sha256(&pdf));
+    assert!(pdf == shipped().pdf);
+    // A second run verifies; a changed edition is reported and not overwritten.
+    let run = planpress(&args);
+    assert!(run.status.success() && String::from_utf8_lossy(&run.stdout).contains("前回と同じ"));
+    edit_json(&content.join("miyamae-r2"), "1-principles.json", |v| {
+        v["motto"] = "変更".into()
+    });
+    let run = planpress(&args);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("miyamae-r2"));
+    assert!(std::fs::read(archive.join("miyamae-r2.pdf")).unwrap() == pdf);
+}
