@@ -27,6 +27,10 @@ pub enum Command {
     Extract(ExtractArgs),
     /// 2つの版の違い（追加・変更・削除された項目）を表示します
     Diff(DiffArgs),
+    /// 内容ファイルを保存するたびに PDF を作り直します
+    Watch(WatchArgs),
+    /// 指定したページを PNG 画像にします
+    Preview(PreviewArgs),
     /// 版をコピーして翌年度の版を作ります（年度・日付を進め、実施結果を空にします）
     New(NewArgs),
     /// content/ のすべての版を archive/ に PDF にし、SHA-256 の一覧で変化がないことを確かめます
@@ -70,6 +74,39 @@ pub struct BuildArgs {
     /// 案に印刷する作成日（YYYY-MM-DD、省略時は今日）
     #[arg(long, value_name = "YYYY-MM-DD", requires = "draft")]
     pub date: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct WatchArgs {
+    /// 版のフォルダ（例: content/miyamae-r2）
+    pub edition: PathBuf,
+    /// 書き出す PDF（省略時は out/<フォルダ名>.pdf）
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// このフォルダのテンプレートを使い、テンプレートの保存でも作り直します
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// 校正用の案として作ります
+    #[arg(long)]
+    pub draft: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PreviewArgs {
+    /// 版のフォルダ（例: content/miyamae-r2）
+    pub edition: PathBuf,
+    /// ページ（印刷されたページ番号で。例: 11-14、資料1-資料3、3,5）
+    #[arg(long, value_name = "PAGES")]
+    pub pages: String,
+    /// 画像を書き出すフォルダ（省略時は out/preview）
+    #[arg(short, long, value_name = "DIR", default_value = "out/preview")]
+    pub output: PathBuf,
+    /// 解像度（dpi）
+    #[arg(long, default_value_t = 110.0)]
+    pub dpi: f32,
+    /// 組み込みのテンプレートの代わりにこのフォルダのテンプレートを使います
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

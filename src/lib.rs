@@ -9,8 +9,10 @@ pub mod diff;
 pub mod extract;
 pub mod new;
 pub mod pdf;
+pub mod preview;
 pub mod render;
 pub mod schema;
+pub mod session;
 pub mod world;
 
 use std::fmt;
@@ -106,6 +108,51 @@ pub fn build(dir: &Path, templates: &Templates) -> Result<Built, BuildError> {
 /// The whole pipeline: load content (and the previous edition) → render the
 /// templates → compile in the sandboxed world → export the PDF.
 pub fn build_with(dir: &Path, options: &Options) -> Result<Built, BuildError> {
+    let prepared = prepare(dir, options)?;
+    let world = PlanWorld::new(
+        prepared.generated.main.clone(),
+        &prepared.generated.modules,
+        prepared.attachments.clone(),
+        prepared.date,
+    );
+    let (document, pdf, warnings) = typeset(&prepared, &world)?;
+    let Prepared {
+        content,
+        previous,
+        draft,
+        generated,
+        warnings: mut all,
+        ..
+    } = prepared;
+    all.extend(warnings);
+    Ok(Built {
+        content,
+        previous,
+        draft,
+        generated,
+        world,
+        document,
+        pdf,
+        warnings: all,
+    })
+}
+
+/// Everything a build needs before Typst runs.
+pub struct Prepared {
+    pub content: Content,
+    pub previous: Option<Content>,
+    pub draft: Option<Draft>,
+    pub generated: Generated,
+    /// Every file read, served to the world and attached to the PDF.
+    pub attachments: Vec<(String, Vec<u8>)>,
+    pub date: Datetime,
+    /// Hash of the attached files: the PDF's document identifier.
+    pub ident: String,
+    pub warnings: Vec<String>,
+}
+
+/// Load the content (and the previous edition) and render the templates.
+pub fn prepare(dir: &Path, options: &Options) -> Result<Prepared, BuildError> {
     let mut content = content::load(dir).map_err(BuildError::Content)?;
     let mut warnings = Vec::new();
     let previous = match content.previous_dir() {
@@ -147,25 +194,30 @@ pub fn build_with(dir: &Path, options: &Options) -> Result<Built, BuildError> {
     let generated = render::render(&content, &names, draft.as_ref(), &options.templates)
         .map_err(BuildError::Render)?;
     let date = document_date(&content);
-    let world = PlanWorld::new(
-        generated.main.clone(),
-        &generated.modules,
-        attachments,
-        date,
-    );
-    let failed = |e| BuildError::Compile(e, Box::new(generated.clone()));
-    let (document, typst_warnings) = pdf::compile(&world).map_err(failed)?;
-    warnings.extend(typst_warnings);
-    let options = pdf::options(format!("planpress:{ident}"), date, draft.is_none());
-    let pdf = pdf::export(&world, &document, &options).map_err(failed)?;
-    Ok(Built {
+    Ok(Prepared {
         content,
         previous,
         draft,
         generated,
-        world,
-        document,
-        pdf,
+        attachments,
+        date,
+        ident,
         warnings,
     })
+}
+
+/// Compile the prepared source in `world` and export the PDF: (document, PDF, warnings).
+pub fn typeset(
+    prepared: &Prepared,
+    world: &PlanWorld,
+) -> Result<(PagedDocument, Vec<u8>, Vec<String>), BuildError> {
+    let failed = |e| BuildError::Compile(e, Box::new(prepared.generated.clone()));
+    let (document, warnings) = pdf::compile(world).map_err(failed)?;
+    let options = pdf::options(
+        format!("planpress:{}", prepared.ident),
+        prepared.date,
+        prepared.draft.is_none(),
+    );
+    let pdf = pdf::export(world, &document, &options).map_err(failed)?;
+    Ok((document, pdf, warnings))
 }

@@ -1,6 +1,7 @@
 //! The `planpress` command: dispatch, print, exit.
 
 mod cli;
+mod watch;
 
 use std::fs;
 use std::io::IsTerminal;
@@ -12,7 +13,7 @@ use clap::Parser;
 
 use cli::{
     ArchiveArgs, BuildArgs, CheckArgs, Cli, Command, DiffArgs, DiffFormat, ExtractArgs, NewArgs,
-    SchemaArgs,
+    PreviewArgs, SchemaArgs,
 };
 use planpress::{BuildError, Templates};
 
@@ -24,6 +25,19 @@ fn main() -> ExitCode {
         Command::Schema(args) => schema(args),
         Command::Extract(args) => extract(args),
         Command::Diff(args) => diff(args),
+        Command::Watch(args) => {
+            let output = args
+                .output
+                .clone()
+                .unwrap_or_else(|| default_output(&args.edition));
+            let draft = args.draft.then(today);
+            let options = planpress::Options {
+                templates: templates(args.templates),
+                draft,
+            };
+            watch::watch(&args.edition, &output, options, report)
+        }
+        Command::Preview(args) => preview(args),
         Command::New(args) => new(args),
         Command::Archive(args) => archive(args),
     };
@@ -160,6 +174,17 @@ fn diff(args: DiffArgs) -> Result<(), String> {
             "{}",
             serde_json::to_string_pretty(&changes).expect("changes serialise")
         ),
+    }
+    Ok(())
+}
+
+fn preview(args: PreviewArgs) -> Result<(), String> {
+    let built = planpress::build(&args.edition, &templates(args.templates)).map_err(report)?;
+    let labels = planpress::preview::page_labels(&built.document);
+    let pages = planpress::preview::select(&labels, &args.pages)?;
+    let files = planpress::preview::render(&built.document, &pages, &args.output, args.dpi)?;
+    for f in &files {
+        println!("{f}");
     }
     Ok(())
 }

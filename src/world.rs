@@ -86,11 +86,40 @@ impl PlanWorld {
         }
     }
 
-    /// Replace the main source's text, keeping everything else (and Typst's caches).
-    pub fn set_main(&mut self, text: String) {
-        if let Some(source) = self.sources.get_mut(&self.main) {
-            source.replace(&text);
+    /// Serve new text and files, editing the sources in place so Typst's caches
+    /// (comemo) reuse everything that did not change.
+    pub fn update(
+        &mut self,
+        main: &str,
+        modules: &[(String, String)],
+        files: Vec<(String, Vec<u8>)>,
+        today: Datetime,
+    ) {
+        for (id, text) in std::iter::once((self.main, main))
+            .chain(modules.iter().map(|(n, t)| (file_id(n), t.as_str())))
+        {
+            match self.sources.get_mut(&id) {
+                Some(source) => {
+                    if source.text() != text {
+                        source.replace(text);
+                    }
+                }
+                None => {
+                    self.sources.insert(id, Source::new(id, text.to_string()));
+                }
+            }
         }
+        for (name, bytes) in files {
+            let id = file_id(&name);
+            if self
+                .files
+                .get(&id)
+                .is_none_or(|b| b.as_slice() != bytes.as_slice())
+            {
+                self.files.insert(id, Bytes::new(bytes));
+            }
+        }
+        self.today = today;
     }
 
     pub fn main_source(&self) -> &Source {

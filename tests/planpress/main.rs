@@ -7,5 +7,6 @@ mod broken;
 mod cli;
 mod document;
 mod editions;
+mod live;
 mod properties;
 mod safety;

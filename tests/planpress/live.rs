@@ -1,0 +1,119 @@
+//! The live editing loop and page previews.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::doc::*;
+
+/// Wait for a line of the watcher's output that contains `needle`.
+fn wait_for(rx: &mpsc::Receiver<String>, needle: &str) -> String {
+    loop {
+        match rx.recv_timeout(Duration::from_secs(30)) {
+            Ok(line) if line.contains(needle) => return line,
+            Ok(_) => {}
+            Err(_) => panic!("the watcher never said {needle:?}"),
+        }
+    }
+}
+
+#[test]
+fn watch_rebuilds_on_save_and_survives_bad_input() {
+    let dir = scratch_edition("watch");
+    let out = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("watch.pdf");
+    let _ = std::fs::remove_file(&out);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_planpress"))
+        .args(["watch", dir.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    for stream in [
+        Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
+        Box::new(child.stderr.take().unwrap()),
+    ] {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+    }
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        wait_for(&rx, "を作りました");
+        let first = std::fs::read(&out).unwrap();
+        // A one-word change in one target: rebuilt, with the page count.
+        edit_json(&dir, "4-targets.json", |v| {
+            v["divisions"][0]["departments"][0]["targets"][0]["text"] =
+                "見張りの試験で変えた目標です。".into();
+        });
+        let line = wait_for(&rx, "作り直しました");
+        assert!(
+            line.contains(&format!("{} ページ", shipped().document.pages().len())),
+            "{line}"
+        );
+        let second = std::fs::read(&out).unwrap();
+        assert!(second != first);
+        // A content error is shown; the last good PDF stays; the watcher goes on.
+        edit_json(&dir, "4-targets.json", |v| {
+            v["divisions"][0]["departments"][0]["targets"][0]["number"] = 7.into();
+        });
+        wait_for(&rx, "危機管理担当 目標7");
+        wait_for(&rx, "前の PDF はそのまま");
+        assert!(std::fs::read(&out).unwrap() == second);
+        edit_json(&dir, "4-targets.json", |v| {
+            v["divisions"][0]["departments"][0]["targets"][0]["number"] = 1.into();
+        });
+        wait_for(&rx, "作り直しました");
+    }));
+    let _ = child.kill();
+    let _ = child.wait();
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
+}
+
+#[test]
+fn preview_writes_pages_named_by_their_printed_labels() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("preview");
+    let _ = std::fs::remove_dir_all(&dir);
+    let run = planpress(&[
+        "preview",
+        EDITION,
+        "--pages",
+        "11-12,資料1-資料2",
+        "-o",
+        dir.to_str().unwrap(),
+        "--dpi",
+        "40",
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["11.png", "12.png", "資料1.png", "資料2.png"]);
+    let png = std::fs::read(dir.join("11.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+    // A4 at 40 dpi: 331 × 468 pixels (width and height in the IHDR chunk).
+    let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert_eq!((w, h), (331, 468));
+    let run = planpress(&[
+        "preview",
+        EDITION,
+        "--pages",
+        "99",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("ページ「99」はありません"));
+}
