@@ -55,6 +55,8 @@ pub struct Built {
     pub previous: Option<Content>,
     pub draft: Option<Draft>,
     pub generated: Generated,
+    /// Every file read, attached to the PDF (the previous edition's under previous/).
+    pub attachments: Vec<(String, Vec<u8>)>,
     pub world: PlanWorld,
     pub document: PagedDocument,
     pub pdf: Vec<u8>,
@@ -121,6 +123,7 @@ pub fn build_with(dir: &Path, options: &Options) -> Result<Built, BuildError> {
         previous,
         draft,
         generated,
+        attachments,
         warnings: mut all,
         ..
     } = prepared;
@@ -130,6 +133,7 @@ pub fn build_with(dir: &Path, options: &Options) -> Result<Built, BuildError> {
         previous,
         draft,
         generated,
+        attachments,
         world,
         document,
         pdf,

@@ -97,7 +97,7 @@ fn build(args: BuildArgs) -> Result<(), String> {
         Err(e) => {
             // The source Typst refused is what one wants to read then.
             if let (BuildError::Compile(_, generated), Some(dir)) = (&e, &args.emit_typst) {
-                emit_typst(dir, generated)?;
+                emit_typst(dir, generated, &[])?;
                 eprintln!("Typst のソースを書き出しました: {}", dir.display());
             }
             return Err(report(e));
@@ -117,7 +117,7 @@ fn build(args: BuildArgs) -> Result<(), String> {
         ));
     }
     if let Some(dir) = &args.emit_typst {
-        emit_typst(dir, &built.generated)?;
+        emit_typst(dir, &built.generated, &built.attachments)?;
         println!("Typst のソースを書き出しました: {}", dir.display());
     }
     planpress::pdf::write_atomic(&output, &built.pdf).map_err(|e| {
@@ -251,12 +251,25 @@ fn default_output(edition: &Path) -> PathBuf {
     PathBuf::from("out").join(format!("{name}.pdf"))
 }
 
-fn emit_typst(dir: &Path, generated: &planpress::Generated) -> Result<(), String> {
+/// Write what the World served: the generated source, the style module(s) and the
+/// files it attaches, so `typst compile DIR/main.typ --font-path fonts` compiles it.
+fn emit_typst(
+    dir: &Path,
+    generated: &planpress::Generated,
+    files: &[(String, Vec<u8>)],
+) -> Result<(), String> {
     let err = |e: std::io::Error| format!("{} に書き出せません: {e}", dir.display());
     fs::create_dir_all(dir).map_err(err)?;
     fs::write(dir.join("main.typ"), &generated.main).map_err(err)?;
     for (name, text) in &generated.modules {
         fs::write(dir.join(name), text).map_err(err)?;
+    }
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(err)?;
+        }
+        fs::write(path, bytes).map_err(err)?;
     }
     Ok(())
 }

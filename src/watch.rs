@@ -9,7 +9,7 @@ use planpress::session::Session;
 use planpress::{BuildError, Options, Templates};
 
 /// Saves closer together than this are one change (editors write files in steps).
-const DEBOUNCE: Duration = Duration::from_millis(150);
+const DEBOUNCE: Duration = Duration::from_millis(50);
 
 pub fn watch(
     dir: &Path,

@@ -44,6 +44,11 @@ fn build_writes_the_pdf_and_says_where() {
         shipped().generated.main
     );
     assert!(emit.join("style.typ").exists());
+    // …with the files it attaches, so the typst command compiles it as it is.
+    assert_eq!(
+        std::fs::read(emit.join("edition.json")).unwrap(),
+        std::fs::read(root().join(EDITION).join("edition.json")).unwrap()
+    );
     assert!(
         !std::fs::read_dir(&emit).unwrap().any(|e| e
             .unwrap()

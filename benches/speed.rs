@@ -1,0 +1,309 @@
+//! planpress speed, measured as ratios in one run (see BENCHMARKS.md):
+//! 1. cold build, process start to PDF written, against `typst compile` of the
+//!    source `--emit-typst` writes (same PDF standards);
+//! 2. warm rebuild after changing one target's text: in-process (session) and
+//!    through the real `planpress watch` loop, save to PDF written;
+//! 3. scale: synthetic editions 10× and 50× larger: ms per page, peak RSS, PDF bytes per page.
+//!
+//! Run: `cargo bench --bench speed` (optionally with `TYPST=/path/to/typst`).
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use planpress::session::Session;
+use planpress::{Options, Templates};
+
+const RUNS: usize = 9;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Run a command, returning wall time and peak resident memory (kB, polled from /proc).
+fn run(cmd: &mut Command) -> (Duration, u64) {
+    let start = Instant::now();
+    let mut child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Ok(s) = std::fs::read_to_string(&status_path)
+            && let Some(line) = s.lines().find(|l| l.starts_with("VmHWM:"))
+        {
+            peak = peak.max(
+                line.split_whitespace()
+                    .nth(1)
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0),
+            );
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "{cmd:?} failed");
+            return (start.elapsed(), peak);
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    let _ = std::fs::remove_dir_all(to);
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+    }
+}
+
+fn edit_target(dir: &Path, text: &str) {
+    let path = dir.join("4-targets.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    v["divisions"][1]["departments"][0]["targets"][0]["text"] = text.into();
+    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+}
+
+/// An edition `factor` times larger: every division's departments repeated.
+fn scaled(dir: &Path, factor: usize) {
+    copy_dir(&root().join("content/miyamae-r2"), dir);
+    let path = dir.join("4-targets.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let divisions = v["divisions"].as_array().unwrap().clone();
+    let mut all = Vec::new();
+    for k in 0..factor {
+        for d in &divisions {
+            let mut d = d.clone();
+            for dep in d["departments"].as_array_mut().unwrap() {
+                dep["id"] = format!("{}-{k}", dep["id"].as_str().unwrap()).into();
+                dep["short_name"] = format!("{}{k}", dep["short_name"].as_str().unwrap()).into();
+            }
+            all.push(d);
+        }
+    }
+    v["divisions"] = all.into();
+    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+}
+
+fn main() {
+    // `cargo bench` passes --bench; nothing to parse.
+    let exe = env!("CARGO_BIN_EXE_planpress");
+    let tmp = root().join("target/bench");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let edition = root().join("content/miyamae-r2");
+    println!("# planpress speed ({} runs each, medians)\n", RUNS);
+
+    // 1. Cold build against the typst command.
+    let emit = tmp.join("emit");
+    let _ = std::fs::remove_dir_all(&emit);
+    let status = Command::new(exe)
+        .args([
+            "build",
+            edition.to_str().unwrap(),
+            "-o",
+            tmp.join("emit.pdf").to_str().unwrap(),
+            "--emit-typst",
+            emit.to_str().unwrap(),
+        ])
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let pp_pdf = tmp.join("planpress.pdf");
+    let pp = median(
+        (0..RUNS)
+            .map(|_| {
+                run(Command::new(exe).args([
+                    "build",
+                    edition.to_str().unwrap(),
+                    "-o",
+                    pp_pdf.to_str().unwrap(),
+                ]))
+                .0
+            })
+            .collect(),
+    );
+    println!("## Cold build: process start to PDF written\n");
+    println!("| command | median ms |\n| --- | ---: |");
+    println!("| planpress build content/miyamae-r2 | {:.1} |", ms(pp));
+    let typst = std::env::var("TYPST").unwrap_or_else(|_| "typst".into());
+    let typst_ok = Command::new(&typst)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if typst_ok {
+        let ty = median(
+            (0..RUNS)
+                .map(|_| {
+                    run(Command::new(&typst).args([
+                        "compile",
+                        "--font-path",
+                        root().join("fonts").to_str().unwrap(),
+                        "--ignore-system-fonts",
+                        "--pdf-standard",
+                        "a-3a",
+                        "--pdf-standard",
+                        "ua-1",
+                        emit.join("main.typ").to_str().unwrap(),
+                        tmp.join("typst.pdf").to_str().unwrap(),
+                    ]))
+                    .0
+                })
+                .collect(),
+        );
+        println!(
+            "| typst compile (emitted source, same standards) | {:.1} |",
+            ms(ty)
+        );
+        println!(
+            "\nplanpress / typst = **{:.2}** (required ≤ 1.0, aim ≤ 0.9)\n",
+            pp.as_secs_f64() / ty.as_secs_f64()
+        );
+    } else {
+        println!(
+            "\n(typst command not found: install it with `cargo install typst-cli --version 0.15.1 --locked` or set TYPST; the ratio row is skipped)\n"
+        );
+    }
+
+    // 2. Warm rebuilds after a one-target edit, in-process.
+    let warm_dir = tmp.join("warm");
+    copy_dir(&edition, &warm_dir);
+    let mut session = Session::new(
+        &warm_dir,
+        Options {
+            templates: Templates::Embedded,
+            draft: None,
+        },
+    );
+    let cold = session.rebuild().unwrap();
+    let mut compile = Vec::new();
+    let mut export = Vec::new();
+    let mut total = Vec::new();
+    for i in 0..RUNS {
+        edit_target(
+            &warm_dir,
+            &format!(
+                "来庁された区民の皆様が区役所を安全・快適に利用できるように、庁舎環境を整備します（{i}）。"
+            ),
+        );
+        let t = Instant::now();
+        let r = session.rebuild().unwrap();
+        planpress::pdf::write_atomic(&tmp.join("warm.pdf"), &r.pdf).unwrap();
+        total.push(t.elapsed());
+        compile.push(r.compile);
+        export.push(r.export);
+    }
+    let cold_total = cold.prepare + cold.compile + cold.export;
+    println!("## Warm rebuild after changing one target's text (in-process session)\n");
+    println!("| step | cold ms | warm ms | warm / cold |\n| --- | ---: | ---: | ---: |");
+    println!(
+        "| compile | {:.1} | {:.1} | {:.2} |",
+        ms(cold.compile),
+        ms(median(compile.clone())),
+        median(compile).as_secs_f64() / cold.compile.as_secs_f64()
+    );
+    println!(
+        "| PDF export | {:.1} | {:.1} | |",
+        ms(cold.export),
+        ms(median(export))
+    );
+    println!(
+        "| whole rebuild, PDF written | {:.1} | {:.1} | |",
+        ms(cold_total),
+        ms(median(total.clone()))
+    );
+    println!(
+        "\nwarm rebuild / cold build (process, above) = **{:.2}** (required ≤ 0.40)",
+        median(total).as_secs_f64() / pp.as_secs_f64()
+    );
+
+    // …and through the real watch loop: save to PDF written (debounce included).
+    let watch_dir = tmp.join("watch");
+    copy_dir(&edition, &watch_dir);
+    let out = tmp.join("watch.pdf");
+    let mut child = Command::new(exe)
+        .args([
+            "watch",
+            watch_dir.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut next = |needle: &str| loop {
+        let l = lines.next().unwrap().unwrap();
+        if l.contains(needle) {
+            return;
+        }
+    };
+    next("を作りました");
+    let mut loop_times = Vec::new();
+    for i in 0..RUNS {
+        let t = Instant::now();
+        edit_target(&watch_dir, &format!("見張りの計測 {i}"));
+        next("作り直しました");
+        loop_times.push(t.elapsed());
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    println!(
+        "watch loop, save to PDF written: {:.1} ms = **{:.2}** of the cold build\n",
+        ms(median(loop_times.clone())),
+        median(loop_times).as_secs_f64() / pp.as_secs_f64()
+    );
+
+    // 3. Scale.
+    println!("## Scale: synthetic editions (departments repeated)\n");
+    println!(
+        "| edition | pages | median ms | ms / page | peak RSS MB | PDF bytes / page |\n| --- | ---: | ---: | ---: | ---: | ---: |"
+    );
+    for factor in [1, 10, 50] {
+        let dir = tmp.join(format!("scale-{factor}"));
+        scaled(&dir, factor);
+        let pdf = tmp.join(format!("scale-{factor}.pdf"));
+        let runs = if factor == 50 { 3 } else { 5 };
+        let results: Vec<(Duration, u64)> = (0..runs)
+            .map(|_| {
+                run(Command::new(exe).args([
+                    "build",
+                    dir.to_str().unwrap(),
+                    "-o",
+                    pdf.to_str().unwrap(),
+                ]))
+            })
+            .collect();
+        let time = median(results.iter().map(|r| r.0).collect());
+        let rss = results.iter().map(|r| r.1).max().unwrap();
+        let bytes = std::fs::metadata(&pdf).unwrap().len();
+        let pages = planpress::build(&dir, &Templates::Embedded)
+            .unwrap()
+            .document
+            .pages()
+            .len();
+        println!(
+            "| ×{factor} | {pages} | {:.0} | {:.2} | {:.0} | {:.0} |",
+            ms(time),
+            ms(time) / pages as f64,
+            rss as f64 / 1024.0,
+            bytes as f64 / pages as f64
+        );
+    }
+}
