@@ -29,6 +29,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// 内容ファイルを保存するたびに PDF を作り直します
     Watch(WatchArgs),
+    /// ホームページ用のアクセシブルな HTML 版を作ります
+    Web(WebArgs),
     /// 指定したページを PNG 画像にします
     Preview(PreviewArgs),
     /// 版をコピーして翌年度の版を作ります（年度・日付を進め、実施結果を空にします）
@@ -74,6 +76,15 @@ pub struct BuildArgs {
     /// 案に印刷する作成日（YYYY-MM-DD、省略時は今日）
     #[arg(long, value_name = "YYYY-MM-DD", requires = "draft")]
     pub date: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct WebArgs {
+    /// 版のフォルダ（例: content/miyamae-r2）
+    pub edition: PathBuf,
+    /// 書き出すフォルダ（省略時は out/<フォルダ名>-web）
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

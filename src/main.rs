@@ -13,7 +13,7 @@ use clap::Parser;
 
 use cli::{
     ArchiveArgs, BuildArgs, CheckArgs, Cli, Command, DiffArgs, DiffFormat, ExtractArgs, NewArgs,
-    PreviewArgs, SchemaArgs,
+    PreviewArgs, SchemaArgs, WebArgs,
 };
 use planpress::{BuildError, Templates};
 
@@ -38,6 +38,7 @@ fn main() -> ExitCode {
             watch::watch(&args.edition, &output, options, report)
         }
         Command::Preview(args) => preview(args),
+        Command::Web(args) => web(args),
         Command::New(args) => new(args),
         Command::Archive(args) => archive(args),
     };
@@ -175,6 +176,29 @@ fn diff(args: DiffArgs) -> Result<(), String> {
             serde_json::to_string_pretty(&changes).expect("changes serialise")
         ),
     }
+    Ok(())
+}
+
+fn web(args: WebArgs) -> Result<(), String> {
+    let content =
+        planpress::content::load(&args.edition).map_err(|e| report(BuildError::Content(e)))?;
+    let files =
+        planpress::render::render_web(&content).map_err(|e| report(BuildError::Render(e)))?;
+    let dir = args.output.unwrap_or_else(|| {
+        let pdf = default_output(&args.edition);
+        pdf.with_file_name(format!(
+            "{}-web",
+            pdf.file_stem().unwrap_or_default().to_string_lossy()
+        ))
+    });
+    for (name, text) in &files {
+        planpress::pdf::write_atomic(&dir.join(name), text.as_bytes())
+            .map_err(|e| format!("{} に書き出せません: {e}", dir.join(name).display()))?;
+    }
+    println!(
+        "ホームページ用の HTML 版を作りました: {}",
+        dir.join("index.html").display()
+    );
     Ok(())
 }
 

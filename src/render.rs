@@ -24,6 +24,16 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("style.typ", include_str!("../templates/style.typ")),
 ];
 
+/// The web edition's files, embedded in the binary (a second template set with
+/// minijinja's HTML auto-escaping).
+const WEB: &[(&str, &str)] = &[
+    (
+        "index.html.j2",
+        include_str!("../templates/web/index.html.j2"),
+    ),
+    ("style.css", include_str!("../templates/web/style.css")),
+];
+
 /// Where the layout comes from: the binary, or a folder for layout work.
 #[derive(Debug, Clone, Default)]
 pub enum Templates {
@@ -117,7 +127,11 @@ pub fn string_literal(s: &str) -> String {
 /// The one chokepoint: every printed value is escaped as Typst markup, unless a
 /// filter of this module marked it safe.
 fn typst_formatter(out: &mut Output, state: &mut State, value: &Value) -> Result<(), Error> {
-    if value.is_safe() || *state.auto_escape() == AutoEscape::None {
+    // The web edition's templates use minijinja's own HTML escaping.
+    if !matches!(state.auto_escape(), AutoEscape::Custom(_)) {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    if value.is_safe() {
         return write!(out, "{value}").map_err(Error::from);
     }
     let text = match value.kind() {
@@ -175,6 +189,8 @@ pub fn environment(files: &[(String, String)]) -> Result<Environment<'static>, E
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".typ.j2") {
             AutoEscape::Custom("typst".into())
+        } else if name.ends_with(".html.j2") {
+            AutoEscape::Html
         } else {
             AutoEscape::None
         }
@@ -194,6 +210,8 @@ pub fn environment(files: &[(String, String)]) -> Result<Environment<'static>, E
     for (name, text) in files {
         if name.ends_with(".typ.j2") {
             env.add_template_owned(name.clone(), mark_lines(name, text))?;
+        } else if name.ends_with(".html.j2") {
+            env.add_template_owned(name.clone(), text.clone())?;
         }
     }
     Ok(env)
@@ -273,6 +291,43 @@ fn context(content: &Content, attachments: &[String], draft: Option<&crate::Draf
         .collect();
     ctx.insert("changed", Value::from(Serde(&changed)));
     Value::from(ctx)
+}
+
+/// The web edition: `index.html` and its stylesheet, from the same content.
+pub fn render_web(content: &Content) -> Result<Vec<(String, String)>, RenderError> {
+    let files: Vec<(String, String)> = WEB
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+    let env = environment(&files).map_err(RenderError::from_minijinja)?;
+    let mut ctx = BTreeMap::new();
+    ctx.insert("edition", Value::from(Serde(&content.edition)));
+    ctx.insert("chapters", Value::from(Serde(&content.chapters)));
+    ctx.insert("annex", Value::from(Serde(&content.annex)));
+    // 「別掲（P10～P15）」 becomes a link to the target chapter.
+    let targets = content
+        .chapters
+        .iter()
+        .position(|p| matches!(p, crate::content::Part::Targets(_)));
+    let title = match targets.map(|i| &content.chapters[i]) {
+        Some(crate::content::Part::Targets(t)) => t.title.clone(),
+        _ => String::new(),
+    };
+    ctx.insert(
+        "targets_anchor",
+        Value::from(format!("chapter-{}", targets.map_or(0, |i| i + 1))),
+    );
+    ctx.insert("targets_title", Value::from(title));
+    let html = env
+        .get_template("index.html.j2")
+        .and_then(|t| t.render(Value::from(ctx)))
+        .map_err(RenderError::from_minijinja)?;
+    let css = files
+        .into_iter()
+        .find(|(n, _)| n == "style.css")
+        .map(|(_, t)| t)
+        .unwrap_or_default();
+    Ok(vec![("index.html".into(), html), ("style.css".into(), css)])
 }
 
 /// A defect of the layout templates, not of the content.

@@ -10,3 +10,4 @@ mod editions;
 mod live;
 mod properties;
 mod safety;
+mod web;

@@ -1,0 +1,136 @@
+//! The web edition: accessible structure, complete content, every value escaped.
+
+use crate::doc::*;
+
+fn web(dir: &std::path::Path) -> String {
+    let content = planpress::content::load(dir).unwrap();
+    let files = planpress::render::render_web(&content).unwrap();
+    assert_eq!(
+        files.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+        ["index.html", "style.css"]
+    );
+    files.into_iter().next().unwrap().1
+}
+
+/// Every `attr="value"` in the page.
+fn attrs<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    let pat = format!(" {attr}=\"");
+    html.match_indices(&pat)
+        .map(|(i, _)| {
+            let rest = &html[i + pat.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect()
+}
+
+/// The text without tags, entities decoded (enough for these checks).
+fn text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x2f;", "/")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn the_web_edition_is_structured_for_screen_readers() {
+    let html = web(&root().join(EDITION));
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<html lang=\"ja\">"));
+    assert!(html.contains("<title>令和2年度 宮前区役所サービス向上アクションプラン</title>"));
+    assert!(
+        html.contains("<a class=\"skip\" href=\"#main\">") && html.contains("<main id=\"main\">")
+    );
+    // One h1; headings never skip a level going down.
+    let levels: Vec<u8> = html
+        .match_indices("<h")
+        .filter_map(|(i, _)| html[i + 2..].chars().next()?.to_digit(10).map(|d| d as u8))
+        .collect();
+    assert_eq!(levels.iter().filter(|&&l| l == 1).count(), 1);
+    for w in levels.windows(2) {
+        assert!(
+            w[1] <= w[0] + 1,
+            "heading level jumps from h{} to h{}",
+            w[0],
+            w[1]
+        );
+    }
+    // Every in-page link resolves, and ids are unique.
+    let ids = attrs(&html, "id");
+    let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "duplicate ids");
+    for href in attrs(&html, "href")
+        .into_iter()
+        .filter_map(|h| h.strip_prefix('#'))
+    {
+        assert!(ids.contains(&href), "link to #{href} goes nowhere");
+    }
+    // The department index links to each department's rows.
+    for (_, d) in shipped().content.departments() {
+        assert!(html.contains(&format!("<a href=\"#dept-{}\">{}</a>", d.id, d.short_name)));
+        assert!(html.contains(&format!(
+            "<tbody id=\"dept-{}\"><tr><th scope=\"rowgroup\" rowspan=\"{}\">",
+            d.id,
+            d.targets.len()
+        )));
+    }
+    // Real tables: captions, column headers, merged scene cells.
+    assert_eq!(
+        html.matches("<table").count(),
+        html.matches("<caption>").count()
+    );
+    assert!(html.contains("<caption>【区役所サービス基準】</caption>"));
+    assert!(
+        html.contains("<td rowspan=\"3\">お知らせ</td>")
+            && html.contains("<td rowspan=\"8\">対応</td>")
+    );
+    assert!(html.matches("<th scope=\"col\">").count() >= 20);
+    assert!(html.matches("<th scope=\"row\">").count() == 33);
+}
+
+#[test]
+fn the_web_edition_says_what_the_pdf_says() {
+    let html = text(&web(&root().join(EDITION)));
+    let built = shipped();
+    for s in built.content.standards() {
+        assert!(html.contains(&s.text), "基準{}", s.number);
+    }
+    for (_, d) in built.content.departments() {
+        for t in &d.targets {
+            assert!(html.contains(&t.text), "{} 目標{}", d.short_name, t.number);
+        }
+    }
+    assert!(html.contains(
+        "今年度の各課のサービス向上目標は、別掲（区役所サービス向上目標）のとおりです。"
+    ));
+    assert!(html.contains("令和2年4月宮前区長　高橋 哲也"));
+}
+
+#[test]
+fn the_web_edition_escapes_every_value() {
+    let dir = scratch_edition("web-hostile");
+    let evil = "<script>alert('x')</script> & \"q\" {{ edition.title }} #read(\"/etc/passwd\")";
+    edit_json(&dir, "4-targets.json", |v| {
+        v["divisions"][0]["departments"][0]["targets"][0]["text"] = evil.into()
+    });
+    edit_json(&dir, "1-principles.json", |v| {
+        v["principles"][0]["title"] = "<b>太字</b>".into()
+    });
+    let html = web(&dir);
+    assert!(!html.contains("<script>") && !html.contains("<b>"));
+    assert!(
+        html.contains("&lt;script&gt;") && html.contains("&lt;b&gt;太字&lt;&#x2f;b&gt;"),
+        "escaped"
+    );
+    assert!(text(&html).contains(evil), "printed literally");
+}
