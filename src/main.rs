@@ -191,9 +191,14 @@ fn web(args: WebArgs) -> Result<(), String> {
             pdf.file_stem().unwrap_or_default().to_string_lossy()
         ))
     });
-    for (name, text) in &files {
-        planpress::pdf::write_atomic(&dir.join(name), text.as_bytes())
-            .map_err(|e| format!("{} に書き出せません: {e}", dir.join(name).display()))?;
+    for (name, bytes) in &files {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| format!("{} を作れません: {e}", parent.display()))?;
+        }
+        planpress::pdf::write_atomic(&path, bytes)
+            .map_err(|e| format!("{} に書き出せません: {e}", path.display()))?;
     }
     println!(
         "ホームページ用の HTML 版を作りました: {}",

@@ -293,8 +293,8 @@ fn context(content: &Content, attachments: &[String], draft: Option<&crate::Draf
     Value::from(ctx)
 }
 
-/// The web edition: `index.html` and its stylesheet, from the same content.
-pub fn render_web(content: &Content) -> Result<Vec<(String, String)>, RenderError> {
+/// The web edition: `index.html`, its stylesheet and the fonts it uses.
+pub fn render_web(content: &Content) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
     let files: Vec<(String, String)> = WEB
         .iter()
         .map(|(n, t)| (n.to_string(), t.to_string()))
@@ -327,7 +327,21 @@ pub fn render_web(content: &Content) -> Result<Vec<(String, String)>, RenderErro
         .find(|(n, _)| n == "style.css")
         .map(|(_, t)| t)
         .unwrap_or_default();
-    Ok(vec![("index.html".into(), html), ("style.css".into(), css)])
+    let mut out = vec![
+        ("index.html".to_string(), html.into_bytes()),
+        ("style.css".to_string(), css.into_bytes()),
+    ];
+    for (name, data) in crate::world::FONT_FILES
+        .iter()
+        .filter(|(n, _)| n.starts_with("BIZUDGothic"))
+    {
+        out.push((format!("fonts/{name}"), data.to_vec()));
+    }
+    out.push((
+        "fonts/OFL.txt".into(),
+        include_bytes!("../fonts/OFL.txt").to_vec(),
+    ));
+    Ok(out)
 }
 
 /// A defect of the layout templates, not of the content.

@@ -5,11 +5,24 @@ use crate::doc::*;
 fn web(dir: &std::path::Path) -> String {
     let content = planpress::content::load(dir).unwrap();
     let files = planpress::render::render_web(&content).unwrap();
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
-        files.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
-        ["index.html", "style.css"]
+        names,
+        [
+            "index.html",
+            "style.css",
+            "fonts/BIZUDGothic-Regular.ttf",
+            "fonts/BIZUDGothic-Bold.ttf",
+            "fonts/OFL.txt"
+        ]
     );
-    files.into_iter().next().unwrap().1
+    // The stylesheet uses the fonts that travel with it.
+    let css = String::from_utf8(files[1].1.clone()).unwrap();
+    assert!(
+        css.contains("url(\"fonts/BIZUDGothic-Regular.ttf\")")
+            && css.contains("url(\"fonts/BIZUDGothic-Bold.ttf\")")
+    );
+    String::from_utf8(files.into_iter().next().unwrap().1).unwrap()
 }
 
 /// Every `attr="value"` in the page.

@@ -1,0 +1,37 @@
+// The web edition in a real browser: headless Chromium (Debian's chromium) opens
+// index.html, screenshots it at desktop and phone widths, checks the page never
+// scrolls sideways, and runs the axe-core accessibility audit (WCAG 2.1 A/AA).
+// Usage: node audit.mjs <dir with index.html> <screenshot dir>
+import { chromium } from "playwright-core";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+const [dir, shots] = process.argv.slice(2);
+const url = "file://" + path.resolve(dir, "index.html");
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+let failed = false;
+for (const [name, width] of [["desktop", 1200], ["phone", 375]]) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(url);
+  await page.screenshot({ path: path.join(shots, `web-${name}.png`) });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) {
+    console.log(`${name}: the page scrolls sideways by ${overflow}px`);
+    failed = true;
+  }
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const result = await page.evaluate(() =>
+    axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }));
+  for (const v of result.violations) {
+    console.log(`${name}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} element(s), e.g. ${v.nodes[0].target}`);
+    failed = true;
+  }
+  console.log(`${name}: ${result.passes.length} rules passed, ${result.violations.length} violated`);
+}
+await browser.close();
+process.exit(failed ? 1 : 0);
