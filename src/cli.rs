@@ -31,6 +31,12 @@ pub enum Command {
     Watch(WatchArgs),
     /// ホームページ用のアクセシブルな HTML 版を作ります
     Web(WebArgs),
+    /// 内容ファイルを決まった書式（字下げ2文字の JSON）に整えます
+    Fmt(FmtArgs),
+    /// 各課に目標を記入してもらう Excel ファイルを部署ごとに作ります
+    Sheets(SheetsArgs),
+    /// 返送された Excel ファイルを読み込み、変わる点を表示します（--apply で内容ファイルに書き込みます）
+    Import(ImportArgs),
     /// 指定したページを PNG 画像にします
     Preview(PreviewArgs),
     /// 版をコピーして翌年度の版を作ります（年度・日付を進め、実施結果を空にします）
@@ -76,6 +82,33 @@ pub struct BuildArgs {
     /// 案に印刷する作成日（YYYY-MM-DD、省略時は今日）
     #[arg(long, value_name = "YYYY-MM-DD", requires = "draft")]
     pub date: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SheetsArgs {
+    /// 版のフォルダ（例: content/miyamae-r2）
+    pub edition: PathBuf,
+    /// 書き出すフォルダ（省略時は out/<フォルダ名>-sheets）
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// 版のフォルダ（例: content/miyamae-r2）
+    pub edition: PathBuf,
+    /// 返送された Excel ファイル
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// 内容ファイルに書き込みます（省略時は変わる点を表示するだけ）
+    #[arg(long)]
+    pub apply: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FmtArgs {
+    /// 版のフォルダ（例: content/miyamae-r2）
+    pub edition: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]

@@ -7,15 +7,16 @@ pub mod archive;
 pub mod content;
 pub mod diff;
 pub mod extract;
+pub mod fmt;
 pub mod new;
 pub mod pdf;
 pub mod preview;
 pub mod render;
 pub mod schema;
 pub mod session;
+pub mod sheets;
 pub mod world;
 
-use std::fmt;
 use std::path::Path;
 
 use typst::foundations::Datetime;
@@ -36,8 +37,8 @@ pub enum BuildError {
     Compile(pdf::CompileError, Box<Generated>),
 }
 
-impl fmt::Display for BuildError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             BuildError::Content(e) => write!(f, "{e}"),
             BuildError::Render(e) => write!(f, "{e}"),

@@ -39,6 +39,9 @@ fn main() -> ExitCode {
         }
         Command::Preview(args) => preview(args),
         Command::Web(args) => web(args),
+        Command::Fmt(args) => fmt_edition(args),
+        Command::Sheets(args) => sheets(args),
+        Command::Import(args) => import(args),
         Command::New(args) => new(args),
         Command::Archive(args) => archive(args),
     };
@@ -140,6 +143,14 @@ fn check(args: CheckArgs) -> Result<(), String> {
     let content =
         planpress::content::load(&args.edition).map_err(|e| report(BuildError::Content(e)))?;
     planpress::generate(&content, &templates(args.templates)).map_err(report)?;
+    let differing = planpress::fmt::differing(&content);
+    if !differing.is_empty() {
+        println!(
+            "お知らせ: 次のファイルは決まった書式と違います（内容は問題ありません）。`planpress fmt {}` で整えられます: {}",
+            args.edition.display(),
+            differing.join(", ")
+        );
+    }
     println!("{}: 問題は見つかりませんでした", args.edition.display());
     Ok(())
 }
@@ -204,6 +215,66 @@ fn web(args: WebArgs) -> Result<(), String> {
         "ホームページ用の HTML 版を作りました: {}",
         dir.join("index.html").display()
     );
+    Ok(())
+}
+
+fn sheets(args: cli::SheetsArgs) -> Result<(), String> {
+    let content =
+        planpress::content::load(&args.edition).map_err(|e| report(BuildError::Content(e)))?;
+    let dir = args.output.unwrap_or_else(|| {
+        let pdf = default_output(&args.edition);
+        pdf.with_file_name(format!(
+            "{}-sheets",
+            pdf.file_stem().unwrap_or_default().to_string_lossy()
+        ))
+    });
+    fs::create_dir_all(&dir).map_err(|e| format!("{} を作れません: {e}", dir.display()))?;
+    let files = planpress::sheets::export(&content)?;
+    for (name, bytes) in &files {
+        planpress::pdf::write_atomic(&dir.join(name), bytes)
+            .map_err(|e| format!("{} に書き出せません: {e}", dir.join(name).display()))?;
+    }
+    println!(
+        "{} 部署分の Excel ファイルを {} に作りました",
+        files.len(),
+        dir.display()
+    );
+    Ok(())
+}
+
+fn import(args: cli::ImportArgs) -> Result<(), String> {
+    let content =
+        planpress::content::load(&args.edition).map_err(|e| report(BuildError::Content(e)))?;
+    let returned = planpress::sheets::read_all(&content, &args.files).map_err(|errors| {
+        let mut s = format!(
+            "返送されたファイルに {} 件の問題があります。直してから、もう一度読み込んでください:\n",
+            errors.len()
+        );
+        for e in errors {
+            s.push_str(&format!("- {e}\n"));
+        }
+        s
+    })?;
+    let changes = planpress::sheets::changes(&content, &returned);
+    print!("{}", planpress::diff::render_text(&changes));
+    if args.apply {
+        match planpress::sheets::apply(&content, &returned)? {
+            Some(file) => println!("{} に書き込みました", args.edition.join(file).display()),
+            None => println!("書き込む変更はありませんでした"),
+        }
+    } else if !changes.is_empty() {
+        println!("\n内容ファイルに書き込むには --apply を付けて実行してください");
+    }
+    Ok(())
+}
+
+fn fmt_edition(args: cli::FmtArgs) -> Result<(), String> {
+    let changed = planpress::fmt::format_edition(&args.edition)?;
+    if changed.is_empty() {
+        println!("{}: すべて決まった書式でした", args.edition.display());
+    } else {
+        println!("書式を整えました: {}", changed.join(", "));
+    }
     Ok(())
 }
 

@@ -10,4 +10,5 @@ mod editions;
 mod live;
 mod properties;
 mod safety;
+mod sheets;
 mod web;

@@ -1,0 +1,39 @@
+//! The one canonical layout of content files (2-space JSON, keys in the order
+//! written, a final newline), so tools that rewrite content touch only what changed.
+
+use std::path::Path;
+
+/// The canonical text of a JSON document, or `None` if it does not parse.
+pub fn canonical(text: &str) -> Option<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    Some(serde_json::to_string_pretty(&value).ok()? + "\n")
+}
+
+/// The edition's files whose layout differs from the canonical one.
+pub fn differing(content: &crate::Content) -> Vec<String> {
+    content
+        .sources
+        .iter()
+        .filter(|(_, bytes)| {
+            let text = String::from_utf8_lossy(bytes);
+            canonical(&text).is_some_and(|c| c != text)
+        })
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+/// Rewrite the files of an edition in canonical layout; returns those changed.
+pub fn format_edition(dir: &Path) -> Result<Vec<String>, String> {
+    let content = crate::content::load(dir).map_err(|e| e.to_string())?;
+    let mut changed = Vec::new();
+    for name in differing(&content) {
+        let path = dir.join(&name);
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
+        let canonical = canonical(&text).expect("a loaded file parses");
+        crate::pdf::write_atomic(&path, canonical.as_bytes())
+            .map_err(|e| format!("{name}: {e}"))?;
+        changed.push(name);
+    }
+    Ok(changed)
+}

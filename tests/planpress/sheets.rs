@@ -1,0 +1,138 @@
+//! The departments' spreadsheets: export, import, and what a clerk sees when a
+//! returned workbook is broken. Fixtures in tests/fixtures/sheets/ were edited with
+//! openpyxl (make_fixtures.py), a different writer than the exporter.
+
+use crate::doc::*;
+
+#[test]
+fn export_then_import_without_edits_changes_nothing() {
+    let dir = scratch_edition("sheets-roundtrip");
+    let out = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sheets-out");
+    let _ = std::fs::remove_dir_all(&out);
+    let run = planpress(&["sheets", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    assert_eq!(files.len(), shipped().content.departments().count());
+    let before: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            (p.display().to_string(), std::fs::read(&p).unwrap())
+        })
+        .collect();
+    let mut args = vec!["import", dir.to_str().unwrap()];
+    args.extend(files.iter().map(String::as_str));
+    args.push("--apply");
+    let run = planpress(&args);
+    let out_text = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success() && out_text.contains("変更はありません"),
+        "{out_text}"
+    );
+    for (path, bytes) in before {
+        assert!(std::fs::read(&path).unwrap() == bytes, "{path} changed");
+    }
+    // The workbook is what a department needs: instructions, drop-downs, protection.
+    let xlsx = std::fs::read(out.join("区民課.xlsx")).unwrap();
+    let content = planpress::content::load(&dir).unwrap();
+    let returned =
+        planpress::sheets::read(&content, "区民課.xlsx", &xlsx).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(returned.department, "kumin");
+    assert_eq!(returned.targets.len(), 3);
+}
+
+#[test]
+fn returned_workbooks_show_their_changes_and_apply_only_targets() {
+    let dir = scratch_edition("sheets-import");
+    let edited = root().join("tests/fixtures/sheets/edited");
+    let files = [edited.join("区民課.xlsx"), edited.join("危機管理担当.xlsx")];
+    let mut args = vec!["import".to_string(), dir.display().to_string()];
+    args.extend(files.iter().map(|f| f.display().to_string()));
+    let run = planpress(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let out = String::from_utf8_lossy(&run.stdout).into_owned();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for expected in [
+        "4 件の変更",
+        "[変更] 区民課 目標1",
+        "状況: 達成",
+        "[変更] 区民課 目標2",
+        "[追加] 区民課 目標4",
+        "[変更] 危機管理担当 目標2",
+        "状況: 一部達成",
+        "--apply",
+    ] {
+        assert!(out.contains(expected), "{expected} not in\n{out}");
+    }
+    let untouched: Vec<_> = ["edition.json", "3-initiatives.json"]
+        .iter()
+        .map(|f| std::fs::read(dir.join(f)).unwrap())
+        .collect();
+    args.push("--apply".into());
+    assert!(
+        planpress(&args.iter().map(String::as_str).collect::<Vec<_>>())
+            .status
+            .success()
+    );
+    let content = planpress::content::load(&dir).unwrap();
+    let kumin = content
+        .departments()
+        .find(|(_, d)| d.id == "kumin")
+        .unwrap()
+        .1;
+    assert_eq!(kumin.targets.len(), 4);
+    assert!(
+        kumin.targets[1]
+            .text
+            .starts_with("（テスト用の架空の変更）")
+    );
+    assert_eq!(
+        kumin.targets[0].status,
+        Some(planpress::content::model::Status::Achieved)
+    );
+    for (f, bytes) in ["edition.json", "3-initiatives.json"].iter().zip(untouched) {
+        assert!(
+            std::fs::read(dir.join(f)).unwrap() == bytes,
+            "{f} was touched"
+        );
+    }
+    // The written file is in the canonical layout.
+    let text = std::fs::read_to_string(dir.join("4-targets.json")).unwrap();
+    assert_eq!(planpress::fmt::canonical(&text).unwrap(), text);
+}
+
+#[test]
+fn broken_workbooks_get_their_messages() {
+    let cases = root().join("tests/fixtures/sheets/broken");
+    let overwrite = std::env::var("SNAPSHOTS").is_ok_and(|v| v == "overwrite");
+    let mut dirs: Vec<_> = std::fs::read_dir(&cases)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    dirs.sort();
+    assert!(dirs.len() >= 5);
+    let mut failures = Vec::new();
+    for case in dirs {
+        let xlsx = case.join("区民課.xlsx");
+        let run = planpress(&["import", EDITION, xlsx.to_str().unwrap()]);
+        assert_eq!(run.status.code(), Some(1), "{}", case.display());
+        let shown = String::from_utf8_lossy(&run.stderr).into_owned();
+        let snapshot = case.join("expected.txt");
+        if overwrite {
+            std::fs::write(&snapshot, &shown).unwrap();
+        } else if std::fs::read_to_string(&snapshot).unwrap_or_default() != shown {
+            failures.push(format!("{}:\n{shown}", case.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
