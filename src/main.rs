@@ -195,13 +195,9 @@ fn web(args: WebArgs) -> Result<(), String> {
         planpress::content::load(&args.edition).map_err(|e| report(BuildError::Content(e)))?;
     let files =
         planpress::render::render_web(&content).map_err(|e| report(BuildError::Render(e)))?;
-    let dir = args.output.unwrap_or_else(|| {
-        let pdf = default_output(&args.edition);
-        pdf.with_file_name(format!(
-            "{}-web",
-            pdf.file_stem().unwrap_or_default().to_string_lossy()
-        ))
-    });
+    let dir = args
+        .output
+        .unwrap_or_else(|| default_dir(&args.edition, "web"));
     for (name, bytes) in &files {
         let path = dir.join(name);
         if let Some(parent) = path.parent() {
@@ -221,13 +217,9 @@ fn web(args: WebArgs) -> Result<(), String> {
 fn sheets(args: cli::SheetsArgs) -> Result<(), String> {
     let content =
         planpress::content::load(&args.edition).map_err(|e| report(BuildError::Content(e)))?;
-    let dir = args.output.unwrap_or_else(|| {
-        let pdf = default_output(&args.edition);
-        pdf.with_file_name(format!(
-            "{}-sheets",
-            pdf.file_stem().unwrap_or_default().to_string_lossy()
-        ))
-    });
+    let dir = args
+        .output
+        .unwrap_or_else(|| default_dir(&args.edition, "sheets"));
     fs::create_dir_all(&dir).map_err(|e| format!("{} を作れません: {e}", dir.display()))?;
     let files = planpress::sheets::export(&content)?;
     for (name, bytes) in &files {
@@ -342,13 +334,23 @@ fn today() -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-fn default_output(edition: &Path) -> PathBuf {
-    let name = edition
+/// The edition folder's name: `content/miyamae-r2` → `miyamae-r2`.
+fn edition_name(edition: &Path) -> String {
+    edition
         .canonicalize()
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .unwrap_or_else(|| "edition".into());
-    PathBuf::from("out").join(format!("{name}.pdf"))
+        .unwrap_or_else(|| "edition".into())
+}
+
+/// `out/<edition>.pdf`
+fn default_output(edition: &Path) -> PathBuf {
+    PathBuf::from("out").join(format!("{}.pdf", edition_name(edition)))
+}
+
+/// `out/<edition>-<what>/`
+fn default_dir(edition: &Path, what: &str) -> PathBuf {
+    PathBuf::from("out").join(format!("{}-{what}", edition_name(edition)))
 }
 
 /// Write what the World served: the generated source, the style module(s) and the

@@ -8,8 +8,10 @@ use notify::{RecursiveMode, Watcher};
 use planpress::session::Session;
 use planpress::{BuildError, Options, Templates};
 
-/// Saves closer together than this are one change (editors write files in steps).
-const DEBOUNCE: Duration = Duration::from_millis(50);
+/// Saves closer together than this are one change (an editor's write-and-rename
+/// lands within a millisecond; events that arrive during a rebuild are coalesced
+/// into the next one).
+const DEBOUNCE: Duration = Duration::from_millis(5);
 
 pub fn watch(
     dir: &Path,

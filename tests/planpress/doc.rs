@@ -7,7 +7,7 @@ use planpress::{Built, Templates};
 use typst::foundations::{NativeElement, Selector};
 use typst::introspection::Introspector;
 use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
-use typst::model::{HeadingElem, Numbering};
+use typst::model::HeadingElem;
 use unicode_normalization::UnicodeNormalization;
 
 pub const EDITION: &str = "content/miyamae-r2";
@@ -140,15 +140,7 @@ pub fn page_lines(built: &Built, page: usize) -> Vec<String> {
 
 /// The printed page label of each page ("" where the page has no number).
 pub fn page_labels(built: &Built) -> Vec<String> {
-    built
-        .document
-        .pages()
-        .iter()
-        .map(|p| match &p.numbering {
-            Some(Numbering::Pattern(pat)) => pat.apply(None, &[p.number]).unwrap().to_string(),
-            _ => String::new(),
-        })
-        .collect()
+    planpress::preview::page_labels(&built.document)
 }
 
 /// Every heading: (level, plain text, 0-based page index).
