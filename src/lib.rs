@@ -216,13 +216,32 @@ pub fn typeset(
     prepared: &Prepared,
     world: &PlanWorld,
 ) -> Result<(PagedDocument, Vec<u8>, Vec<String>), BuildError> {
-    let failed = |e| BuildError::Compile(e, Box::new(prepared.generated.clone()));
-    let (document, warnings) = pdf::compile(world).map_err(failed)?;
-    let options = pdf::options(
-        format!("planpress:{}", prepared.ident),
-        prepared.date,
-        prepared.draft.is_none(),
-    );
-    let pdf = pdf::export(world, &document, &options).map_err(failed)?;
+    let (document, warnings) = prepared.compile(world)?;
+    let pdf = prepared.export(world, &document)?;
     Ok((document, pdf, warnings))
+}
+
+impl Prepared {
+    fn failed(&self, e: pdf::CompileError) -> BuildError {
+        BuildError::Compile(e, Box::new(self.generated.clone()))
+    }
+
+    /// Typst's compile of the generated source: (document, warnings).
+    pub fn compile(&self, world: &PlanWorld) -> Result<(PagedDocument, Vec<String>), BuildError> {
+        pdf::compile(world).map_err(|e| self.failed(e))
+    }
+
+    /// The PDF: archival unless this is a draft, identified by the content's hash.
+    pub fn export(
+        &self,
+        world: &PlanWorld,
+        document: &PagedDocument,
+    ) -> Result<Vec<u8>, BuildError> {
+        let options = pdf::options(
+            format!("planpress:{}", self.ident),
+            self.date,
+            self.draft.is_none(),
+        );
+        pdf::export(world, document, &options).map_err(|e| self.failed(e))
+    }
 }

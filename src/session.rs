@@ -56,16 +56,9 @@ impl Session {
             )),
         };
         let t1 = Instant::now();
-        let (document, warnings) = crate::pdf::compile(world)
-            .map_err(|e| BuildError::Compile(e, Box::new(prepared.generated.clone())))?;
+        let (document, warnings) = prepared.compile(world)?;
         let t2 = Instant::now();
-        let options = crate::pdf::options(
-            format!("planpress:{}", prepared.ident),
-            prepared.date,
-            prepared.draft.is_none(),
-        );
-        let pdf = crate::pdf::export(world, &document, &options)
-            .map_err(|e| BuildError::Compile(e, Box::new(prepared.generated.clone())))?;
+        let pdf = prepared.export(world, &document)?;
         let t3 = Instant::now();
         // Keep the caches of recent builds, drop older entries (as typst-cli's watch does).
         typst::comemo::evict(10);
