@@ -95,19 +95,30 @@ pub fn archive(content_dir: &Path, archive_dir: &Path) -> Result<Report, String>
         let before = earlier
             .as_ref()
             .and_then(|m| m.editions.iter().find(|e| e.edition == name));
-        match before {
-            Some(b) if b.pdf_sha256 != entry.pdf_sha256 || b.sources != entry.sources => {
-                // Never overwrite an archived PDF silently.
-                report.changed.push(name.clone());
-                entries.push(b.clone());
-                continue;
-            }
-            _ => {}
+        let changed = match before {
+            Some(b) => b.pdf_sha256 != entry.pdf_sha256 || b.sources != entry.sources,
+            // No manifest entry: an archived PDF already there is the baseline.
+            None => fs::read(archive_dir.join(&pdf_name))
+                .is_ok_and(|old| sha256(&old) != entry.pdf_sha256),
+        };
+        if changed {
+            // Never overwrite an archived PDF silently.
+            report.changed.push(name.clone());
+            entries.extend(before.cloned());
+            continue;
         }
         crate::pdf::write_atomic(&archive_dir.join(&pdf_name), &built.pdf)
             .map_err(|e| format!("{pdf_name} を書き出せません: {e}"))?;
         report.built.push(name);
         entries.push(entry);
+    }
+    // Editions archived earlier but no longer under content/ stay in the manifest.
+    if let Some(m) = &earlier {
+        for e in &m.editions {
+            if !entries.iter().any(|x| x.edition == e.edition) {
+                entries.push(e.clone());
+            }
+        }
     }
     let manifest = Manifest { editions: entries };
     let text = serde_json::to_string_pretty(&manifest).expect("manifest serialises") + "\n";

@@ -100,19 +100,29 @@ pub fn extract(pdf_path: &Path, dir: &Path) -> Result<Vec<String>, String> {
         ));
     }
     std::fs::create_dir_all(dir).map_err(|e| format!("{} を作れません: {e}", dir.display()))?;
-    let mut names = Vec::new();
-    for (name, bytes) in files {
-        // Only plain file names, possibly in one sub-folder: never a path out of `dir`.
-        let safe = !name.is_empty()
-            && name.split('/').count() <= 2
-            && name
-                .split('/')
-                .all(|p| !p.is_empty() && p != "." && p != ".." && !p.contains('\\'));
+    // Check every name before writing any file: plain names, possibly in one
+    // sub-folder, never a path out of `dir` (no drive prefixes or streams either).
+    for (name, _) in &files {
+        let parts: Vec<&str> = name.split('/').collect();
+        let safe = parts.len() <= 2
+            && parts.iter().all(|p| {
+                !p.is_empty()
+                    && *p != "."
+                    && *p != ".."
+                    && !p.contains(['\\', ':'])
+                    && !p.starts_with('.')
+            })
+            && Path::new(name)
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)));
         if !safe {
             return Err(format!(
-                "添付ファイルの名前「{name}」は安全でないため書き出しません"
+                "添付ファイルの名前「{name}」は安全でないため、何も書き出しませんでした"
             ));
         }
+    }
+    let mut names = Vec::new();
+    for (name, bytes) in files {
         let path = dir.join(&name);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)

@@ -11,6 +11,16 @@ use crate::content::{self, date::Date};
 pub fn next_edition(from: &Path, to: &Path) -> Result<Vec<String>, String> {
     // Only a valid edition is a starting point.
     let source = content::load(from).map_err(|e| e.to_string())?;
+    let abs = |p: &Path| {
+        p.canonicalize()
+            .unwrap_or_else(|_| std::env::current_dir().unwrap_or_default().join(p))
+    };
+    if abs(to).starts_with(abs(from)) {
+        return Err(format!(
+            "新しい版のフォルダ {} を、もとの版のフォルダの中に作ることはできません",
+            to.display()
+        ));
+    }
     if to.exists()
         && fs::read_dir(to)
             .map(|mut d| d.next().is_some())

@@ -64,7 +64,12 @@ fn read_dir_templates(dir: &Path) -> Result<Vec<(String, String)>, String> {
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
         };
-        if name.ends_with(".typ.j2") || name.ends_with(".typ") {
+        // Only plain names Typst can address (letters, digits, - _ .).
+        let plain = name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            && !name.starts_with('.');
+        if plain && (name.ends_with(".typ.j2") || name.ends_with(".typ")) {
             let text = fs::read_to_string(&path)
                 .map_err(|e| format!("テンプレート {} を読めません: {e}", path.display()))?;
             files.push((name.to_string(), text));
@@ -98,7 +103,10 @@ pub fn escape_markup(s: &str, out: &mut String) {
             }
             // A source newline would print as a space between Japanese characters
             // or end the paragraph; a line break inside a value is a forced break.
-            '\n' => out.push_str("#linebreak();"),
+            // Every character Typst reads as a line end (typst-syntax's is_newline).
+            '\n' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}' => {
+                out.push_str("#linebreak();")
+            }
             '\r' => {}
             '\t' => out.push(' '),
             _ => out.push(c),
@@ -395,6 +403,13 @@ impl std::fmt::Display for RenderError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_line_end_survives_escaping() {
+        let mut out = String::new();
+        escape_markup("a\nb\u{2028}c\u{2029}d\u{85}e\u{b}f\u{c}g\r\nh", &mut out);
+        assert!(!out.chars().any(typst::syntax::is_newline), "{out:?}");
+    }
 
     #[test]
     fn escapes_every_markup_character() {

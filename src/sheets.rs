@@ -149,7 +149,7 @@ pub fn problem(
         s.push_str(&format!(" {sh}シート"));
     }
     if let Some((r, c)) = cell {
-        s.push_str(&format!(" {}{}", (b'A' + c as u8) as char, r + 1));
+        s.push_str(&format!(" {}", cell_name(r, c)));
     }
     format!("{s}: {}", message.into())
 }
@@ -330,8 +330,23 @@ pub fn read(content: &Content, file: &str, bytes: &[u8]) -> Result<Returned, Vec
 }
 
 fn range_name(start: (u32, u32), end: (u32, u32)) -> String {
-    let cell = |(r, c): (u32, u32)| format!("{}{}", (b'A' + c as u8) as char, r + 1);
-    format!("{}:{}", cell(start), cell(end))
+    format!(
+        "{}:{}",
+        cell_name(start.0, start.1),
+        cell_name(end.0, end.1)
+    )
+}
+
+/// A cell's name as Excel shows it: (0, 0) → A1, (4, 27) → AB5.
+pub fn cell_name(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push((b'A' + rem as u8) as char);
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
 }
 
 /// What applying these workbooks would change, department by department.
@@ -463,5 +478,17 @@ pub fn read_all(
         Ok(ok)
     } else {
         Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cell_names_past_z() {
+        assert_eq!(super::cell_name(0, 0), "A1");
+        assert_eq!(super::cell_name(4, 25), "Z5");
+        assert_eq!(super::cell_name(4, 27), "AB5");
+        assert_eq!(super::cell_name(0, 199), "GR1");
+        assert_eq!(super::cell_name(0, 16383), "XFD1");
     }
 }

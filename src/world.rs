@@ -95,6 +95,13 @@ impl PlanWorld {
         files: Vec<(String, Vec<u8>)>,
         today: Datetime,
     ) {
+        // Serve exactly the new set: sources and files no longer handed over are dropped.
+        let wanted: Vec<FileId> = std::iter::once(self.main)
+            .chain(modules.iter().map(|(n, _)| file_id(n)))
+            .collect();
+        self.sources.retain(|id, _| wanted.contains(id));
+        let handed: Vec<FileId> = files.iter().map(|(n, _)| file_id(n)).collect();
+        self.files.retain(|id, _| handed.contains(id));
         for (id, text) in std::iter::once((self.main, main))
             .chain(modules.iter().map(|(n, t)| (file_id(n), t.as_str())))
         {

@@ -218,7 +218,7 @@ impl Loader {
 
 /// 1-based line and column (in characters) of a byte offset.
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let before = &text[..floor_boundary(text, offset)];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
@@ -231,7 +231,25 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
         .take(line.saturating_sub(1))
         .map(str::len)
         .sum();
-    (start + column.saturating_sub(1)).min(text.len())
+    floor_boundary(text, start + column.saturating_sub(1))
+}
+
+/// The nearest character boundary at or before `offset` (serde_json may point
+/// inside a multi-byte character, e.g. at the end of a truncated Japanese string).
+fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut o = offset.min(text.len());
+    while !text.is_char_boundary(o) {
+        o -= 1;
+    }
+    o
+}
+
+/// The end of the character that starts at `offset` (a one-character span).
+fn next_boundary(text: &str, offset: usize) -> usize {
+    text[offset..]
+        .chars()
+        .next()
+        .map_or(offset, |c| offset + c.len_utf8())
 }
 
 const RESAVE: &str =
@@ -310,7 +328,7 @@ fn json_error(
     let mut err = ContentError::new(file, message);
     err.line = Some(e.line());
     err.column = Some(line_col(text, offset).1);
-    err.span = Some(offset..(offset + 1).min(text.len()).max(offset));
+    err.span = Some(offset..next_boundary(text, offset));
     if let (Some(v), Some((pointer, range))) = (value, spans.at(offset))
         && !pointer.is_empty()
     {

@@ -32,7 +32,7 @@ impl Checker<'_> {
         let mut expected = 1;
         for it in items {
             if it.number != expected {
-                let hint = if it.number + 1 == expected {
+                let hint = if it.number.saturating_add(1) == expected {
                     "番号が重なっています"
                 } else if it.number > expected {
                     "番号が飛んでいます"
@@ -47,7 +47,7 @@ impl Checker<'_> {
                 );
             }
             // Resynchronise, so one wrong number is one problem, not a cascade.
-            expected = it.number + 1;
+            expected = it.number.saturating_add(1);
         }
     }
 
