@@ -104,8 +104,8 @@ fn the_web_edition_is_structured_for_screen_readers() {
     );
     assert!(html.contains("<caption>【区役所サービス基準】</caption>"));
     assert!(
-        html.contains("<td rowspan=\"3\">お知らせ</td>")
-            && html.contains("<td rowspan=\"8\">対応</td>")
+        html.contains("<td rowspan=\"3\" data-label=\"場面\">お知らせ</td>")
+            && html.contains("<td rowspan=\"8\" data-label=\"場面\">対応</td>")
     );
     assert!(html.matches("<th scope=\"col\">").count() >= 20);
     assert!(html.matches("<th scope=\"row\">").count() == 33);
