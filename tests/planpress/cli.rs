@@ -2,13 +2,6 @@
 
 use crate::doc::*;
 
-fn tmp(name: &str) -> std::path::PathBuf {
-    let p = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&p);
-    let _ = std::fs::remove_file(&p);
-    p
-}
-
 #[test]
 fn build_writes_the_pdf_and_says_where() {
     let out = tmp("cli-build.pdf");

@@ -29,10 +29,17 @@ pub fn build(dir: &Path) -> Built {
     }
 }
 
+/// A fresh path in the tests' scratch folder: whatever stood there is removed.
+pub fn tmp(name: &str) -> PathBuf {
+    let p = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&p);
+    let _ = std::fs::remove_file(&p);
+    p
+}
+
 /// A fresh copy of the shipped edition in a scratch folder, to break or change.
 pub fn scratch_edition(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = tmp(name);
     std::fs::create_dir_all(&dir).unwrap();
     for entry in std::fs::read_dir(root().join(EDITION)).unwrap() {
         let entry = entry.unwrap();

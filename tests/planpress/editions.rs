@@ -206,10 +206,9 @@ fn the_results_annex_comes_from_the_previous_edition() {
         "{names:?}"
     );
     // …so the extracted folder builds the same PDF without the content folder.
-    let pdf = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("r3.pdf");
+    let pdf = tmp("r3.pdf");
     std::fs::write(&pdf, &published.pdf).unwrap();
-    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("r3-extracted");
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = tmp("r3-extracted");
     assert!(
         planpress(&["extract", pdf.to_str().unwrap(), dir.to_str().unwrap()])
             .status
@@ -224,8 +223,7 @@ fn the_results_annex_comes_from_the_previous_edition() {
 
 #[test]
 fn next_years_edition_starts_from_this_years() {
-    let to = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("fictional-r4");
-    let _ = std::fs::remove_dir_all(&to);
+    let to = tmp("fictional-r4");
     let run = planpress(&["new", NEXT, to.to_str().unwrap()]);
     assert!(
         run.status.success(),
@@ -269,8 +267,7 @@ fn next_years_edition_starts_from_this_years() {
 
 #[test]
 fn archive_builds_every_edition_and_verifies_it_later() {
-    let base = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("archive-run");
-    let _ = std::fs::remove_dir_all(&base);
+    let base = tmp("archive-run");
     let content = base.join("content");
     std::fs::create_dir_all(&content).unwrap();
     let copy = |from: &std::path::Path, to: &std::path::Path| {

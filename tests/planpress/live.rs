@@ -21,8 +21,7 @@ fn wait_for(rx: &mpsc::Receiver<String>, needle: &str) -> String {
 #[test]
 fn watch_rebuilds_on_save_and_survives_bad_input() {
     let dir = scratch_edition("watch");
-    let out = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("watch.pdf");
-    let _ = std::fs::remove_file(&out);
+    let out = tmp("watch.pdf");
     let mut child = Command::new(env!("CARGO_BIN_EXE_planpress"))
         .args(["watch", dir.to_str().unwrap(), "-o", out.to_str().unwrap()])
         .stdout(Stdio::piped())
@@ -77,8 +76,7 @@ fn watch_rebuilds_on_save_and_survives_bad_input() {
 
 #[test]
 fn preview_writes_pages_named_by_their_printed_labels() {
-    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("preview");
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = tmp("preview");
     let run = planpress(&[
         "preview",
         EDITION,

@@ -68,8 +68,7 @@ fn world_serves_only_what_it_is_handed() {
 
 #[test]
 fn a_template_cannot_read_files_either() {
-    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("evil-templates");
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = tmp("evil-templates");
     std::fs::create_dir_all(&dir).unwrap();
     for name in ["main.typ.j2", "macros.typ.j2", "style.typ"] {
         std::fs::copy(root().join("templates").join(name), dir.join(name)).unwrap();

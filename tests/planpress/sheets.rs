@@ -7,8 +7,7 @@ use crate::doc::*;
 #[test]
 fn export_then_import_without_edits_changes_nothing() {
     let dir = scratch_edition("sheets-roundtrip");
-    let out = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sheets-out");
-    let _ = std::fs::remove_dir_all(&out);
+    let out = tmp("sheets-out");
     let run = planpress(&["sheets", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert!(
         run.status.success(),
