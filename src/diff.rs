@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::content::model::NumberedItem;
 use crate::content::{Content, Part};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -37,30 +38,32 @@ pub struct Change {
     pub new: Option<String>,
 }
 
+/// Numbered title-and-text items (principles, policy items) as comparable items.
+fn numbered(
+    out: &mut Vec<(String, String, String)>,
+    key: &str,
+    label: &str,
+    items: &[NumberedItem],
+) {
+    for x in items {
+        out.push((
+            format!("{key}:{}", x.number),
+            format!("{label}{}", x.number),
+            format!("{}　{}", x.title, x.text),
+        ));
+    }
+}
+
 /// The comparable items of an edition, in document order: key → (item, text).
 pub fn items(content: &Content) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     for part in &content.chapters {
         match part {
-            Part::Principles(p) => {
-                for x in &p.principles {
-                    out.push((
-                        format!("principle:{}", x.number),
-                        format!("基本理念{}", x.number),
-                        format!("{}　{}", x.title, x.text),
-                    ));
-                }
-            }
+            Part::Principles(p) => numbered(&mut out, "principle", "基本理念", &p.principles),
             Part::Sections(c) => {
                 for s in &c.sections {
                     if let Some(policy) = &s.policy {
-                        for x in &policy.items {
-                            out.push((
-                                format!("policy:{}", x.number),
-                                format!("向上方針{}", x.number),
-                                format!("{}　{}", x.title, x.text),
-                            ));
-                        }
+                        numbered(&mut out, "policy", "向上方針", &policy.items);
                     }
                     for t in &s.standard_tables {
                         for st in &t.standards {
@@ -102,13 +105,12 @@ pub fn items(content: &Content) -> Vec<(String, String, String)> {
                 }
             }
             Part::Targets(t) => {
-                for x in &t.policy.items {
-                    out.push((
-                        format!("target-policy:{}", x.number),
-                        format!("目標の章の向上方針{}", x.number),
-                        format!("{}　{}", x.title, x.text),
-                    ));
-                }
+                numbered(
+                    &mut out,
+                    "target-policy",
+                    "目標の章の向上方針",
+                    &t.policy.items,
+                );
                 for div in &t.divisions {
                     for d in &div.departments {
                         for x in &d.targets {

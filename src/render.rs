@@ -283,12 +283,18 @@ pub fn render(
     Ok(Generated { main, modules })
 }
 
-fn context(content: &Content, attachments: &[String], draft: Option<&crate::Draft>) -> Value {
+/// What every template set sees of the content.
+fn base_context(content: &Content) -> BTreeMap<&'static str, Value> {
     let mut ctx = BTreeMap::new();
     ctx.insert("edition", Value::from(Serde(&content.edition)));
     ctx.insert("name", Value::from(content.name.clone()));
     ctx.insert("chapters", Value::from(Serde(&content.chapters)));
     ctx.insert("annex", Value::from(Serde(&content.annex)));
+    ctx
+}
+
+fn context(content: &Content, attachments: &[String], draft: Option<&crate::Draft>) -> Value {
+    let mut ctx = base_context(content);
     ctx.insert("attachments", Value::from(Serde(attachments)));
     ctx.insert("draft", Value::from(Serde(draft)));
     // The keys of new or changed items, for change bars (empty unless a draft).
@@ -308,10 +314,7 @@ pub fn render_web(content: &Content) -> Result<Vec<(String, Vec<u8>)>, RenderErr
         .map(|(n, t)| (n.to_string(), t.to_string()))
         .collect();
     let env = environment(&files).map_err(RenderError::from_minijinja)?;
-    let mut ctx = BTreeMap::new();
-    ctx.insert("edition", Value::from(Serde(&content.edition)));
-    ctx.insert("chapters", Value::from(Serde(&content.chapters)));
-    ctx.insert("annex", Value::from(Serde(&content.annex)));
+    let mut ctx = base_context(content);
     // 「別掲（P10～P15）」 becomes a link to the target chapter.
     let targets = content
         .chapters
