@@ -203,7 +203,7 @@ fn main() {
         );
         let t = Instant::now();
         let r = session.rebuild().unwrap();
-        planpress::pdf::write_atomic(&tmp.join("warm.pdf"), &r.pdf).unwrap();
+        planpress::fs::write_atomic(&tmp.join("warm.pdf"), &r.pdf).unwrap();
         total.push(t.elapsed());
         compile.push(r.compile);
         export.push(r.export);

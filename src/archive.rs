@@ -107,7 +107,7 @@ pub fn archive(content_dir: &Path, archive_dir: &Path) -> Result<Report, String>
             entries.extend(before.cloned());
             continue;
         }
-        crate::pdf::write_atomic(&archive_dir.join(&pdf_name), &built.pdf)
+        crate::fs::write_atomic(&archive_dir.join(&pdf_name), &built.pdf)
             .map_err(|e| format!("{pdf_name} を書き出せません: {e}"))?;
         report.built.push(name);
         entries.push(entry);
@@ -122,7 +122,7 @@ pub fn archive(content_dir: &Path, archive_dir: &Path) -> Result<Report, String>
     }
     let manifest = Manifest { editions: entries };
     let text = serde_json::to_string_pretty(&manifest).expect("manifest serialises") + "\n";
-    crate::pdf::write_atomic(&manifest_path, text.as_bytes())
+    crate::fs::write_atomic(&manifest_path, text.as_bytes())
         .map_err(|e| format!("manifest.json を書き出せません: {e}"))?;
     Ok(report)
 }

@@ -128,7 +128,7 @@ pub fn extract(pdf_path: &Path, dir: &Path) -> Result<Vec<String>, String> {
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("{} を作れません: {e}", parent.display()))?;
         }
-        crate::pdf::write_atomic(&path, &bytes)
+        crate::fs::write_atomic(&path, &bytes)
             .map_err(|e| format!("{} に書き出せません: {e}", path.display()))?;
         names.push(name);
     }

@@ -8,6 +8,8 @@ pub mod content;
 pub mod diff;
 pub mod extract;
 pub mod fmt;
+pub mod fonts;
+pub mod fs;
 pub mod new;
 pub mod pdf;
 pub mod preview;

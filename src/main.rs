@@ -124,7 +124,7 @@ fn build(args: BuildArgs) -> Result<(), String> {
         emit_typst(dir, &built.generated, &built.attachments)?;
         println!("Typst のソースを書き出しました: {}", dir.display());
     }
-    planpress::pdf::write_atomic(&output, &built.pdf).map_err(|e| {
+    planpress::fs::write_atomic(&output, &built.pdf).map_err(|e| {
         format!(
             "PDF を書き出せません（{}）: {e}\n書き込めるフォルダを -o で指定してください",
             output.display()
@@ -159,7 +159,7 @@ fn schema(args: SchemaArgs) -> Result<(), String> {
     let err = |e: std::io::Error| format!("{} に書き出せません: {e}", args.output.display());
     fs::create_dir_all(&args.output).map_err(err)?;
     for (name, text) in planpress::schema::schemas() {
-        planpress::pdf::write_atomic(&args.output.join(&name), text.as_bytes()).map_err(err)?;
+        planpress::fs::write_atomic(&args.output.join(&name), text.as_bytes()).map_err(err)?;
     }
     println!("JSON スキーマを書き出しました: {}", args.output.display());
     Ok(())
@@ -204,7 +204,7 @@ fn web(args: WebArgs) -> Result<(), String> {
             fs::create_dir_all(parent)
                 .map_err(|e| format!("{} を作れません: {e}", parent.display()))?;
         }
-        planpress::pdf::write_atomic(&path, bytes)
+        planpress::fs::write_atomic(&path, bytes)
             .map_err(|e| format!("{} に書き出せません: {e}", path.display()))?;
     }
     println!(
@@ -223,7 +223,7 @@ fn sheets(args: cli::SheetsArgs) -> Result<(), String> {
     fs::create_dir_all(&dir).map_err(|e| format!("{} を作れません: {e}", dir.display()))?;
     let files = planpress::sheets::export(&content)?;
     for (name, bytes) in &files {
-        planpress::pdf::write_atomic(&dir.join(name), bytes)
+        planpress::fs::write_atomic(&dir.join(name), bytes)
             .map_err(|e| format!("{} に書き出せません: {e}", dir.join(name).display()))?;
     }
     println!(

@@ -58,7 +58,7 @@ pub fn next_edition(from: &Path, to: &Path) -> Result<Vec<String>, String> {
             }
         }
         let text = serde_json::to_string_pretty(&v).expect("JSON serialises") + "\n";
-        crate::pdf::write_atomic(&to.join(name), text.as_bytes())
+        crate::fs::write_atomic(&to.join(name), text.as_bytes())
             .map_err(|e| format!("{name}: {e}"))?;
         written.push(name.clone());
     }

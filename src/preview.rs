@@ -87,7 +87,7 @@ pub fn render(
             labels[i].clone()
         };
         let path = dir.join(format!("{name}.png"));
-        crate::pdf::write_atomic(&path, &png)
+        crate::fs::write_atomic(&path, &png)
             .map_err(|e| format!("{} に書き出せません: {e}", path.display()))?;
         written.push(path.display().to_string());
     }

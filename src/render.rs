@@ -342,7 +342,7 @@ pub fn render_web(content: &Content) -> Result<Vec<(String, Vec<u8>)>, RenderErr
         ("index.html".to_string(), html.into_bytes()),
         ("style.css".to_string(), css.into_bytes()),
     ];
-    for (name, data) in crate::world::FONT_FILES
+    for (name, data) in crate::fonts::FONT_FILES
         .iter()
         .filter(|(n, _)| n.starts_with("BIZUDGothic"))
     {

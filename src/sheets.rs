@@ -424,7 +424,7 @@ pub fn apply(content: &Content, returned: &[Returned]) -> Result<Option<String>,
     if out == text {
         return Ok(None);
     }
-    crate::pdf::write_atomic(&path, out.as_bytes()).map_err(|e| format!("{file}: {e}"))?;
+    crate::fs::write_atomic(&path, out.as_bytes()).map_err(|e| format!("{file}: {e}"))?;
     Ok(Some(file))
 }
 

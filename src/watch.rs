@@ -75,7 +75,7 @@ fn rebuild(
             for w in &r.warnings {
                 eprintln!("警告: {w}");
             }
-            if let Err(e) = planpress::pdf::write_atomic(output, &r.pdf) {
+            if let Err(e) = planpress::fs::write_atomic(output, &r.pdf) {
                 eprintln!("PDF を書き出せません（{}）: {e}", output.display());
                 return;
             }

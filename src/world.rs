@@ -5,40 +5,14 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::fonts::fonts;
+
 use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
-
-/// The font files committed in `fonts/`, embedded in the binary.
-pub const FONT_FILES: &[(&str, &[u8])] = &[
-    (
-        "BIZUDMincho-Regular.ttf",
-        include_bytes!("../fonts/BIZUDMincho-Regular.ttf"),
-    ),
-    (
-        "BIZUDGothic-Regular.ttf",
-        include_bytes!("../fonts/BIZUDGothic-Regular.ttf"),
-    ),
-    (
-        "BIZUDGothic-Bold.ttf",
-        include_bytes!("../fonts/BIZUDGothic-Bold.ttf"),
-    ),
-];
-
-/// The bundled fonts, parsed once per process.
-pub fn fonts() -> &'static (LazyHash<FontBook>, Vec<Font>) {
-    static FONTS: OnceLock<(LazyHash<FontBook>, Vec<Font>)> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        let fonts: Vec<Font> = FONT_FILES
-            .iter()
-            .flat_map(|(_, data)| Font::iter(Bytes::new(*data)))
-            .collect();
-        (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
-    })
-}
 
 fn library() -> &'static LazyHash<Library> {
     static LIBRARY: OnceLock<LazyHash<Library>> = OnceLock::new();

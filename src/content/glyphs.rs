@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use ttf_parser::Face;
 
-use crate::world::FONT_FILES;
+use crate::fonts::FONT_FILES;
 
 /// The bundled faces, parsed once.
 fn faces() -> &'static [Face<'static>] {

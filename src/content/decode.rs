@@ -1,0 +1,50 @@
+//! Content files are UTF-8; other encodings are named, never silently misread.
+
+const RESAVE: &str =
+    "メモ帳などで開き、「名前を付けて保存」で文字コード「UTF-8」を選んで保存し直してください";
+
+/// Content files are UTF-8; a byte order mark and CRLF line ends (as Windows editors
+/// write them) are accepted. Other encodings are named, never silently misread.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let utf16 = bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || (bytes.len() >= 4 && (bytes[1] == 0 && bytes[3] == 0 || bytes[0] == 0 && bytes[2] == 0));
+    if utf16 {
+        return Err(format!("ファイルが UTF-16 で保存されています。{RESAVE}"));
+    }
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(s) => Ok(s),
+        Err(_) if is_shift_jis(bytes) => Err(format!(
+            "ファイルが Shift_JIS（CP932）で保存されています。このままでは文字化けするので読み込みません。{RESAVE}"
+        )),
+        Err(e) => Err(format!(
+            "ファイルが UTF-8 ではありません（{}バイト目から読めません）。{RESAVE}",
+            e.utf8_error().valid_up_to() + 1
+        )),
+    }
+}
+
+/// Whether `bytes` is well-formed Shift_JIS (CP932) with at least one double-byte character.
+fn is_shift_jis(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    let mut double = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            0x00..=0x7F | 0xA1..=0xDF => i += 1,
+            0x81..=0x9F | 0xE0..=0xFC => {
+                let Some(&t) = bytes.get(i + 1) else {
+                    return false;
+                };
+                if !matches!(t, 0x40..=0x7E | 0x80..=0xFC) {
+                    return false;
+                }
+                double += 1;
+                i += 2;
+            }
+            _ => return false,
+        }
+    }
+    double > 0
+}

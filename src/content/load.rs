@@ -1,0 +1,264 @@
+//! Reading an edition folder: every listed file, decoded, parsed, validated, with
+//! every problem of every file reported together.
+
+use std::fs;
+use std::path::Path;
+use std::path::PathBuf;
+
+use serde::de::DeserializeOwned;
+
+use super::decode::decode;
+use super::error::{ContentError, ContentErrors};
+use super::messages::json_error;
+use super::model::*;
+use super::position::line_col;
+use super::spans::Spans;
+use super::{Content, Part, describe, glyphs, validate};
+
+/// A read content file: its text, parsed value and value positions.
+struct FileText {
+    name: String,
+    text: String,
+    value: serde_json::Value,
+    spans: Spans,
+}
+
+struct Loader {
+    dir: PathBuf,
+    sources: Vec<(String, Vec<u8>)>,
+    files: Vec<FileText>,
+    texts: Vec<(String, String)>,
+    errors: Vec<ContentError>,
+}
+
+impl Loader {
+    fn error(&mut self, file: &str, message: impl Into<String>) {
+        self.errors.push(ContentError::new(file, message));
+    }
+
+    fn read<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {
+        let path = self.dir.join(file);
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                self.error(
+                    file,
+                    "ファイルがありません。edition.json に書かれたファイル名と、フォルダ内のファイル名を確かめてください",
+                );
+                return None;
+            }
+            Err(e) => {
+                self.error(file, format!("ファイルを読めません: {e}"));
+                return None;
+            }
+        };
+        self.sources.push((file.to_string(), bytes.clone()));
+        let text = match decode(&bytes) {
+            Ok(t) => t,
+            Err(m) => {
+                self.error(file, m);
+                return None;
+            }
+        };
+        self.texts.push((file.to_string(), text.clone()));
+        let spans = Spans::scan(&text);
+        let value: serde_json::Value = match serde_json::from_str(&text) {
+            Ok(v) => v,
+            Err(e) => {
+                self.errors.push(json_error(file, &text, &spans, None, &e));
+                return None;
+            }
+        };
+        let typed = serde_json::from_str::<T>(&text);
+        if let Err(e) = &typed {
+            self.errors
+                .push(json_error(file, &text, &spans, Some(&value), e));
+        }
+        self.files.push(FileText {
+            name: file.to_string(),
+            text,
+            value,
+            spans,
+        });
+        typed.ok()
+    }
+
+    /// Give each error a position and an item name from its pointer or line.
+    fn resolve(&mut self) {
+        for e in &mut self.errors {
+            let Some(f) = self.files.iter().find(|f| f.name == e.file) else {
+                continue;
+            };
+            if e.span.is_none()
+                && let Some(p) = &e.pointer
+            {
+                e.span = f.spans.get(p);
+                if e.item.is_none() {
+                    e.item = Some(describe::describe(&f.value, p));
+                }
+            }
+            if let Some(span) = &e.span
+                && e.line.is_none()
+            {
+                let (l, c) = line_col(&f.text, span.start);
+                e.line = Some(l);
+                e.column = Some(c);
+            }
+        }
+    }
+}
+
+/// Load and validate the edition in `dir`; all problems are reported together.
+pub fn load(dir: &Path) -> Result<Content, ContentErrors> {
+    if !dir.is_dir() {
+        return Err(ContentErrors {
+            dir: dir.to_path_buf(),
+            errors: vec![ContentError::new(
+                &dir.display().to_string(),
+                "版のフォルダが見つかりません。content/ の下のフォルダ名（例: content/miyamae-r2）を指定してください",
+            )],
+            texts: Vec::new(),
+        });
+    }
+    let mut loader = Loader {
+        dir: dir.to_path_buf(),
+        sources: Vec::new(),
+        files: Vec::new(),
+        texts: Vec::new(),
+        errors: Vec::new(),
+    };
+    let edition = loader.read::<Edition>("edition.json");
+    let (chapters, annex) = loader.read_parts(edition.as_ref());
+    loader.scan_glyphs();
+    if let Some(edition) = edition {
+        let complete =
+            chapters.len() == edition.chapters.len() && annex.len() == edition.annex.len();
+        let parts: Vec<(&str, &Part)> = chapters
+            .iter()
+            .chain(&annex)
+            .map(|(f, p)| (f.as_str(), p))
+            .collect();
+        loader
+            .errors
+            .extend(validate::validate(&edition, &parts, complete));
+        if loader.errors.is_empty() {
+            return Ok(Content {
+                name: folder_name(dir),
+                dir: dir.to_path_buf(),
+                edition,
+                chapters: chapters.into_iter().map(|(_, p)| p).collect(),
+                annex: annex.into_iter().map(|(_, p)| p).collect(),
+                sources: loader.sources,
+            });
+        }
+    }
+    Err(loader.into_errors())
+}
+
+/// The edition folder's name: `content/miyamae-r2` → `miyamae-r2`.
+pub fn folder_name(dir: &Path) -> String {
+    dir.canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "edition".into())
+}
+
+type Loaded = Vec<(String, Part)>;
+
+impl Loader {
+    /// Every chapter and annex file `edition.json` lists. With a broken
+    /// edition.json its file lists may still be readable: the other files are then
+    /// checked too, so one run reports everything it can.
+    fn read_parts(&mut self, edition: Option<&Edition>) -> (Loaded, Loaded) {
+        let lists = match edition {
+            Some(ed) => Some((ed.chapters.clone(), ed.annex.clone())),
+            None => self.files.first().and_then(|f| {
+                let list =
+                    |k: &str| serde_json::from_value::<Vec<FileRef>>(f.value.get(k)?.clone()).ok();
+                Some((list("chapters")?, list("annex")?))
+            }),
+        };
+        let mut chapters = Vec::new();
+        let mut annex = Vec::new();
+        if let Some((chapter_refs, annex_refs)) = &lists {
+            for (i, r) in chapter_refs.iter().enumerate() {
+                chapters.extend(load_part(self, r, &format!("/chapters/{i}")));
+            }
+            for (i, r) in annex_refs.iter().enumerate() {
+                annex.extend(load_part(self, r, &format!("/annex/{i}")));
+            }
+            let unlisted = validate::unlisted_files(&self.dir, chapter_refs, annex_refs);
+            self.errors.extend(unlisted);
+        }
+        (chapters, annex)
+    }
+
+    /// Characters the fonts cannot print, in every file that parsed.
+    fn scan_glyphs(&mut self) {
+        for f in &self.files {
+            for u in glyphs::scan(&f.value) {
+                self.errors.push(
+                    ContentError::new(
+                        &f.name,
+                        format!(
+                            "{} は{}なので印刷できません（{}文字目）。別の字に置き換えるか、削除してください",
+                            u.shown,
+                            u.reason,
+                            u.index + 1
+                        ),
+                    )
+                    .at(u.pointer),
+                );
+            }
+        }
+    }
+
+    /// The problems found, placed and sorted: file by file, then by line.
+    fn into_errors(mut self) -> ContentErrors {
+        self.resolve();
+        let mut errors = self.errors;
+        errors.sort_by(|a, b| {
+            (file_order(&self.texts, &a.file), a.line)
+                .cmp(&(file_order(&self.texts, &b.file), b.line))
+        });
+        ContentErrors {
+            dir: self.dir,
+            errors,
+            texts: self.texts,
+        }
+    }
+}
+
+/// Errors are listed file by file in reading order, then by line.
+fn file_order(texts: &[(String, String)], file: &str) -> usize {
+    texts
+        .iter()
+        .position(|(f, _)| f == file)
+        .unwrap_or(usize::MAX)
+}
+
+fn load_part(loader: &mut Loader, r: &FileRef, pointer: &str) -> Option<(String, Part)> {
+    let f = r.file.as_str();
+    if f.contains('/') || f.contains('\\') || !f.ends_with(".json") {
+        loader.errors.push(
+            ContentError::new(
+                "edition.json",
+                format!(
+                    "ファイル名「{f}」は、版のフォルダの中にある .json ファイルの名前にしてください"
+                ),
+            )
+            .at(format!("{pointer}/file")),
+        );
+        return None;
+    }
+    let part = match r.kind {
+        PartKind::Principles => Part::Principles(loader.read(f)?),
+        PartKind::Sections => Part::Sections(loader.read(f)?),
+        PartKind::Targets => Part::Targets(loader.read(f)?),
+        PartKind::Regulation => Part::Regulation(loader.read(f)?),
+        PartKind::Roster => Part::Roster(loader.read(f)?),
+        PartKind::Memo => Part::Memo(loader.read(f)?),
+        PartKind::Results => Part::Results(loader.read(f)?),
+    };
+    Some((f.to_string(), part))
+}
