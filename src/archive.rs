@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::{BuildError, Templates};
+use crate::{BuildError, Config};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
@@ -72,17 +72,16 @@ pub fn archive(content_dir: &Path, archive_dir: &Path) -> Result<Report, String>
         verified: earlier.is_some(),
     };
     for dir in &editions {
-        let built =
-            crate::build(dir, &Templates::Embedded).map_err(|e: BuildError| e.to_string())?;
-        let name = built.content.name.clone();
+        let built = crate::build(&Config::new(dir)).map_err(|e: BuildError| e.to_string())?;
+        let content = built.content();
+        let name = content.name.clone();
         let pdf_name = format!("{name}.pdf");
         let entry = Entry {
             edition: name.clone(),
-            fiscal_year: built.content.edition.fiscal_year,
+            fiscal_year: content.edition.fiscal_year,
             pdf: pdf_name.clone(),
             pdf_sha256: sha256(&built.pdf),
-            sources: built
-                .content
+            sources: content
                 .sources
                 .iter()
                 .map(|(f, b)| Source {

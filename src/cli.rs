@@ -45,6 +45,44 @@ pub enum Command {
     Archive(ArchiveArgs),
 }
 
+/// The edition and its layout: what every command that builds reads.
+#[derive(Debug, clap::Args)]
+pub struct EditionArgs {
+    /// 版のフォルダ（例: content/miyamae-r2）
+    pub edition: PathBuf,
+    /// 組み込みのテンプレートの代わりにこのフォルダのテンプレートを使います
+    /// （PDF は DIR/*.typ.j2・DIR/style.typ、HTML 版は DIR/web/）
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+/// Draft or published.
+#[derive(Debug, clap::Args)]
+pub struct DraftArgs {
+    /// 校正用の案を作ります（各ページに「案」と作成日、行番号、前年度からの変更箇所）
+    #[arg(long)]
+    pub draft: bool,
+    /// 案に印刷する作成日（YYYY-MM-DD、省略時は今日）
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "draft")]
+    pub date: Option<String>,
+    /// 未収録の箇所（"gap"）が残っていれば PDF を作りません（公開版を作るとき用）
+    #[arg(long)]
+    pub require_complete: bool,
+}
+
+impl EditionArgs {
+    /// The pipeline's config: the arguments validated before any work starts.
+    pub fn config(&self, draft: Option<&DraftArgs>) -> Result<planpress::Config, String> {
+        let config = planpress::Config::new(&self.edition).templates(self.templates.clone())?;
+        match draft {
+            Some(d) => Ok(config
+                .draft(d.draft, d.date.as_deref())?
+                .require_complete(d.require_complete)),
+            None => Ok(config),
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
     /// planpress で作った PDF
@@ -62,26 +100,16 @@ pub struct SchemaArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// 版のフォルダ（例: content/miyamae-r2）
-    pub edition: PathBuf,
+    #[command(flatten)]
+    pub input: EditionArgs,
+    #[command(flatten)]
+    pub draft: DraftArgs,
     /// 書き出す PDF（省略時は out/<フォルダ名>.pdf）
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// 生成した Typst のソースをこのフォルダにも書き出します
     #[arg(long, value_name = "DIR")]
     pub emit_typst: Option<PathBuf>,
-    /// 組み込みのテンプレートの代わりにこのフォルダのテンプレートを使います
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
-    /// 未収録の箇所（"gap"）が残っていれば PDF を作りません（公開版を作るとき用）
-    #[arg(long)]
-    pub require_complete: bool,
-    /// 校正用の案を作ります（各ページに「案」と作成日、行番号、前年度からの変更箇所）
-    #[arg(long)]
-    pub draft: bool,
-    /// 案に印刷する作成日（YYYY-MM-DD、省略時は今日）
-    #[arg(long, value_name = "YYYY-MM-DD", requires = "draft")]
-    pub date: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -113,8 +141,8 @@ pub struct FmtArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct WebArgs {
-    /// 版のフォルダ（例: content/miyamae-r2）
-    pub edition: PathBuf,
+    #[command(flatten)]
+    pub input: EditionArgs,
     /// 書き出すフォルダ（省略時は out/<フォルダ名>-web）
     #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
@@ -122,23 +150,19 @@ pub struct WebArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct WatchArgs {
-    /// 版のフォルダ（例: content/miyamae-r2）
-    pub edition: PathBuf,
+    #[command(flatten)]
+    pub input: EditionArgs,
+    #[command(flatten)]
+    pub draft: DraftArgs,
     /// 書き出す PDF（省略時は out/<フォルダ名>.pdf）
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// このフォルダのテンプレートを使い、テンプレートの保存でも作り直します
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
-    /// 校正用の案として作ります
-    #[arg(long)]
-    pub draft: bool,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct PreviewArgs {
-    /// 版のフォルダ（例: content/miyamae-r2）
-    pub edition: PathBuf,
+    #[command(flatten)]
+    pub input: EditionArgs,
     /// ページ（印刷されたページ番号で。例: 11-14、資料1-資料3、3,5）
     #[arg(long, value_name = "PAGES")]
     pub pages: String,
@@ -148,9 +172,6 @@ pub struct PreviewArgs {
     /// 解像度（dpi）
     #[arg(long, default_value_t = 110.0)]
     pub dpi: f32,
-    /// 組み込みのテンプレートの代わりにこのフォルダのテンプレートを使います
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -190,9 +211,6 @@ pub enum DiffFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// 版のフォルダ（例: content/miyamae-r2）
-    pub edition: PathBuf,
-    /// 組み込みのテンプレートの代わりにこのフォルダのテンプレートを使います
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: EditionArgs,
 }

@@ -1,12 +1,13 @@
 //! What changed between two editions, item by item: compared by the items'
 //! identity (standard number, department and target number…), not by JSON lines.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::content::model::NumberedItem;
+use crate::content::model::{Achievement, NumberedItem, Standard, WorkingTeam};
 use crate::content::{Content, Part};
+use crate::item::ItemId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -27,99 +28,87 @@ impl ChangeKind {
 }
 
 /// One changed item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     pub kind: ChangeKind,
-    /// A stable key the templates use to mark the item: `target:kumin:2`.
-    pub key: String,
-    /// The item in plain words: 区民課 目標2.
-    pub item: String,
+    pub id: ItemId,
     pub old: Option<String>,
     pub new: Option<String>,
 }
 
-/// Numbered title-and-text items (principles, policy items) as comparable items.
-fn numbered(
-    out: &mut Vec<(String, String, String)>,
-    key: &str,
-    label: &str,
-    items: &[NumberedItem],
-) {
-    for x in items {
-        out.push((
-            format!("{key}:{}", x.number),
-            format!("{label}{}", x.number),
-            format!("{}　{}", x.title, x.text),
-        ));
+/// For tools (`--format json`): `{kind, key, item, old, new}`.
+impl Serialize for Change {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Change", 5)?;
+        s.serialize_field("kind", &self.kind)?;
+        s.serialize_field("key", &self.id.key())?;
+        s.serialize_field("item", &self.id.label())?;
+        s.serialize_field("old", &self.old)?;
+        s.serialize_field("new", &self.new)?;
+        s.end()
     }
 }
 
-/// The comparable items of an edition, in document order: key → (item, text).
-pub fn items(content: &Content) -> Vec<(String, String, String)> {
+/// Numbered title-and-text items (principles, policy items) as comparable items.
+fn numbered(out: &mut Vec<(ItemId, String)>, id: fn(u32) -> ItemId, items: &[NumberedItem]) {
+    for x in items {
+        out.push((id(x.number), format!("{}　{}", x.title, x.text)));
+    }
+}
+
+fn standard_text(st: &Standard) -> String {
+    let mut text = st.text.clone();
+    if let Some(n) = &st.note {
+        text.push_str(n);
+    }
+    let owner = st
+        .owner
+        .as_deref()
+        .map(|o| format!("（所管: {o}）"))
+        .unwrap_or_default();
+    format!("{text}{owner}（場面: {}）", st.scene)
+}
+
+fn team_text(w: &WorkingTeam) -> String {
+    let list: Vec<String> = w
+        .achievements
+        .iter()
+        .map(|a| match a {
+            Achievement::Text(t) => t.clone(),
+            Achievement::Detailed(d) => format!("{}{}", d.text, d.detail),
+        })
+        .collect();
+    list.join("／")
+}
+
+/// The comparable items of an edition, in document order, with their text.
+pub fn items(content: &Content) -> Vec<(ItemId, String)> {
     let mut out = Vec::new();
     for part in &content.chapters {
         match part {
-            Part::Principles(p) => numbered(&mut out, "principle", "基本理念", &p.principles),
+            Part::Principles(p) => numbered(&mut out, ItemId::Principle, &p.principles),
             Part::Sections(c) => {
                 for s in &c.sections {
                     if let Some(policy) = &s.policy {
-                        numbered(&mut out, "policy", "向上方針", &policy.items);
+                        numbered(&mut out, ItemId::Policy, &policy.items);
                     }
-                    for t in &s.standard_tables {
-                        for st in &t.standards {
-                            let mut text = st.text.clone();
-                            if let Some(n) = &st.note {
-                                text.push_str(n);
-                            }
-                            let owner = st
-                                .owner
-                                .as_deref()
-                                .map(|o| format!("（所管: {o}）"))
-                                .unwrap_or_default();
-                            out.push((
-                                format!("standard:{}", st.number),
-                                format!("基準{}", st.number),
-                                format!("{text}{owner}（場面: {}）", st.scene),
-                            ));
-                        }
+                    for st in s.standard_tables.iter().flat_map(|t| &t.standards) {
+                        out.push((ItemId::Standard(st.number), standard_text(st)));
                     }
-                    for sub in &s.subsections {
-                        for w in &sub.working_teams {
-                            let list: Vec<String> = w
-                                .achievements
-                                .iter()
-                                .map(|a| match a {
-                                    crate::content::model::Achievement::Text(t) => t.clone(),
-                                    crate::content::model::Achievement::Detailed(d) => {
-                                        format!("{}{}", d.text, d.detail)
-                                    }
-                                })
-                                .collect();
-                            out.push((
-                                format!("team:{}", w.term),
-                                format!("第{}期ワーキングチーム", w.term),
-                                list.join("／"),
-                            ));
-                        }
+                    for w in s.subsections.iter().flat_map(|sub| &sub.working_teams) {
+                        out.push((ItemId::Team(w.term), team_text(w)));
                     }
                 }
             }
             Part::Targets(t) => {
-                numbered(
-                    &mut out,
-                    "target-policy",
-                    "目標の章の向上方針",
-                    &t.policy.items,
-                );
-                for div in &t.divisions {
-                    for d in &div.departments {
-                        for x in &d.targets {
-                            out.push((
-                                format!("target:{}:{}", d.id, x.number),
-                                format!("{} 目標{}", d.short_name, x.number),
-                                format!("{}（場面: {}）", x.text, x.scene),
-                            ));
-                        }
+                numbered(&mut out, ItemId::TargetPolicy, &t.policy.items);
+                for d in t.divisions.iter().flat_map(|div| &div.departments) {
+                    for x in &d.targets {
+                        out.push((
+                            ItemId::target(&d.id, &d.short_name, x.number),
+                            format!("{}（場面: {}）", x.text, x.scene),
+                        ));
                     }
                 }
             }
@@ -129,46 +118,35 @@ pub fn items(content: &Content) -> Vec<(String, String, String)> {
     out
 }
 
-/// The changes from `old` to `new`: removed items where they stood in the old
-/// edition, then the new edition's added and changed items in its order.
+/// The changes from `old` to `new`: the new edition's added and changed items in
+/// its order, then removed items where they stood in the old edition. Items are
+/// matched by key, so a renamed department's targets are compared, not re-added.
 pub fn diff(old: &Content, new: &Content) -> Vec<Change> {
     let old_items = items(old);
     let new_items = items(new);
-    let old_map: BTreeMap<&str, (&str, &str)> = old_items
-        .iter()
-        .map(|(k, i, t)| (k.as_str(), (i.as_str(), t.as_str())))
-        .collect();
-    let new_map: BTreeMap<&str, (&str, &str)> = new_items
-        .iter()
-        .map(|(k, i, t)| (k.as_str(), (i.as_str(), t.as_str())))
-        .collect();
+    let old_map: BTreeMap<String, &str> =
+        old_items.iter().map(|(id, t)| (id.key(), t.as_str())).collect();
+    let new_keys: BTreeSet<String> = new_items.iter().map(|(id, _)| id.key()).collect();
     let mut out = Vec::new();
-    for (key, item, text) in &new_items {
-        match old_map.get(key.as_str()) {
-            None => out.push(Change {
-                kind: ChangeKind::Added,
-                key: key.clone(),
-                item: item.clone(),
-                old: None,
-                new: Some(text.clone()),
-            }),
-            Some((_, old_text)) if old_text != text => out.push(Change {
-                kind: ChangeKind::Changed,
-                key: key.clone(),
-                item: item.clone(),
-                old: Some(old_text.to_string()),
-                new: Some(text.clone()),
-            }),
-            _ => {}
-        }
+    for (id, text) in &new_items {
+        let (kind, old) = match old_map.get(&id.key()) {
+            None => (ChangeKind::Added, None),
+            Some(old_text) if old_text != text => (ChangeKind::Changed, Some(old_text.to_string())),
+            _ => continue,
+        };
+        out.push(Change {
+            kind,
+            id: id.clone(),
+            old,
+            new: Some(text.clone()),
+        });
     }
-    for (key, item, text) in &old_items {
-        if !new_map.contains_key(key.as_str()) {
+    for (id, text) in old_items {
+        if !new_keys.contains(&id.key()) {
             out.push(Change {
                 kind: ChangeKind::Removed,
-                key: key.clone(),
-                item: item.clone(),
-                old: Some(text.clone()),
+                id,
+                old: Some(text),
                 new: None,
             });
         }
@@ -183,7 +161,7 @@ pub fn render_text(changes: &[Change]) -> String {
     }
     let mut s = format!("{} 件の変更があります\n", changes.len());
     for c in changes {
-        s.push_str(&format!("\n[{}] {}\n", c.kind.label(), c.item));
+        s.push_str(&format!("\n[{}] {}\n", c.kind.label(), c.id.label()));
         if let Some(o) = &c.old {
             s.push_str(&format!("  旧: {o}\n"));
         }

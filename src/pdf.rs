@@ -7,6 +7,7 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+use crate::render;
 use crate::world::PlanWorld;
 
 /// A failed compile: a defect of the templates, told as such.
@@ -40,15 +41,11 @@ pub fn describe(world: &PlanWorld, d: &SourceDiagnostic) -> String {
         && let Some((line, col)) = source.lines().byte_to_line_column(range.start)
     {
         let text = source.text().lines().nth(line).unwrap_or("");
-        let text = text
-            .split(crate::render::MARKER)
-            .next()
-            .unwrap_or("")
-            .trim();
+        let text = render::typst::strip_marker(text).trim();
         let text: String = text.chars().take(120).collect();
         let file = id.get().vpath().get_without_slash();
         place = if file == "main.typ" {
-            match crate::render::template_origin(source.text(), line) {
+            match render::typst::template_origin(source.text(), line) {
                 Some(at) => format!("templates/{at}（生成された main.typ {}行目）: ", line + 1),
                 None => format!("main.typ {}行目: ", line + 1),
             }

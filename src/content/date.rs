@@ -49,6 +49,28 @@ impl Date {
         })
     }
 
+    /// Today (UTC), for a draft's stamp.
+    pub fn today() -> Self {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+        let z = (secs / 86_400) as i64 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date {
+            year: year as i32,
+            month: month as u32,
+            day: Some(day as u32),
+        }
+    }
+
     /// 令和2年6月 (or 令和2年6月1日 when the day is given).
     pub fn wareki(&self) -> String {
         let (era, n) = era_of(self.year, self.month, self.day.unwrap_or(1));

@@ -3,6 +3,8 @@
 
 use serde_json::Value;
 
+use crate::item::ItemId;
+
 fn field_word(key: &str) -> Option<&'static str> {
     Some(match key {
         "text" => "本文",
@@ -54,61 +56,21 @@ pub fn describe(root: &Value, pointer: &str) -> String {
         .collect();
     let mut words: Vec<String> = Vec::new();
     let mut cur = root;
+    // The department the pointer is inside, for its targets' labels.
+    let mut dept = Value::Null;
     let mut i = 0;
     while i < segments.len() {
         let key = segments[i].as_str();
         let next = segments.get(i + 1).and_then(|s| s.parse::<usize>().ok());
         let child = cur.get(key);
         if let (Some(n), Some(arr)) = (next, child.and_then(Value::as_array)) {
-            let item = arr.get(n);
-            let num = |f: &str| {
-                item.and_then(|v| v.get(f))
-                    .and_then(Value::as_u64)
-                    .unwrap_or(n as u64 + 1)
-            };
-            let s = |f: &str| {
-                item.and_then(|v| v.get(f))
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string()
-            };
-            match key {
-                "divisions" => {}
-                "departments" => {
-                    words.clear();
-                    words.push(s("short_name"));
-                }
-                "targets" => words.push(format!("目標{}", num("number"))),
-                "standards" => {
-                    words.clear();
-                    words.push(format!("基準{}", num("number")));
-                }
-                "standard_tables" => words.push(format!("【{}】", s("title"))),
-                "principles" => words.push(format!("基本理念{}", num("number"))),
-                "sections" => words.push(format!("{} {}", num("number"), s("title"))),
-                "subsections" => words.push(format!("({}) {}", num("number"), s("title"))),
-                "items" => words.push(format!("{}", num("number"))),
-                "working_teams" => words.push(format!("第{}期ワーキングチーム", num("term"))),
-                "articles" => words.push(format!("第{}条", num("number"))),
-                "stages" => words.push(s("name")),
-                "achievements" | "paragraphs" | "intro" | "supplementary" | "members" | "rows"
-                | "title_lines" | "scenes" | "chapters" | "annex" => {
-                    let what = match key {
-                        "achievements" => "実績",
-                        "members" => "委員",
-                        "rows" => "行",
-                        "title_lines" => "表紙の題の行",
-                        "scenes" => "場面の一覧の項目",
-                        "chapters" => "章の一覧の項目",
-                        "annex" => "資料の一覧の項目",
-                        "supplementary" => "附則の段落",
-                        _ => "段落",
-                    };
-                    words.push(format!("{}番目の{what}", n + 1));
-                }
-                other => words.push(format!("{other}[{}]", n + 1)),
+            let item = arr.get(n).unwrap_or(&Value::Null);
+            if key == "departments" {
+                dept = item.clone();
             }
-            cur = item.unwrap_or(&Value::Null);
+            let in_targets = root.get("divisions").is_some();
+            element_words(&mut words, key, item, n, &dept, in_targets);
+            cur = item;
             i += 2;
             continue;
         }
@@ -131,6 +93,63 @@ pub fn describe(root: &Value, pointer: &str) -> String {
         i += 1;
     }
     words.join(" ")
+}
+
+/// The words for element `n` of the array `key`: an item's own label where it has
+/// an identity (ItemId), else its place (「3番目の段落」).
+fn element_words(
+    words: &mut Vec<String>,
+    key: &str,
+    item: &Value,
+    n: usize,
+    dept: &Value,
+    in_targets: bool,
+) {
+    let num = |f: &str| {
+        item.get(f)
+            .and_then(Value::as_u64)
+            .and_then(|v| u32::try_from(v).ok())
+            .unwrap_or(n as u32 + 1)
+    };
+    let s = |v: &Value, f: &str| v.get(f).and_then(Value::as_str).unwrap_or("").to_string();
+    let mut replace = |label: String| {
+        words.clear();
+        words.push(label);
+    };
+    match key {
+        "divisions" => {}
+        "departments" => replace(s(item, "short_name")),
+        "targets" => replace(ItemId::target(&s(dept, "id"), &s(dept, "short_name"), num("number")).label()),
+        "standards" => replace(ItemId::Standard(num("number")).label()),
+        "principles" => words.push(ItemId::Principle(num("number")).label()),
+        "working_teams" => words.push(ItemId::Team(num("term")).label()),
+        "items" if words.last().is_some_and(|w| w == "向上方針") => {
+            words.pop();
+            let id = if in_targets { ItemId::TargetPolicy } else { ItemId::Policy };
+            words.push(id(num("number")).label());
+        }
+        "items" => words.push(format!("{}", num("number"))),
+        "standard_tables" => words.push(format!("【{}】", s(item, "title"))),
+        "sections" => words.push(format!("{} {}", num("number"), s(item, "title"))),
+        "subsections" => words.push(format!("({}) {}", num("number"), s(item, "title"))),
+        "articles" => words.push(format!("第{}条", num("number"))),
+        "stages" => words.push(s(item, "name")),
+        _ => {
+            let what = match key {
+                "achievements" => "実績",
+                "members" => "委員",
+                "rows" => "行",
+                "title_lines" => "表紙の題の行",
+                "scenes" => "場面の一覧の項目",
+                "chapters" => "章の一覧の項目",
+                "annex" => "資料の一覧の項目",
+                "supplementary" => "附則の段落",
+                "paragraphs" | "intro" => "段落",
+                other => return words.push(format!("{other}[{}]", n + 1)),
+            };
+            words.push(format!("{}番目の{what}", n + 1));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ mod decode;
 mod describe;
 mod diagnostic;
 mod error;
-mod load;
+pub mod load;
 mod messages;
 mod position;
 pub mod glyphs;

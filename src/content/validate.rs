@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::model::*;
 use super::{ContentError, Part};
+use crate::item::ItemId;
 
 struct Checker<'a> {
     scenes: &'a [String],
@@ -103,7 +104,7 @@ pub fn validate(ed: &Edition, parts: &[(&str, &Part)], complete: bool) -> Vec<Co
                             numbered(
                                 file,
                                 format!("/principles/{i}/number"),
-                                format!("基本理念{}", x.number),
+                                ItemId::Principle(x.number).label(),
                                 x.number,
                             )
                         })
@@ -115,7 +116,7 @@ pub fn validate(ed: &Edition, parts: &[(&str, &Part)], complete: bool) -> Vec<Co
             }
             Part::Sections(ch) => check_sections(&mut c, file, ch, &mut standards),
             Part::Targets(t) => {
-                check_policy(&mut c, file, &t.policy, "/policy");
+                check_policy(&mut c, file, &t.policy, "/policy", ItemId::TargetPolicy);
                 check_targets(&mut c, file, t);
             }
             Part::Results(r) if r.fiscal_year >= ed.fiscal_year => c.push(
@@ -137,7 +138,13 @@ pub fn validate(ed: &Edition, parts: &[(&str, &Part)], complete: bool) -> Vec<Co
     c.errors
 }
 
-fn check_policy(c: &mut Checker, file: &str, policy: &Policy, pointer: &str) {
+fn check_policy(
+    c: &mut Checker,
+    file: &str,
+    policy: &Policy,
+    pointer: &str,
+    id: fn(u32) -> ItemId,
+) {
     c.sequence(
         "向上方針",
         policy
@@ -148,7 +155,7 @@ fn check_policy(c: &mut Checker, file: &str, policy: &Policy, pointer: &str) {
                 numbered(
                     file,
                     format!("{pointer}/items/{i}/number"),
-                    format!("向上方針 {}", x.number),
+                    id(x.number).label(),
                     x.number,
                 )
             })
@@ -183,7 +190,7 @@ fn check_sections(
     for (i, s) in ch.sections.iter().enumerate() {
         let sp = format!("/sections/{i}");
         if let Some(policy) = &s.policy {
-            check_policy(c, file, policy, &format!("{sp}/policy"));
+            check_policy(c, file, policy, &format!("{sp}/policy"), ItemId::Policy);
         }
         c.sequence(
             "項",
@@ -206,7 +213,7 @@ fn check_sections(
                 standards.push(numbered(
                     file,
                     format!("{p}/number"),
-                    format!("基準{}", st.number),
+                    ItemId::Standard(st.number).label(),
                     st.number,
                 ));
                 c.text(file, format!("{p}/text"), &st.text);
@@ -223,7 +230,7 @@ fn check_sections(
                         numbered(
                             file,
                             format!("{sp}/subsections/{j}/working_teams/{k}/term"),
-                            format!("第{}期ワーキングチーム", w.term),
+                            ItemId::Team(w.term).label(),
                             w.term,
                         )
                     })
@@ -273,7 +280,7 @@ fn check_targets(c: &mut Checker, file: &str, t: &TargetsChapter) {
                         numbered(
                             file,
                             format!("{dp}/targets/{k}/number"),
-                            format!("{} 目標{}", d.short_name, x.number),
+                            ItemId::target(&d.id, &d.short_name, x.number).label(),
                             x.number,
                         )
                     })

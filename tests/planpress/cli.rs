@@ -165,7 +165,7 @@ fn committed_schemas_match_the_model_and_content_uses_them() {
         );
     }
     let built = shipped();
-    let edition = &built.content.edition;
+    let edition = &built.content().edition;
     assert_eq!(
         edition.schema.as_deref(),
         Some("../schema/edition.schema.json")
@@ -226,7 +226,7 @@ fn gaps_are_warned_and_can_block_a_published_build() {
     assert!(run.status.success());
     assert_eq!(
         err.matches("未収録の箇所があります").count(),
-        shipped().content.gaps().len()
+        shipped().prepared.view.gaps().len()
     );
     assert!(
         err.contains("annex-2-roster.json（宮前区役所サービス向上委員会委員名簿）"),

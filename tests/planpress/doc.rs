@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use planpress::{Built, Templates};
+use planpress::{Built, Config};
 use typst::foundations::{NativeElement, Selector};
 use typst::introspection::Introspector;
 use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
@@ -23,7 +23,7 @@ pub fn shipped() -> &'static Built {
 }
 
 pub fn build(dir: &Path) -> Built {
-    match planpress::build(dir, &Templates::Embedded) {
+    match planpress::build(&Config::new(dir)) {
         Ok(b) => b,
         Err(e) => panic!("build of {} failed:\n{e}", dir.display()),
     }

@@ -172,7 +172,7 @@ fn contents_name_the_page_where_each_item_starts() {
     let labels = page_labels(built);
     let heads = headings(built);
     let toc = numbered_lines(1);
-    let chapters = built.content.chapters.len() + built.content.annex.len();
+    let chapters = built.content().chapters.len() + built.content().annex.len();
     assert_eq!(toc.len(), chapters, "目次 entries: {toc:?}");
     for (title, num) in &toc {
         let (_, _, page) = heads
@@ -198,7 +198,7 @@ fn department_index_names_the_page_where_targets_start() {
         .unwrap()
         .2;
     let index = numbered_lines(index_page);
-    let departments: Vec<_> = built.content.departments().collect();
+    let departments: Vec<_> = built.content().departments().collect();
     assert_eq!(index.len(), departments.len(), "index entries: {index:?}");
     for ((div, dep), (name, num)) in departments.iter().zip(&index) {
         assert_eq!(name, &normalize(&dep.short_name));
@@ -245,7 +245,7 @@ fn bookmarks_for_every_chapter_section_and_department() {
     assert!(has(1, "1これまでの取組経過"));
     assert!(has(2, "(1)宮前区役所サービス向上基本理念"));
     assert!(has(1, "令和元年度区役所サービス向上目標の実施結果"));
-    for (div, dep) in built.content.departments() {
+    for (div, dep) in built.content().departments() {
         let title = format!("{}{}", div.name.as_deref().unwrap_or(""), dep.full_name);
         assert!(has(1, &title), "no bookmark for {title}");
     }
@@ -259,7 +259,7 @@ fn bookmarks_for_every_chapter_section_and_department() {
 fn all_standards_once_and_in_order() {
     let built = shipped();
     let text = doc_text();
-    let standards: Vec<_> = built.content.standards().collect();
+    let standards: Vec<_> = built.content().standards().collect();
     assert_eq!(standards.len(), 33);
     let mut last = 0;
     for s in standards {
@@ -283,7 +283,7 @@ fn every_target_once_and_in_order() {
     let text = doc_text();
     let mut last = 0;
     let mut count = 0;
-    for (_, dep) in built.content.departments() {
+    for (_, dep) in built.content().departments() {
         for t in &dep.targets {
             let row = normalize(&format!("{}{}{}", t.number, t.scene, t.text));
             let n = text.matches(&row).count();
@@ -414,7 +414,7 @@ fn the_published_pdf_is_archival_and_accessible() {
     let mut names: Vec<_> = attached.iter().map(|(n, _)| n.clone()).collect();
     names.sort();
     let mut read: Vec<_> = built
-        .content
+        .content()
         .sources
         .iter()
         .map(|(n, _)| n.clone())
@@ -423,7 +423,7 @@ fn the_published_pdf_is_archival_and_accessible() {
     assert_eq!(names, read);
     for (name, bytes) in &attached {
         let source = &built
-            .content
+            .content()
             .sources
             .iter()
             .find(|(n, _)| n == name)

@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use planpress::diff::ChangeKind;
-use planpress::{Built, Options, Templates};
+use planpress::{Built, Config};
 use typst::layout::{Frame, FrameItem};
 use typst::visualize::{Color, Paint};
 
@@ -13,11 +13,10 @@ use crate::doc::*;
 const NEXT: &str = "tests/fixtures/fictional-r3";
 
 fn draft(dir: &str) -> Built {
-    let options = Options {
-        templates: Templates::Embedded,
-        draft: Some("2021-05-10".into()),
-    };
-    planpress::build_with(&root().join(dir), &options).unwrap_or_else(|e| panic!("{e}"))
+    let config = Config::new(root().join(dir))
+        .draft(true, Some("2021-05-10"))
+        .unwrap();
+    planpress::build(&config).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn next_draft() -> &'static Built {
@@ -30,7 +29,8 @@ fn diff_compares_items_by_identity() {
     let old = planpress::content::load(&root().join(EDITION)).unwrap();
     let new = planpress::content::load(&root().join(NEXT)).unwrap();
     let changes = planpress::diff::diff(&old, &new);
-    let got: Vec<(ChangeKind, &str)> = changes.iter().map(|c| (c.kind, c.item.as_str())).collect();
+    let got: Vec<(ChangeKind, String)> = changes.iter().map(|c| (c.kind, c.id.label())).collect();
+    let got: Vec<(ChangeKind, &str)> = got.iter().map(|(k, l)| (*k, l.as_str())).collect();
     assert_eq!(
         got,
         [
@@ -135,7 +135,7 @@ fn draft_marks_only_in_drafts() {
     let built = next_draft();
     let stamp = format!(
         "案2021-05-10作成・内容{}",
-        built.draft.as_ref().unwrap().hash
+        built.prepared.view.draft.as_ref().unwrap().hash
     );
     for i in 0..built.document.pages().len() {
         let mut text = String::new();
@@ -194,7 +194,7 @@ fn the_results_annex_comes_from_the_previous_edition() {
         "実施結果は出典テキストに含まれていないため未収録"
     )));
     // The previous edition's files travel inside the PDF.
-    let published = planpress::build(&root().join(NEXT), &Templates::Embedded).unwrap();
+    let published = planpress::build(&Config::new(root().join(NEXT))).unwrap();
     let names: Vec<_> = planpress::extract::attachments(&published.pdf)
         .unwrap()
         .into_iter()
@@ -214,7 +214,7 @@ fn the_results_annex_comes_from_the_previous_edition() {
             .status
             .success()
     );
-    let again = planpress::build(&dir, &Templates::Embedded).unwrap();
+    let again = planpress::build(&Config::new(&dir)).unwrap();
     assert!(
         again.pdf == published.pdf,
         "build → extract → build changed the PDF"
@@ -252,7 +252,7 @@ fn next_years_edition_starts_from_this_years() {
             .all(|t| t.result.is_none() && t.status.is_none())
     }));
     // Its results annex shows r3's results and statuses.
-    let built = planpress::build(&to, &Templates::Embedded).unwrap();
+    let built = planpress::build(&Config::new(&to)).unwrap();
     let all = normalize(&page_texts(&built).concat());
     assert!(all.contains(&normalize("令和3年度区役所サービス向上目標の実施結果")));
     assert!(

@@ -181,7 +181,7 @@ fn any_text_in_any_field_prints_literally() {
                     *v.pointer_mut(pointer).unwrap() = Value::String(s.clone())
                 });
             }
-            let built = planpress::build(&dir, &planpress::Templates::Embedded)
+            let built = planpress::build(&planpress::Config::new(&dir))
                 .map_err(|e| TestCaseError::fail(format!("build failed: {e}")))?;
             let text = squash(&page_texts(&built).concat());
             for ((file, pointer), s) in fields.iter().zip(&strings) {

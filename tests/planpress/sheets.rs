@@ -18,7 +18,7 @@ fn export_then_import_without_edits_changes_nothing() {
         .unwrap()
         .map(|e| e.unwrap().path().display().to_string())
         .collect();
-    assert_eq!(files.len(), shipped().content.departments().count());
+    assert_eq!(files.len(), shipped().content().departments().count());
     let before: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| {

@@ -3,8 +3,9 @@
 use crate::doc::*;
 
 fn web(dir: &std::path::Path) -> String {
-    let content = planpress::content::load(dir).unwrap();
-    let files = planpress::render::render_web(&content).unwrap();
+    let config = planpress::Config::new(dir);
+    let prepared = planpress::Pipeline::new(config.clone()).prepare().unwrap();
+    let files = planpress::render::html::render(&prepared.view, &config.templates).unwrap();
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
@@ -89,7 +90,7 @@ fn the_web_edition_is_structured_for_screen_readers() {
         assert!(ids.contains(&href), "link to #{href} goes nowhere");
     }
     // The department index links to each department's rows.
-    for (_, d) in shipped().content.departments() {
+    for (_, d) in shipped().content().departments() {
         assert!(html.contains(&format!("<a href=\"#dept-{}\">{}</a>", d.id, d.short_name)));
         assert!(html.contains(&format!(
             "<tbody id=\"dept-{}\"><tr><th scope=\"rowgroup\" rowspan=\"{}\">",
@@ -115,10 +116,10 @@ fn the_web_edition_is_structured_for_screen_readers() {
 fn the_web_edition_says_what_the_pdf_says() {
     let html = text(&web(&root().join(EDITION)));
     let built = shipped();
-    for s in built.content.standards() {
+    for s in built.content().standards() {
         assert!(html.contains(&s.text), "基準{}", s.number);
     }
-    for (_, d) in built.content.departments() {
+    for (_, d) in built.content().departments() {
         for t in &d.targets {
             assert!(html.contains(&t.text), "{} 目標{}", d.short_name, t.number);
         }

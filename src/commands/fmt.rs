@@ -1,0 +1,14 @@
+//! `planpress fmt`: content files in the canonical layout (2-space JSON).
+
+use super::Result;
+use crate::cli::FmtArgs;
+
+pub fn run(args: FmtArgs) -> Result {
+    let changed = planpress::fmt::format_edition(&args.edition)?;
+    if changed.is_empty() {
+        println!("{}: すべて決まった書式でした", args.edition.display());
+    } else {
+        println!("書式を整えました: {}", changed.join(", "));
+    }
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! One file per command: each turns its arguments into a validated config, runs
+//! the library (the pipeline, sheets, diff…) and says what it did.
+
+pub mod archive;
+pub mod build;
+pub mod check;
+pub mod diff;
+pub mod extract;
+pub mod fmt;
+pub mod import;
+pub mod new;
+pub mod preview;
+pub mod schema;
+pub mod sheets;
+pub mod watch;
+pub mod web;
+
+use std::path::{Path, PathBuf};
+
+use planpress::BuildError;
+use planpress::content::load::folder_name;
+
+/// Why a command stopped; `main` prints it, once, in one place.
+pub enum Failure {
+    /// A build stage failed: content problems are shown with their lines.
+    Build(BuildError),
+    /// Anything else, already in the clerk's words.
+    Message(String),
+}
+
+impl From<BuildError> for Failure {
+    fn from(e: BuildError) -> Self {
+        Failure::Build(e)
+    }
+}
+
+impl From<planpress::ContentErrors> for Failure {
+    fn from(e: planpress::ContentErrors) -> Self {
+        Failure::Build(BuildError::Content(e))
+    }
+}
+
+impl From<String> for Failure {
+    fn from(m: String) -> Self {
+        Failure::Message(m)
+    }
+}
+
+pub type Result = std::result::Result<(), Failure>;
+
+/// `out/<edition>.pdf`
+pub fn default_output(edition: &Path) -> PathBuf {
+    PathBuf::from("out").join(format!("{}.pdf", folder_name(edition)))
+}
+
+/// `out/<edition>-<what>/`
+pub fn default_dir(edition: &Path, what: &str) -> PathBuf {
+    PathBuf::from("out").join(format!("{}-{what}", folder_name(edition)))
+}
+
+/// Write a command's files under `dir`, or say which one could not be written.
+pub fn write_files(dir: &Path, files: &[(String, Vec<u8>)]) -> Result {
+    planpress::fs::write_all(dir, files)
+        .map_err(|(path, e)| Failure::Message(format!("{} に書き出せません: {e}", path.display())))
+}

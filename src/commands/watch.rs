@@ -1,0 +1,148 @@
+//! `planpress watch`: rebuild on every save, keeping Typst's caches warm. Watches
+//! the edition folder, the previous edition it names and `--templates`.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+use planpress::{Pipeline, Templates, pipeline};
+
+use super::{Failure, Result, default_output};
+use crate::cli::WatchArgs;
+
+/// Saves closer together than this are one change (an editor's write-and-rename
+/// lands within a millisecond; events that arrive during a rebuild are coalesced
+/// into the next one).
+const DEBOUNCE: Duration = Duration::from_millis(5);
+
+pub fn run(args: WatchArgs) -> Result {
+    let config = args.input.config(Some(&args.draft))?;
+    let output = args
+        .output
+        .unwrap_or_else(|| default_output(&args.input.edition));
+    let (tx, rx) = mpsc::channel();
+    let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(e) = event {
+            let _ = tx.send(e);
+        }
+    })
+    .map_err(|e| format!("フォルダを見張れません: {e}"))?;
+    let mut folders = Folders {
+        watcher,
+        watched: Vec::new(),
+    };
+    println!(
+        "{} を見張っています（Ctrl+C で終わります）",
+        config.edition.display()
+    );
+    let mut pipeline = Pipeline::new(config);
+    let mut previous = rebuild(&mut pipeline, &output, true).flatten();
+    folders.follow(pipeline.config(), previous.as_deref())?;
+    loop {
+        let Ok(first) = rx.recv() else { return Ok(()) };
+        let mut relevant = is_relevant(&first, &output);
+        // Debounce: wait until the saves stop.
+        while let Ok(e) = rx.recv_timeout(DEBOUNCE) {
+            relevant |= is_relevant(&e, &output);
+        }
+        if relevant {
+            if let Some(p) = rebuild(&mut pipeline, &output, false) {
+                previous = p;
+            }
+            folders.follow(pipeline.config(), previous.as_deref())?;
+        }
+    }
+}
+
+/// The folders whose files a build reads, kept in step with what the edition names.
+struct Folders {
+    watcher: RecommendedWatcher,
+    watched: Vec<PathBuf>,
+}
+
+impl Folders {
+    fn follow(&mut self, config: &planpress::Config, previous: Option<&Path>) -> Result {
+        let mut wanted = vec![config.edition.clone()];
+        if let Templates::Dir(t) = &config.templates {
+            wanted.push(t.clone());
+        }
+        wanted.extend(previous.map(Path::to_path_buf));
+        for old in self.watched.iter().filter(|w| !wanted.contains(w)) {
+            let _ = self.watcher.unwatch(old);
+        }
+        for w in wanted.iter().filter(|w| !self.watched.contains(w)) {
+            self.watcher
+                .watch(w, RecursiveMode::NonRecursive)
+                .map_err(|e| Failure::Message(format!("{} を見張れません: {e}", w.display())))?;
+        }
+        self.watched = wanted;
+        Ok(())
+    }
+}
+
+/// A change to a content file or template (not our own output or temporary files).
+fn is_relevant(event: &notify::Event, output: &Path) -> bool {
+    use notify::EventKind::*;
+    matches!(event.kind, Create(_) | Modify(_) | Remove(_))
+        && event.paths.iter().any(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            !name.starts_with('.')
+                && p != output
+                && (name.ends_with(".json") || name.ends_with(".typ") || name.ends_with(".typ.j2"))
+        })
+}
+
+/// Build and write; on success, the previous edition's folder the build read
+/// (`Some(None)` when there is none), or `None` when the build failed.
+fn rebuild(pipeline: &mut Pipeline, output: &Path, first: bool) -> Option<Option<PathBuf>> {
+    let start = Instant::now();
+    let result = pipeline
+        .build()
+        .and_then(|built| pipeline::write(output, &built).map(|()| built));
+    match result {
+        Ok(built) => {
+            for w in built.warnings() {
+                eprintln!("警告: {w}");
+            }
+            let t = built.timings;
+            println!(
+                "{}: {} を{}（{} ページ、{:.3} 秒: 読み込み {:.3}・組版 {:.3}・PDF {:.3}）",
+                clock(),
+                output.display(),
+                if first {
+                    "作りました"
+                } else {
+                    "作り直しました"
+                },
+                built.document.pages().len(),
+                start.elapsed().as_secs_f64(),
+                t.prepare.as_secs_f64(),
+                t.compile.as_secs_f64(),
+                t.export.as_secs_f64(),
+            );
+            Some(built.prepared.previous.map(|p| p.dir))
+        }
+        Err(e) => {
+            eprint!("{}", crate::report(e.into()));
+            eprintln!(
+                "{}: 前の PDF はそのまま残しています。直して保存すると作り直します",
+                clock()
+            );
+            None
+        }
+    }
+}
+
+/// The time of day (UTC), for the log.
+fn clock() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    format!(
+        "{:02}:{:02}:{:02}",
+        secs / 3600 % 24,
+        secs / 60 % 60,
+        secs % 60
+    )
+}

@@ -1,0 +1,23 @@
+//! `planpress web`: the accessible web edition, from the same view as the PDF.
+
+use super::{Result, default_dir, write_files};
+use crate::cli::WebArgs;
+
+pub fn run(args: WebArgs) -> Result {
+    let config = args.input.config(None)?;
+    let prepared = planpress::Pipeline::new(config.clone()).prepare()?;
+    let files = planpress::render::html::render(&prepared.view, &config.templates)
+        .map_err(planpress::BuildError::Render)?;
+    for w in &prepared.warnings {
+        eprintln!("警告: {w}");
+    }
+    let dir = args
+        .output
+        .unwrap_or_else(|| default_dir(&args.input.edition, "web"));
+    write_files(&dir, &files)?;
+    println!(
+        "ホームページ用の HTML 版を作りました: {}",
+        dir.join("index.html").display()
+    );
+    Ok(())
+}

@@ -1,0 +1,88 @@
+//! `edition.json`: the facts of one fiscal year's plan and its files.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::content::date::Date;
+
+/// `edition.json`: the facts of one fiscal year's plan and the files it is made of.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    #[serde(rename = "$schema", default)]
+    pub schema: Option<String>,
+    /// 川崎市
+    pub city: String,
+    /// 宮前区
+    pub ward: String,
+    /// 宮前区役所
+    pub office: String,
+    /// The fiscal year (年度) as a Western year: 2020 for 令和2年度.
+    pub fiscal_year: i32,
+    /// The document title for the PDF metadata: 宮前区役所サービス向上アクションプラン
+    pub title: String,
+    pub cover: Cover,
+    /// Month of publication, printed on the cover (令和2年6月).
+    pub published: Date,
+    /// 川崎市宮前区役所
+    pub publisher: String,
+    /// Date and signer of the ward's service improvement policy.
+    pub policy: PolicySignature,
+    /// The scene categories (場面) that standards and targets may use.
+    pub scenes: Vec<String>,
+    /// The previous fiscal year's edition: a folder name beside this one
+    /// (`miyamae-r1`) or a path relative to this folder. Drafts mark what changed
+    /// since it; the results annex is generated from its targets and results.
+    #[serde(default)]
+    pub previous: Option<String>,
+    /// The body chapters in printed order.
+    pub chapters: Vec<FileRef>,
+    /// The annex items (資料編) in printed order.
+    pub annex: Vec<FileRef>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cover {
+    /// The large title lines under the fiscal year: 宮前区役所 / サービス向上 / アクションプラン
+    pub title_lines: Vec<String>,
+    /// 【宮前区役所サービス向上方針・目標】 (brackets included as printed)
+    pub subtitle: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PolicySignature {
+    pub date: Date,
+    /// 宮前区長
+    pub signer_title: String,
+    /// 高橋 哲也
+    pub signer_name: String,
+}
+
+/// One file of the edition and what kind of part it holds.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FileRef {
+    pub kind: PartKind,
+    pub file: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PartKind {
+    /// The basic principles (基本理念).
+    Principles,
+    /// A chapter of numbered sections.
+    Sections,
+    /// The per-department targets (区役所サービス向上目標).
+    Targets,
+    /// Annex: a regulation of articles (要綱).
+    Regulation,
+    /// Annex: a committee roster table (名簿).
+    Roster,
+    /// Annex: a memo (設置について).
+    Memo,
+    /// Annex: the previous year's results table (実施結果).
+    Results,
+}

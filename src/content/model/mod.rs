@@ -1,0 +1,14 @@
+//! The serde model of an edition: what the printed plan is made of.
+//!
+//! Every struct denies unknown keys so a typo in a content file is an error,
+//! and accepts an optional `$schema` key so editors can validate while typing.
+
+mod annex;
+mod chapters;
+mod edition;
+mod text;
+
+pub use annex::*;
+pub use chapters::*;
+pub use edition::*;
+pub use text::*;

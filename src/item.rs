@@ -1,0 +1,97 @@
+//! The identity of a printed item: one type for the key that marks it (change
+//! bars, diff, spreadsheets) and the label a clerk reads (「区民課 目標2」).
+//! Nothing else in planpress writes an item's key or label by hand.
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+/// An item that can be compared between editions and named in a message.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemId {
+    /// 基本理念1
+    Principle(u32),
+    /// 向上方針1 (the framed policy of the sections chapter)
+    Policy(u32),
+    /// 目標の章の向上方針1 (the policy as the targets chapter restates it)
+    TargetPolicy(u32),
+    /// 基準12 (standards are numbered through all their tables)
+    Standard(u32),
+    /// 第3期ワーキングチーム
+    Team(u32),
+    /// 区民課 目標2
+    Target(Dept, u32),
+}
+
+/// A department as items name it: its stable id and its index name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Dept {
+    /// `kumin`
+    pub id: String,
+    /// 区民課
+    pub name: String,
+}
+
+impl Dept {
+    pub fn new(id: &str, name: &str) -> Self {
+        Dept {
+            id: id.to_string(),
+            name: name.to_string(),
+        }
+    }
+}
+
+impl ItemId {
+    pub fn target(id: &str, name: &str, number: u32) -> Self {
+        ItemId::Target(Dept::new(id, name), number)
+    }
+
+    /// The stable key that marks the item: `target:kumin:2`. It does not change
+    /// when a department is renamed.
+    pub fn key(&self) -> String {
+        match self {
+            ItemId::Principle(n) => format!("principle:{n}"),
+            ItemId::Policy(n) => format!("policy:{n}"),
+            ItemId::TargetPolicy(n) => format!("target-policy:{n}"),
+            ItemId::Standard(n) => format!("standard:{n}"),
+            ItemId::Team(n) => format!("team:{n}"),
+            ItemId::Target(d, n) => format!("target:{}:{n}", d.id),
+        }
+    }
+
+    /// The item in a clerk's words: 区民課 目標2.
+    pub fn label(&self) -> String {
+        match self {
+            ItemId::Principle(n) => format!("基本理念{n}"),
+            ItemId::Policy(n) => format!("向上方針{n}"),
+            ItemId::TargetPolicy(n) => format!("目標の章の向上方針{n}"),
+            ItemId::Standard(n) => format!("基準{n}"),
+            ItemId::Team(n) => format!("第{n}期ワーキングチーム"),
+            ItemId::Target(d, n) => format!("{} 目標{n}", d.name),
+        }
+    }
+}
+
+/// Templates see an item's identity as `{key, label}`.
+impl Serialize for ItemId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("key", &self.key())?;
+        map.serialize_entry("label", &self.label())?;
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_follows_the_id_and_label_the_name() {
+        let t = ItemId::target("kumin", "区民課", 2);
+        assert_eq!(t.key(), "target:kumin:2");
+        assert_eq!(t.label(), "区民課 目標2");
+        let renamed = ItemId::target("kumin", "区民窓口課", 2);
+        assert_eq!(renamed.key(), t.key());
+        assert_eq!(ItemId::Team(11).label(), "第11期ワーキングチーム");
+        assert_eq!(ItemId::TargetPolicy(1).key(), "target-policy:1");
+    }
+}

@@ -1,0 +1,229 @@
+//! The one pipeline, a line per stage:
+//!
+//! load edition (and previous) → validate → view → render → world → compile →
+//! check the layout → export → write.
+//!
+//! `build`, `check` (stops before Typst, loading everything `build` loads),
+//! `watch` (keeps the [`Pipeline`] and so the World and Typst's caches), `preview`,
+//! `web` (renders the view with the web templates), `archive` and the benchmark all
+//! run it.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use typst::foundations::Datetime;
+use typst_layout::PagedDocument;
+
+use crate::config::Config;
+use crate::content::{self, Content};
+use crate::error::BuildError;
+use crate::render::{self, Generated};
+use crate::view::{Stamp, View};
+use crate::world::PlanWorld;
+use crate::{fs, layout, pdf};
+
+/// Everything before Typst: the content as read, and its view.
+pub struct Prepared {
+    pub content: Content,
+    /// The previous edition, when `edition.json` names one that is there.
+    pub previous: Option<Content>,
+    pub view: View,
+    /// Every file read, served to the world and attached to the PDF (the previous
+    /// edition's under `previous/`).
+    pub attachments: Vec<(String, Vec<u8>)>,
+    /// Hash of the attached files: the PDF's document identifier.
+    pub ident: String,
+    pub warnings: Vec<String>,
+}
+
+/// A compiled edition.
+pub struct Built {
+    pub prepared: Prepared,
+    pub generated: Generated,
+    pub document: PagedDocument,
+    pub pdf: Vec<u8>,
+    pub timings: Timings,
+}
+
+/// Where the time of one build went.
+#[derive(Debug, Clone, Copy)]
+pub struct Timings {
+    /// Load, validate, view and render.
+    pub prepare: Duration,
+    /// Typst's compile (layout) and the layout check.
+    pub compile: Duration,
+    /// PDF export.
+    pub export: Duration,
+}
+
+impl Built {
+    pub fn content(&self) -> &Content {
+        &self.prepared.content
+    }
+
+    pub fn warnings(&self) -> &[String] {
+        &self.prepared.warnings
+    }
+}
+
+/// A pipeline keeps one World, and so Typst's memoized caches (comemo), alive
+/// between builds: the rebuild after a small edit reuses everything else.
+pub struct Pipeline {
+    config: Config,
+    world: Option<PlanWorld>,
+}
+
+impl Pipeline {
+    pub fn new(config: Config) -> Self {
+        Pipeline {
+            config,
+            world: None,
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// load → validate → view. `check` and `web` go on from here without Typst.
+    pub fn prepare(&self) -> Result<Prepared, BuildError> {
+        let (content, previous, mut warnings) = load(&self.config.edition)?;
+        let attachments = attachments(&content, previous.as_ref());
+        let ident = format!("{:032x}", typst::utils::hash128(&attachments));
+        let stamp = self.config.draft.map(|date| Stamp {
+            date,
+            hash: ident[..8].to_string(),
+        });
+        let names = attachments.iter().map(|(n, _)| n.clone()).collect();
+        let view = View::new(&content, previous.as_ref(), names, stamp);
+        warnings.extend(gaps(&view, self.config.require_complete)?);
+        Ok(Prepared {
+            content,
+            previous,
+            view,
+            attachments,
+            ident,
+            warnings,
+        })
+    }
+
+    /// Every stage up to Typst, the PDF's templates rendered: what `check` runs.
+    pub fn check(&self) -> Result<Prepared, BuildError> {
+        let prepared = self.prepare()?;
+        render::typst::render(&prepared.view, &self.config.templates)?;
+        Ok(prepared)
+    }
+
+    /// The whole pipeline up to the PDF's bytes (writing is the caller's last stage).
+    pub fn build(&mut self) -> Result<Built, BuildError> {
+        let t0 = Instant::now();
+        let mut prepared = self.prepare()?;
+        let generated = render::typst::render(&prepared.view, &self.config.templates)?;
+        let t1 = Instant::now();
+        let archival = self.config.draft.is_none();
+        let world = self.world(&prepared, &generated);
+        let failed = |e| BuildError::Compile(e, Box::new(generated.clone()));
+        let (document, warnings) = pdf::compile(world).map_err(failed)?;
+        layout::check(&document)?;
+        let t2 = Instant::now();
+        let options = pdf::options(
+            format!("planpress:{}", prepared.ident),
+            document_date(&prepared.content),
+            archival,
+        );
+        let pdf = pdf::export(world, &document, &options).map_err(failed)?;
+        let t3 = Instant::now();
+        // Keep the caches of recent builds, drop older entries (as typst-cli's watch does).
+        typst::comemo::evict(10);
+        prepared.warnings.extend(warnings);
+        let timings = Timings {
+            prepare: t1 - t0,
+            compile: t2 - t1,
+            export: t3 - t2,
+        };
+        Ok(Built {
+            prepared,
+            generated,
+            document,
+            pdf,
+            timings,
+        })
+    }
+
+    /// The sandboxed World for this build: the kept one, updated in place, or a new one.
+    fn world(&mut self, prepared: &Prepared, generated: &Generated) -> &PlanWorld {
+        let files = prepared.attachments.clone();
+        let date = document_date(&prepared.content);
+        if let Some(w) = &mut self.world {
+            w.update(&generated.main, &generated.modules, files, date);
+        } else {
+            let (main, modules) = (generated.main.clone(), &generated.modules);
+            self.world = Some(PlanWorld::new(main, modules, files, date));
+        }
+        self.world.as_ref().expect("set above")
+    }
+}
+
+/// The whole pipeline once, in memory.
+pub fn build(config: &Config) -> Result<Built, BuildError> {
+    Pipeline::new(config.clone()).build()
+}
+
+/// The last stage: the PDF written atomically (the previous one stays on failure).
+pub fn write(path: &Path, built: &Built) -> Result<(), BuildError> {
+    fs::write_atomic(path, &built.pdf).map_err(|error| BuildError::Write {
+        path: path.to_path_buf(),
+        error,
+    })
+}
+
+/// Load and validate the edition and the previous edition it names.
+fn load(dir: &Path) -> Result<(Content, Option<Content>, Vec<String>), BuildError> {
+    let content = content::load(dir)?;
+    let mut warnings = Vec::new();
+    let previous = match content.previous_dir() {
+        Some(prev) if prev.join("edition.json").is_file() => Some(content::load(&prev)?),
+        Some(prev) => {
+            warnings.push(format!(
+                "前年度の版 {} が見つかりません（edition.json の previous）。実施結果の資料は未収録のままです",
+                prev.display()
+            ));
+            None
+        }
+        None => None,
+    };
+    Ok((content, previous, warnings))
+}
+
+/// Every file read travels inside the PDF; the previous edition's under previous/.
+fn attachments(content: &Content, previous: Option<&Content>) -> Vec<(String, Vec<u8>)> {
+    let mut files = content.sources.clone();
+    if let Some(prev) = previous {
+        let prev = prev.sources.iter();
+        files.extend(prev.map(|(n, b)| (format!("previous/{n}"), b.clone())));
+    }
+    files
+}
+
+/// What prints 【未収録】: a warning each, or a refusal when the build must be complete.
+fn gaps(view: &View, require_complete: bool) -> Result<Vec<String>, BuildError> {
+    let gaps = view.gaps();
+    if require_complete && !gaps.is_empty() {
+        return Err(BuildError::Incomplete(gaps));
+    }
+    Ok(gaps
+        .iter()
+        .map(|g| {
+            format!(
+                "未収録の箇所があります: {}（{}）: {}",
+                g.file, g.what, g.note
+            )
+        })
+        .collect())
+}
+
+/// The date the document carries: the edition's publication month, never the clock.
+pub fn document_date(content: &Content) -> Datetime {
+    let d = content.edition.published;
+    Datetime::from_ymd(d.year, d.month as u8, d.day.unwrap_or(1) as u8).expect("a validated date")
+}

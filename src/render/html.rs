@@ -1,0 +1,49 @@
+//! The web edition: `index.html` from the view, its stylesheet and the fonts it
+//! uses. minijinja's own HTML escaping is the formatter; no filter that returns
+//! safe (unescaped) text is registered here.
+
+use minijinja::value::{Serde, Value};
+use minijinja::{AutoEscape, Environment, Error, UndefinedBehavior};
+
+use super::{RenderError, Templates};
+use crate::fonts::FONT_FILES;
+use crate::view::View;
+
+/// The HTML environment: every `.html.j2` template is HTML-escaped.
+pub fn environment(files: &[(String, String)]) -> Result<Environment<'static>, Error> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|_| AutoEscape::Html);
+    env.set_syntax(super::syntax()?);
+    for (name, text) in files {
+        if name.ends_with(".html.j2") {
+            env.add_template_owned(name.clone(), text.clone())?;
+        }
+    }
+    Ok(env)
+}
+
+/// The web edition's files: (path in the output folder, bytes).
+pub fn render(view: &View, templates: &Templates) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+    let files = templates.web_files()?;
+    let env = environment(&files).map_err(RenderError::from_minijinja)?;
+    let html = env
+        .get_template("index.html.j2")
+        .and_then(|t| t.render(Value::from(Serde(view))))
+        .map_err(RenderError::from_minijinja)?;
+    let mut out = vec![("index.html".to_string(), html.into_bytes())];
+    for (name, text) in files.into_iter().filter(|(n, _)| n.ends_with(".css")) {
+        out.push((name, text.into_bytes()));
+    }
+    for (name, data) in FONT_FILES
+        .iter()
+        .filter(|(n, _)| n.starts_with("BIZUDGothic"))
+    {
+        out.push((format!("fonts/{name}"), data.to_vec()));
+    }
+    out.push((
+        "fonts/OFL.txt".into(),
+        include_bytes!("../../fonts/OFL.txt").to_vec(),
+    ));
+    Ok(out)
+}

@@ -1,0 +1,195 @@
+//! The minijinja environment that turns the view of an edition into Typst source.
+//!
+//! Escaping is the environment's formatter: every `{{ value }}` in a `.typ.j2`
+//! template goes through [`typst_formatter`], which escapes it as Typst markup.
+//! Content can therefore never run Typst code. Values needed in code position
+//! (labels, strings to compare) use the `str` filter, which emits a Typst string
+//! literal; used without it, a value is escaped markup and at worst a syntax error.
+
+use minijinja::value::{Serde, Value};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
+
+use super::{RenderError, Templates};
+use crate::view::View;
+
+/// The generated Typst project: `main.typ` and the static modules beside it.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    pub main: String,
+    pub modules: Vec<(String, String)>,
+}
+
+/// Escape a string so that Typst markup prints it literally.
+pub fn escape_markup(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '\\' | '#' | '$' | '*' | '_' | '`' | '<' | '>' | '@' | '[' | ']' | '{' | '}' | '='
+            | '+' | '-' | '/' | '~' | '"' | '\'' | '.' | ':' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // A source newline would print as a space between Japanese characters
+            // or end the paragraph; a line break inside a value is a forced break.
+            // Every character Typst reads as a line end (typst-syntax's is_newline).
+            '\n' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}' => {
+                out.push_str("#linebreak();")
+            }
+            '\r' => {}
+            '\t' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// A Typst string literal for code position.
+pub fn string_literal(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The one chokepoint: every printed value is escaped as Typst markup, unless a
+/// filter of this module marked it safe.
+fn typst_formatter(out: &mut Output, _state: &mut State, value: &Value) -> Result<(), Error> {
+    if value.is_safe() {
+        return write!(out, "{value}").map_err(Error::from);
+    }
+    let text = match value.kind() {
+        minijinja::value::ValueKind::Undefined | minijinja::value::ValueKind::None => {
+            return Err(Error::new(
+                ErrorKind::UndefinedError,
+                "テンプレートが値のない項目を出力しようとしました",
+            ));
+        }
+        minijinja::value::ValueKind::Bool => {
+            if value.is_true() {
+                "true".into()
+            } else {
+                "false".into()
+            }
+        }
+        _ => value.to_string(),
+    };
+    let mut escaped = String::with_capacity(text.len());
+    escape_markup(&text, &mut escaped);
+    out.write_str(&escaped).map_err(Error::from)
+}
+
+fn filter_str(value: Value) -> Result<Value, Error> {
+    if value.is_undefined() || value.is_none() {
+        return Ok(Value::from_safe_string("none".into()));
+    }
+    Ok(Value::from_safe_string(string_literal(&value.to_string())))
+}
+
+/// The Typst environment: every template is escaped as Typst markup, and the only
+/// filter is `str` (a Typst string literal, itself escaped).
+pub fn environment(files: &[(String, String)]) -> Result<Environment<'static>, Error> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|_| AutoEscape::Custom("typst".into()));
+    env.set_formatter(typst_formatter);
+    env.set_syntax(super::syntax()?);
+    env.add_filter("str", filter_str);
+    for (name, text) in files {
+        if name.ends_with(".typ.j2") {
+            env.add_template_owned(name.clone(), mark_lines(name, text))?;
+        }
+    }
+    Ok(env)
+}
+
+/// The comment that ties a line of generated source to its template line.
+const MARKER: &str = "// @template ";
+
+/// Append a marker comment to each template line that starts a Typst call or
+/// heading, so a Typst error in the generated source can name the template line.
+/// Lines with template tags are left alone, and text lines too (a comment there
+/// could change a paragraph's spacing).
+fn mark_lines(name: &str, text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let code = body.trim_start();
+        if code.starts_with('#')
+            && !body.contains("{%")
+            && !body.contains("{#")
+            && !body.contains("//")
+        {
+            out.push_str(body);
+            out.push_str(&format!(" {MARKER}{name}:{}", i + 1));
+            out.push_str(&line[body.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// A line of generated source without its marker comment.
+pub fn strip_marker(line: &str) -> &str {
+    line.split(MARKER).next().unwrap_or("")
+}
+
+/// Where a line of generated `main.typ` came from: the nearest marker at or above it.
+pub fn template_origin(generated: &str, line: usize) -> Option<String> {
+    generated
+        .lines()
+        .take(line + 1)
+        .collect::<Vec<_>>()
+        .iter()
+        .rev()
+        .find_map(|l| l.split_once(MARKER).map(|(_, at)| at.trim().to_string()))
+}
+
+/// Render the PDF's Typst source: `main.typ` from `main.typ.j2` and the view,
+/// plus the static `.typ` modules.
+pub fn render(view: &View, templates: &Templates) -> Result<Generated, RenderError> {
+    let files = templates.typst_files()?;
+    let env = environment(&files).map_err(RenderError::from_minijinja)?;
+    let main = env
+        .get_template("main.typ.j2")
+        .and_then(|t| t.render(Value::from(Serde(view))))
+        .map_err(RenderError::from_minijinja)?;
+    let modules = files
+        .into_iter()
+        .filter(|(n, _)| n.ends_with(".typ") && !n.ends_with(".typ.j2"))
+        .collect();
+    Ok(Generated { main, modules })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_line_end_survives_escaping() {
+        let mut out = String::new();
+        escape_markup("a\nb\u{2028}c\u{2029}d\u{85}e\u{b}f\u{c}g\r\nh", &mut out);
+        assert!(!out.chars().any(typst::syntax::is_newline), "{out:?}");
+    }
+
+    #[test]
+    fn escapes_every_markup_character() {
+        let mut out = String::new();
+        escape_markup(
+            "#read(\"/etc/passwd\") $x$ *a* _b_ <c> @d [e] \\ // f",
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            "\\#read(\\\"\\/etc\\/passwd\\\") \\$x\\$ \\*a\\* \\_b\\_ \\<c\\> \\@d \\[e\\] \\\\ \\/\\/ f"
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! What returned workbooks change, and writing it into the targets file.
+
+use serde_json::Value;
+
+use super::{Returned, status_word};
+use crate::content::model::Target;
+use crate::content::{Content, Part};
+use crate::diff::{Change, ChangeKind};
+use crate::item::ItemId;
+
+/// What applying these workbooks would change, department by department.
+pub fn changes(content: &Content, returned: &[Returned]) -> Vec<Change> {
+    let mut out = Vec::new();
+    for r in returned {
+        let Some((_, dep)) = content.departments().find(|(_, d)| d.id == r.department) else {
+            continue;
+        };
+        let show = |t: &Target| {
+            let mut s = format!("{}（場面: {}）", t.text, t.scene);
+            if let Some(res) = &t.result {
+                s.push_str(&format!(" 実施結果: {res}"));
+            }
+            if let Some(st) = t.status {
+                s.push_str(&format!(" 状況: {}", status_word(st)));
+            }
+            s
+        };
+        let n = dep.targets.len().max(r.targets.len());
+        for i in 0..n {
+            let (old, new) = (dep.targets.get(i), r.targets.get(i));
+            let id = ItemId::target(&dep.id, &dep.short_name, i as u32 + 1);
+            let change = match (old, new) {
+                (Some(o), Some(n)) if show(o) != show(n) => {
+                    Some((ChangeKind::Changed, Some(show(o)), Some(show(n))))
+                }
+                (None, Some(n)) => Some((ChangeKind::Added, None, Some(show(n)))),
+                (Some(o), None) => Some((ChangeKind::Removed, Some(show(o)), None)),
+                _ => None,
+            };
+            if let Some((kind, old, new)) = change {
+                out.push(Change {
+                    kind,
+                    id,
+                    old,
+                    new,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Write the returned targets into the edition's target file, touching nothing else.
+pub fn apply(content: &Content, returned: &[Returned]) -> Result<Option<String>, String> {
+    let Some(file) = content
+        .edition
+        .chapters
+        .iter()
+        .zip(&content.chapters)
+        .find(|(_, p)| matches!(p, Part::Targets(_)))
+        .map(|(r, _)| r.file.clone())
+    else {
+        return Err("この版には各課の目標のファイルがありません".into());
+    };
+    let path = content.dir.join(&file);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{file}: {e}"))?;
+    let mut v: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(&text))
+        .map_err(|e| format!("{file}: {e}"))?;
+    for div in v["divisions"].as_array_mut().into_iter().flatten() {
+        for dep in div["departments"].as_array_mut().into_iter().flatten() {
+            let Some(r) = returned
+                .iter()
+                .find(|r| dep["id"].as_str() == Some(r.department.as_str()))
+            else {
+                continue;
+            };
+            dep["targets"] = r.targets.iter().map(target_value).collect();
+        }
+    }
+    let out = serde_json::to_string_pretty(&v).expect("JSON serialises") + "\n";
+    if out == text {
+        return Ok(None);
+    }
+    crate::fs::write_atomic(&path, out.as_bytes()).map_err(|e| format!("{file}: {e}"))?;
+    Ok(Some(file))
+}
+
+/// A target as the content files write it: no empty result or status keys.
+fn target_value(t: &Target) -> Value {
+    let mut o = serde_json::Map::new();
+    o.insert("number".into(), t.number.into());
+    o.insert("scene".into(), t.scene.clone().into());
+    o.insert("text".into(), t.text.clone().into());
+    if let Some(r) = &t.result {
+        o.insert("result".into(), r.clone().into());
+    }
+    if let Some(s) = t.status {
+        o.insert("status".into(), status_word(s).into());
+    }
+    Value::Object(o)
+}
+

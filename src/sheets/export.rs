@@ -1,0 +1,131 @@
+//! `planpress sheets`: a workbook per department, to fill in and return.
+
+use rust_xlsxwriter::{
+    DataValidation, Format, FormatAlign, FormatBorder, ProtectionOptions, Workbook, XlsxError,
+};
+
+use super::{HEADER, ID_CELL, INFO_SHEET, SPARE_ROWS, STATUSES, TARGET_SHEET, status_word};
+use crate::content::model::Department;
+use crate::content::{Content, date::fiscal_year_wareki};
+
+/// (file name, workbook bytes) for each department.
+pub fn export(content: &Content) -> Result<Vec<(String, Vec<u8>)>, String> {
+    content
+        .departments()
+        .map(|(div, d)| {
+            let bytes = workbook(content, div.name.as_deref(), d)
+                .map_err(|e| format!("{}: {e}", d.short_name))?;
+            Ok((format!("{}.xlsx", d.short_name), bytes))
+        })
+        .collect()
+}
+
+fn workbook(
+    content: &Content,
+    division: Option<&str>,
+    d: &Department,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    info_sheet(&mut wb, content, division, d)?;
+    target_sheet(&mut wb, content, d)?;
+    wb.save_to_buffer()
+}
+
+/// The instructions sheet: the department, its id (read back on import), the steps.
+fn info_sheet(
+    wb: &mut Workbook,
+    content: &Content,
+    division: Option<&str>,
+    d: &Department,
+) -> Result<(), XlsxError> {
+    let year = fiscal_year_wareki(content.edition.fiscal_year);
+    let title = Format::new().set_bold().set_font_size(14);
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let info = wb.add_worksheet();
+    info.set_name(INFO_SHEET)?;
+    info.set_column_width(0, 14)?;
+    info.set_column_width(1, 90)?;
+    info.write_with_format(
+        0,
+        0,
+        format!("{year} 区役所サービス向上目標 記入用シート"),
+        &title,
+    )?;
+    let name = match division {
+        Some(div) => format!("{div} {}", d.full_name),
+        None => d.full_name.clone(),
+    };
+    info.write(2, 0, "部署")?;
+    info.write(2, 1, name)?;
+    info.write(ID_CELL.0, 0, "部署ID")?;
+    info.write(ID_CELL.0, ID_CELL.1 as u16, d.id.as_str())?;
+    let steps = [
+        "「目標」シートに、今年度の目標と具体的な取組内容を記入してください（昨年度の目標が入っています。見直して書き換えてください）。",
+        "場面は一覧から選んでください。目標を増やすときは、下の空いている行に次の番号から記入してください。",
+        "年度末には「実施結果」と「状況」（達成・一部達成・未達成）を記入してください。",
+        "見出しの行、No の列、このシートは変更できません。シートの名前やファイル名の「部署ID」は変えないでください。",
+        "記入が終わったら、このファイルを総務課に返送してください。",
+    ];
+    info.write(5, 0, "記入のしかた")?;
+    for (i, s) in steps.iter().enumerate() {
+        info.write(6 + i as u32, 0, format!("{}.", i + 1))?;
+        info.write_with_format(6 + i as u32, 1, *s, &wrap)?;
+    }
+    info.protect();
+    Ok(())
+}
+
+/// The targets sheet: one row per target, spare rows, drop-downs, locked keys.
+fn target_sheet(wb: &mut Workbook, content: &Content, d: &Department) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(TARGET_SHEET)?;
+    let border = |f: Format| f.set_border(FormatBorder::Thin).set_align(FormatAlign::Top);
+    let head = border(
+        Format::new()
+            .set_bold()
+            .set_background_color("DFE7F0")
+            .set_locked()
+            .set_align(FormatAlign::Center),
+    );
+    let key = border(Format::new().set_locked().set_align(FormatAlign::Center));
+    let open = border(Format::new().set_unlocked().set_text_wrap());
+    let open_center = border(Format::new().set_unlocked().set_align(FormatAlign::Center));
+    for (c, w) in [8.0, 14.0, 60.0, 40.0, 12.0].into_iter().enumerate() {
+        ws.set_column_width(c as u16, w)?;
+    }
+    for (c, h) in HEADER.iter().enumerate() {
+        ws.write_with_format(0, c as u16, *h, &head)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    for (i, t) in d.targets.iter().enumerate() {
+        let r = 1 + i as u32;
+        ws.write_number_with_format(r, 0, f64::from(t.number), &key)?;
+        ws.write_with_format(r, 1, t.scene.as_str(), &open_center)?;
+        ws.write_with_format(r, 2, t.text.as_str(), &open)?;
+        ws.write_with_format(r, 3, t.result.as_deref().unwrap_or(""), &open)?;
+        ws.write_with_format(r, 4, t.status.map(status_word).unwrap_or(""), &open_center)?;
+    }
+    let last = d.targets.len() as u32 + SPARE_ROWS;
+    for r in d.targets.len() as u32 + 1..=last {
+        ws.write_blank(r, 0, &open_center)?;
+        ws.write_blank(r, 1, &open_center)?;
+        ws.write_blank(r, 2, &open)?;
+        ws.write_blank(r, 3, &open)?;
+        ws.write_blank(r, 4, &open_center)?;
+    }
+    let scenes: Vec<&str> = content.edition.scenes.iter().map(String::as_str).collect();
+    let scene_list = DataValidation::new()
+        .allow_list_strings(&scenes)?
+        .set_error_message("場面は一覧から選んでください")?;
+    ws.add_data_validation(1, 1, last, 1, &scene_list)?;
+    let status_list = DataValidation::new()
+        .allow_list_strings(&STATUSES)?
+        .set_error_message("状況は 達成・一部達成・未達成 から選んでください")?;
+    ws.add_data_validation(1, 4, last, 4, &status_list)?;
+    ws.protect_with_options(&ProtectionOptions {
+        format_rows: true,
+        ..ProtectionOptions::default()
+    });
+    Ok(())
+}
+

@@ -1,0 +1,80 @@
+//! The departments' spreadsheets: `planpress sheets` writes one workbook per
+//! department (export.rs, rust_xlsxwriter); `planpress import` reads returned ones
+//! (import.rs, calamine), checks them with the same rules as content files, and
+//! shows or applies the changes (apply.rs).
+
+mod apply;
+mod export;
+mod import;
+
+use crate::content::model::Status;
+
+pub use apply::{apply, changes};
+pub use export::export;
+pub use import::{Returned, read, read_all};
+
+pub const INFO_SHEET: &str = "説明";
+pub const TARGET_SHEET: &str = "目標";
+pub const HEADER: [&str; 5] = ["No", "場面", "目標及び具体的な取組内容", "実施結果", "状況"];
+/// Where the department's id stands on the instructions sheet (row, column; 0-based).
+pub(crate) const ID_CELL: (u32, u32) = (3, 1);
+pub(crate) const STATUSES: [&str; 3] = ["達成", "一部達成", "未達成"];
+/// Blank rows offered for new targets.
+pub(crate) const SPARE_ROWS: u32 = 5;
+
+pub(crate) fn status_word(s: Status) -> &'static str {
+    match s {
+        Status::Achieved => "達成",
+        Status::Partly => "一部達成",
+        Status::NotAchieved => "未達成",
+    }
+}
+
+/// One problem in a returned workbook: 「区民課.xlsx 目標シート C5: …」.
+pub fn problem(
+    file: &str,
+    sheet: Option<&str>,
+    cell: Option<(u32, u32)>,
+    message: impl Into<String>,
+) -> String {
+    let mut s = file.to_string();
+    if let Some(sh) = sheet {
+        s.push_str(&format!(" {sh}シート"));
+    }
+    if let Some((r, c)) = cell {
+        s.push_str(&format!(" {}", cell_name(r, c)));
+    }
+    format!("{s}: {}", message.into())
+}
+
+pub(crate) fn range_name(start: (u32, u32), end: (u32, u32)) -> String {
+    format!(
+        "{}:{}",
+        cell_name(start.0, start.1),
+        cell_name(end.0, end.1)
+    )
+}
+
+/// A cell's name as Excel shows it: (0, 0) → A1, (4, 27) → AB5.
+pub fn cell_name(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push((b'A' + rem as u8) as char);
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cell_names_past_z() {
+        assert_eq!(super::cell_name(0, 0), "A1");
+        assert_eq!(super::cell_name(4, 25), "Z5");
+        assert_eq!(super::cell_name(4, 27), "AB5");
+        assert_eq!(super::cell_name(0, 199), "GR1");
+        assert_eq!(super::cell_name(0, 16383), "XFD1");
+    }
+}

@@ -1,0 +1,319 @@
+//! The body chapters as the templates show them.
+
+use serde::Serialize;
+
+use super::text::{Marks, Numbered, Para, Refs, numbered, paras};
+use super::{Changed, Gap};
+use crate::content::model::*;
+use crate::content::{Content, Part};
+use crate::item::ItemId;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Chapter {
+    /// `chapter-1`: the PDF label and the web anchor.
+    pub anchor: String,
+    pub title: String,
+    /// Sub-topics the table of contents lists under the chapter.
+    pub toc_notes: Vec<String>,
+    /// The content file it comes from.
+    pub file: String,
+    #[serde(flatten)]
+    pub body: ChapterBody,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChapterBody {
+    Principles {
+        intro: Vec<Para>,
+        motto: String,
+        pledge: String,
+        principles: Vec<Numbered>,
+    },
+    Sections {
+        sections: Vec<SectionView>,
+    },
+    Targets {
+        policy: PolicyView,
+        divisions: Vec<DivisionView>,
+    },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub number: u32,
+    pub title: String,
+    pub anchor: String,
+    pub paragraphs: Vec<Para>,
+    pub policy: Option<PolicyView>,
+    pub pdca: Option<Pdca>,
+    pub standard_tables: Vec<StandardTableView>,
+    pub subsections: Vec<SubsectionView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PolicyView {
+    pub anchor: String,
+    pub title: String,
+    pub items: Vec<Numbered>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StandardTableView {
+    pub title: String,
+    pub lead: Option<String>,
+    /// Whether any standard names its owner: the table then has a 所管 column.
+    pub has_owner: bool,
+    pub rows: Vec<StandardRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StandardRow {
+    pub item: ItemId,
+    pub number: u32,
+    pub text: String,
+    pub note: Option<String>,
+    pub owner: Option<String>,
+    pub scene: String,
+    /// The rows the scene cell spans from here (a run of one scene); 0 on the
+    /// rows that run covers.
+    pub scene_rows: usize,
+    pub changed: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SubsectionView {
+    pub number: u32,
+    pub title: String,
+    pub anchor: String,
+    pub paragraphs: Vec<Para>,
+    pub working_teams: Vec<TeamView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamView {
+    pub item: ItemId,
+    pub term: u32,
+    pub achievements: Vec<AchievementView>,
+    pub changed: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AchievementView {
+    pub text: String,
+    /// A parenthesised detail on its own line.
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DivisionView {
+    pub name: Option<String>,
+    pub departments: Vec<DepartmentView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DepartmentView {
+    pub id: String,
+    /// `dept-kumin`: the PDF label the index points to, and the web anchor.
+    pub anchor: String,
+    /// The 部 it belongs to, printed above its name in the grid.
+    pub division: Option<String>,
+    pub short_name: String,
+    pub full_name: String,
+    pub targets: Vec<TargetView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetView {
+    pub item: ItemId,
+    pub number: u32,
+    pub scene: String,
+    pub text: String,
+    pub changed: bool,
+}
+
+impl Refs {
+    pub fn new(content: &Content) -> Self {
+        let targets = content.chapters.iter().enumerate().find_map(|(i, p)| match p {
+            Part::Targets(t) => Some((chapter_anchor(i + 1), t.title.clone())),
+            _ => None,
+        });
+        Refs { targets }
+    }
+}
+
+fn chapter_anchor(n: usize) -> String {
+    format!("chapter-{n}")
+}
+
+impl Chapter {
+    /// The `n`th chapter (from 1), read from `file`.
+    pub fn new(n: usize, file: String, part: &Part, refs: &Refs, changed: &Changed) -> Self {
+        let anchor = chapter_anchor(n);
+        let (title, toc_notes, body) = match part {
+            Part::Principles(p) => (
+                p.title.clone(),
+                Vec::new(),
+                ChapterBody::Principles {
+                    intro: paras(&p.intro, refs),
+                    motto: p.motto.clone(),
+                    pledge: p.pledge.clone(),
+                    principles: numbered(&p.principles, ItemId::Principle, Marks::Plain, changed),
+                },
+            ),
+            Part::Sections(c) => (
+                c.title.clone(),
+                c.toc_notes.clone(),
+                ChapterBody::Sections {
+                    sections: (c.sections.iter())
+                        .map(|s| section(&anchor, s, refs, changed))
+                        .collect(),
+                },
+            ),
+            Part::Targets(t) => (t.title.clone(), Vec::new(), targets(t, changed)),
+            _ => unreachable!("the loader puts only chapter kinds in chapters"),
+        };
+        Chapter {
+            anchor,
+            title,
+            toc_notes,
+            file,
+            body,
+        }
+    }
+
+    /// The PDCA figures whose own text is still missing.
+    pub fn gaps(&self) -> Vec<Gap> {
+        let ChapterBody::Sections { sections } = &self.body else {
+            return Vec::new();
+        };
+        sections
+            .iter()
+            .filter_map(|s| {
+                let note = s.pdca.as_ref()?.gap.clone()?;
+                Some(Gap {
+                    file: self.file.clone(),
+                    what: format!("{} {} のPDCAサイクルの図", s.number, s.title),
+                    note,
+                })
+            })
+            .collect()
+    }
+}
+
+fn section(chapter: &str, s: &Section, refs: &Refs, changed: &Changed) -> SectionView {
+    let anchor = format!("{chapter}-{}", s.number);
+    SectionView {
+        number: s.number,
+        title: s.title.clone(),
+        paragraphs: paras(&s.paragraphs, refs),
+        policy: s.policy.as_ref().map(|p| PolicyView {
+            anchor: format!("{anchor}-policy"),
+            title: p.title.clone(),
+            items: numbered(&p.items, ItemId::Policy, Marks::Plain, changed),
+        }),
+        pdca: s.pdca.clone(),
+        standard_tables: (s.standard_tables.iter())
+            .map(|t| standard_table(t, changed))
+            .collect(),
+        subsections: (s.subsections.iter())
+            .map(|sub| SubsectionView {
+                number: sub.number,
+                title: sub.title.clone(),
+                anchor: format!("{anchor}-{}", sub.number),
+                paragraphs: paras(&sub.paragraphs, refs),
+                working_teams: sub.working_teams.iter().map(|w| team(w, changed)).collect(),
+            })
+            .collect(),
+        anchor,
+    }
+}
+
+fn standard_table(t: &StandardTable, changed: &Changed) -> StandardTableView {
+    let rows = &t.standards;
+    StandardTableView {
+        title: t.title.clone(),
+        lead: t.lead.clone(),
+        has_owner: rows.iter().any(|r| r.owner.is_some()),
+        rows: (rows.iter().enumerate())
+            .map(|(i, st)| {
+                let item = ItemId::Standard(st.number);
+                StandardRow {
+                    changed: changed.contains(&item),
+                    item,
+                    number: st.number,
+                    text: st.text.clone(),
+                    note: st.note.clone(),
+                    owner: st.owner.clone(),
+                    scene: st.scene.clone(),
+                    scene_rows: scene_run(rows, i),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// How many rows the scene cell starting at row `i` spans (0 inside a run).
+fn scene_run(rows: &[Standard], i: usize) -> usize {
+    let scene = &rows[i].scene;
+    if i > 0 && &rows[i - 1].scene == scene {
+        return 0;
+    }
+    rows[i..].iter().take_while(|r| &r.scene == scene).count()
+}
+
+fn team(w: &WorkingTeam, changed: &Changed) -> TeamView {
+    let item = ItemId::Team(w.term);
+    TeamView {
+        changed: changed.contains(&item),
+        item,
+        term: w.term,
+        achievements: (w.achievements.iter())
+            .map(|a| match a {
+                Achievement::Text(t) => AchievementView {
+                    text: t.clone(),
+                    detail: None,
+                },
+                Achievement::Detailed(d) => AchievementView {
+                    text: d.text.clone(),
+                    detail: Some(d.detail.clone()),
+                },
+            })
+            .collect(),
+    }
+}
+
+fn targets(t: &TargetsChapter, changed: &Changed) -> ChapterBody {
+    let department = |div: &Division, d: &Department| DepartmentView {
+        id: d.id.clone(),
+        anchor: format!("dept-{}", d.id),
+        division: div.name.clone(),
+        short_name: d.short_name.clone(),
+        full_name: d.full_name.clone(),
+        targets: (d.targets.iter())
+            .map(|x| {
+                let item = ItemId::target(&d.id, &d.short_name, x.number);
+                TargetView {
+                    changed: changed.contains(&item),
+                    item,
+                    number: x.number,
+                    scene: x.scene.clone(),
+                    text: x.text.clone(),
+                }
+            })
+            .collect(),
+    };
+    ChapterBody::Targets {
+        policy: PolicyView {
+            anchor: "target-policy-title".into(),
+            title: t.policy.title.clone(),
+            items: numbered(&t.policy.items, ItemId::TargetPolicy, Marks::Circled, changed),
+        },
+        divisions: (t.divisions.iter())
+            .map(|div| DivisionView {
+                name: div.name.clone(),
+                departments: div.departments.iter().map(|d| department(div, d)).collect(),
+            })
+            .collect(),
+    }
+}

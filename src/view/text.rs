@@ -1,0 +1,127 @@
+//! Paragraphs with their computed pieces resolved, and numbered items with their
+//! identity, printed mark and change flag.
+
+use serde::Serialize;
+
+use super::Changed;
+use crate::content::model::{Inline, NumberedItem, Paragraph, RefTarget};
+use crate::item::ItemId;
+
+/// A paragraph: its pieces in order, all on one source line when printed.
+pub type Para = Vec<Piece>;
+
+/// A piece of a paragraph: literal text, or a computed cross reference.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Piece {
+    Text {
+        text: String,
+    },
+    /// The printed page range of the target chapter (P10～P15 in the PDF, a link
+    /// to the chapter on the web).
+    TargetPages {
+        /// The anchor of the chapter referred to.
+        anchor: String,
+        /// Its title, the link text on the web.
+        title: String,
+    },
+}
+
+/// Where cross references point: the target chapter, when the edition has one.
+pub struct Refs {
+    pub targets: Option<(String, String)>,
+}
+
+pub fn paras(ps: &[Paragraph], refs: &Refs) -> Vec<Para> {
+    ps.iter().map(|p| para(p, refs)).collect()
+}
+
+pub fn para(p: &Paragraph, refs: &Refs) -> Para {
+    let text = |t: &str| Piece::Text {
+        text: t.to_string(),
+    };
+    match p {
+        Paragraph::Text(t) => vec![text(t)],
+        Paragraph::Mixed(pieces) => pieces
+            .iter()
+            .map(|piece| match piece {
+                Inline::Text(t) => text(t),
+                Inline::Ref(r) => match r.target {
+                    RefTarget::TargetPages => {
+                        let (anchor, title) = refs.targets.clone().unwrap_or_default();
+                        Piece::TargetPages { anchor, title }
+                    }
+                },
+            })
+            .collect(),
+    }
+}
+
+/// A numbered title with its text: a principle or a policy item.
+#[derive(Debug, Clone, Serialize)]
+pub struct Numbered {
+    pub item: ItemId,
+    pub number: u32,
+    /// The number as printed: 1, or ① where the plan circles it.
+    pub mark: String,
+    pub title: String,
+    pub text: String,
+    pub changed: bool,
+}
+
+/// How a list of numbered items prints its numbers.
+#[derive(Clone, Copy)]
+pub enum Marks {
+    Plain,
+    Circled,
+}
+
+pub fn numbered(
+    items: &[NumberedItem],
+    id: fn(u32) -> ItemId,
+    marks: Marks,
+    changed: &Changed,
+) -> Vec<Numbered> {
+    items
+        .iter()
+        .map(|x| {
+            let item = id(x.number);
+            Numbered {
+                changed: changed.contains(&item),
+                item,
+                number: x.number,
+                mark: match marks {
+                    Marks::Plain => x.number.to_string(),
+                    Marks::Circled => circled(x.number),
+                },
+                title: x.title.clone(),
+                text: x.text.clone(),
+            }
+        })
+        .collect()
+}
+
+/// ① … ㊿ (Unicode has circled numbers up to 50); larger numbers print plain.
+pub fn circled(n: u32) -> String {
+    let c = match n {
+        1..=20 => char::from_u32(0x2460 + n - 1),
+        21..=35 => char::from_u32(0x3251 + n - 21),
+        36..=50 => char::from_u32(0x32B1 + n - 36),
+        _ => None,
+    };
+    c.map_or_else(|| n.to_string(), String::from)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn circled_numbers_up_to_fifty() {
+        use super::circled;
+        assert_eq!(circled(1), "①");
+        assert_eq!(circled(20), "⑳");
+        assert_eq!(circled(21), "㉑");
+        assert_eq!(circled(36), "㊱");
+        assert_eq!(circled(50), "㊿");
+        assert_eq!(circled(51), "51");
+    }
+}
