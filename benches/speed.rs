@@ -1,7 +1,7 @@
 //! planpress speed, measured as ratios in one run (see BENCHMARKS.md):
 //! 1. cold build, process start to PDF written, against `typst compile` of the
 //!    source `--emit-typst` writes (same PDF standards);
-//! 2. warm rebuild after changing one target's text: in-process (session) and
+//! 2. warm rebuild after changing one target's text: in-process (one kept `Pipeline`) and
 //!    through the real `planpress watch` loop, save to PDF written;
 //! 3. scale: synthetic editions 10× and 50× larger: ms per page, peak RSS, PDF bytes per page.
 //!
@@ -12,8 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use planpress::session::Session;
-use planpress::{Options, Templates};
+use planpress::{Config, Pipeline};
 
 const RUNS: usize = 9;
 
@@ -183,14 +182,8 @@ fn main() {
     // 2. Warm rebuilds after a one-target edit, in-process.
     let warm_dir = tmp.join("warm");
     copy_dir(&edition, &warm_dir);
-    let mut session = Session::new(
-        &warm_dir,
-        Options {
-            templates: Templates::Embedded,
-            draft: None,
-        },
-    );
-    let cold = session.rebuild().unwrap();
+    let mut pipeline = Pipeline::new(Config::new(&warm_dir));
+    let cold = pipeline.build().unwrap().timings;
     let mut compile = Vec::new();
     let mut export = Vec::new();
     let mut total = Vec::new();
@@ -202,14 +195,14 @@ fn main() {
             ),
         );
         let t = Instant::now();
-        let r = session.rebuild().unwrap();
-        planpress::fs::write_atomic(&tmp.join("warm.pdf"), &r.pdf).unwrap();
+        let r = pipeline.build().unwrap();
+        planpress::pipeline::write(&tmp.join("warm.pdf"), &r).unwrap();
         total.push(t.elapsed());
-        compile.push(r.compile);
-        export.push(r.export);
+        compile.push(r.timings.compile);
+        export.push(r.timings.export);
     }
     let cold_total = cold.prepare + cold.compile + cold.export;
-    println!("## Warm rebuild after changing one target's text (in-process session)\n");
+    println!("## Warm rebuild after changing one target's text (in-process, one kept Pipeline)\n");
     println!("| step | cold ms | warm ms | warm / cold |\n| --- | ---: | ---: | ---: |");
     println!(
         "| compile | {:.1} | {:.1} | {:.2} |",
@@ -294,7 +287,7 @@ fn main() {
         let time = median(results.iter().map(|r| r.0).collect());
         let rss = results.iter().map(|r| r.1).max().unwrap();
         let bytes = std::fs::metadata(&pdf).unwrap().len();
-        let pages = planpress::build(&dir, &Templates::Embedded)
+        let pages = planpress::build(&Config::new(&dir))
             .unwrap()
             .document
             .pages()

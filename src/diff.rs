@@ -124,8 +124,10 @@ pub fn items(content: &Content) -> Vec<(ItemId, String)> {
 pub fn diff(old: &Content, new: &Content) -> Vec<Change> {
     let old_items = items(old);
     let new_items = items(new);
-    let old_map: BTreeMap<String, &str> =
-        old_items.iter().map(|(id, t)| (id.key(), t.as_str())).collect();
+    let old_map: BTreeMap<String, &str> = old_items
+        .iter()
+        .map(|(id, t)| (id.key(), t.as_str()))
+        .collect();
     let new_keys: BTreeSet<String> = new_items.iter().map(|(id, _)| id.key()).collect();
     let mut out = Vec::new();
     for (id, text) in &new_items {

@@ -18,7 +18,10 @@ pub enum BuildError {
     /// Typst refused the generated source; it is kept so it can be inspected.
     Compile(CompileError, Box<Generated>),
     /// The PDF could not be written; the previous one stays.
-    Write { path: PathBuf, error: std::io::Error },
+    Write {
+        path: PathBuf,
+        error: std::io::Error,
+    },
 }
 
 impl BuildError {

@@ -35,4 +35,3 @@ pub fn fonts() -> &'static (LazyHash<FontBook>, Vec<Font>) {
         (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
     })
 }
-

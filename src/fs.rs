@@ -35,7 +35,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// Write `files` (path relative to `dir`, bytes) under `dir`, each atomically,
 /// creating the folders they need. The first failure is returned with its path.
-pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), (std::path::PathBuf, std::io::Error)> {
+pub fn write_all(
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+) -> Result<(), (std::path::PathBuf, std::io::Error)> {
     for (name, bytes) in files {
         let path = dir.join(name);
         write_atomic(&path, bytes).map_err(|e| (path, e))?;

@@ -17,6 +17,9 @@ pub fn run(args: CheckArgs) -> Result {
             differing.join(", ")
         );
     }
-    println!("{}: 問題は見つかりませんでした", args.input.edition.display());
+    println!(
+        "{}: 問題は見つかりませんでした",
+        args.input.edition.display()
+    );
     Ok(())
 }

@@ -119,13 +119,19 @@ fn element_words(
     match key {
         "divisions" => {}
         "departments" => replace(s(item, "short_name")),
-        "targets" => replace(ItemId::target(&s(dept, "id"), &s(dept, "short_name"), num("number")).label()),
+        "targets" => {
+            replace(ItemId::target(&s(dept, "id"), &s(dept, "short_name"), num("number")).label())
+        }
         "standards" => replace(ItemId::Standard(num("number")).label()),
         "principles" => words.push(ItemId::Principle(num("number")).label()),
         "working_teams" => words.push(ItemId::Team(num("term")).label()),
         "items" if words.last().is_some_and(|w| w == "向上方針") => {
             words.pop();
-            let id = if in_targets { ItemId::TargetPolicy } else { ItemId::Policy };
+            let id = if in_targets {
+                ItemId::TargetPolicy
+            } else {
+                ItemId::Policy
+            };
             words.push(id(num("number")).label());
         }
         "items" => words.push(format!("{}", num("number"))),

@@ -5,11 +5,11 @@ mod decode;
 mod describe;
 mod diagnostic;
 mod error;
+pub mod glyphs;
 pub mod load;
 mod messages;
-mod position;
-pub mod glyphs;
 pub mod model;
+mod position;
 mod spans;
 mod validate;
 

@@ -17,7 +17,10 @@ use minijinja::syntax::SyntaxConfig;
 /// The PDF's layout files, embedded in the binary.
 const EMBEDDED: &[(&str, &str)] = &[
     ("main.typ.j2", include_str!("../../templates/main.typ.j2")),
-    ("macros.typ.j2", include_str!("../../templates/macros.typ.j2")),
+    (
+        "macros.typ.j2",
+        include_str!("../../templates/macros.typ.j2"),
+    ),
     ("style.typ", include_str!("../../templates/style.typ")),
 ];
 
@@ -52,7 +55,9 @@ impl Templates {
     pub fn web_files(&self) -> Result<Vec<(String, String)>, RenderError> {
         match self {
             Templates::Embedded => Ok(embedded(WEB)),
-            Templates::Dir(dir) => read_dir(&dir.join("web"), &[".html.j2", ".css"], "index.html.j2"),
+            Templates::Dir(dir) => {
+                read_dir(&dir.join("web"), &[".html.j2", ".css"], "index.html.j2")
+            }
         }
     }
 }
@@ -85,9 +90,8 @@ fn read_dir(dir: &Path, kinds: &[&str], main: &str) -> Result<Vec<(String, Strin
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
             && !name.starts_with('.');
         if plain && kinds.iter().any(|k| name.ends_with(k)) {
-            let text = fs::read_to_string(&path).map_err(|e| {
-                fail(format!("テンプレート {} を読めません: {e}", path.display()))
-            })?;
+            let text = fs::read_to_string(&path)
+                .map_err(|e| fail(format!("テンプレート {} を読めません: {e}", path.display())))?;
             files.push((name.to_string(), text));
         }
     }

@@ -38,12 +38,7 @@ pub fn changes(content: &Content, returned: &[Returned]) -> Vec<Change> {
                 _ => None,
             };
             if let Some((kind, old, new)) = change {
-                out.push(Change {
-                    kind,
-                    id,
-                    old,
-                    new,
-                });
+                out.push(Change { kind, id, old, new });
             }
         }
     }
@@ -99,4 +94,3 @@ fn target_value(t: &Target) -> Value {
     }
     Value::Object(o)
 }
-

@@ -128,4 +128,3 @@ fn target_sheet(wb: &mut Workbook, content: &Content, d: &Department) -> Result<
     });
     Ok(())
 }
-

@@ -261,4 +261,3 @@ pub fn read_all(
         Err(errors)
     }
 }
-

@@ -134,10 +134,14 @@ pub struct TargetView {
 
 impl Refs {
     pub fn new(content: &Content) -> Self {
-        let targets = content.chapters.iter().enumerate().find_map(|(i, p)| match p {
-            Part::Targets(t) => Some((chapter_anchor(i + 1), t.title.clone())),
-            _ => None,
-        });
+        let targets = content
+            .chapters
+            .iter()
+            .enumerate()
+            .find_map(|(i, p)| match p {
+                Part::Targets(t) => Some((chapter_anchor(i + 1), t.title.clone())),
+                _ => None,
+            });
         Refs { targets }
     }
 }
@@ -307,7 +311,12 @@ fn targets(t: &TargetsChapter, changed: &Changed) -> ChapterBody {
         policy: PolicyView {
             anchor: "target-policy-title".into(),
             title: t.policy.title.clone(),
-            items: numbered(&t.policy.items, ItemId::TargetPolicy, Marks::Circled, changed),
+            items: numbered(
+                &t.policy.items,
+                ItemId::TargetPolicy,
+                Marks::Circled,
+                changed,
+            ),
         },
         divisions: (t.divisions.iter())
             .map(|div| DivisionView {

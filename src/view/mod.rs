@@ -11,9 +11,9 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
+use crate::content::Content;
 use crate::content::date::{Date, fiscal_year_wareki};
 use crate::content::model::Cover;
-use crate::content::Content;
 use crate::diff::{self, Change};
 use crate::item::ItemId;
 
@@ -159,7 +159,9 @@ impl View {
     /// Every place that prints 【未収録】, in document order.
     pub fn gaps(&self) -> Vec<Gap> {
         let chapters = self.chapters.iter().flat_map(Chapter::gaps);
-        chapters.chain(self.annex.iter().flat_map(Annex::gap)).collect()
+        chapters
+            .chain(self.annex.iter().flat_map(Annex::gap))
+            .collect()
     }
 }
 

@@ -72,7 +72,6 @@ fn each_broken_edition_gets_its_message() {
         .collect();
     dirs.sort();
     assert!(dirs.len() >= 15);
-    let overwrite = std::env::var("SNAPSHOTS").is_ok_and(|v| v == "overwrite");
     let mut failures = Vec::new();
     for case in dirs {
         let name = case.file_name().unwrap().to_str().unwrap().to_string();
@@ -97,15 +96,8 @@ fn each_broken_edition_gets_its_message() {
             !shown.contains("panicked") && !shown.contains("RUST_BACKTRACE"),
             "{name}: {shown}"
         );
-        let snapshot = case.join("expected.txt");
-        if overwrite {
-            std::fs::write(&snapshot, &shown).unwrap();
-            continue;
-        }
-        let expected = std::fs::read_to_string(&snapshot).unwrap_or_default();
-        if expected != shown {
-            failures.push(format!("{name}: message differs from expected.txt\n--- expected\n{expected}\n--- shown\n{shown}"));
-        }
+        let expected = format!("tests/fixtures/broken/{name}/expected.txt");
+        failures.extend(snapshot(&expected, &shown).map(|d| format!("{d}\n--- shown\n{shown}")));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

@@ -228,3 +228,29 @@ pub fn planpress(args: &[&str]) -> std::process::Output {
         .output()
         .expect("the planpress binary runs")
 }
+
+/// Compare `actual` with the committed snapshot at `path` (relative to the
+/// repository), or write it when `SNAPSHOTS=overwrite`. A difference is described
+/// by its first differing line.
+pub fn snapshot(path: &str, actual: &str) -> Option<String> {
+    let file = root().join(path);
+    if std::env::var("SNAPSHOTS").is_ok_and(|v| v == "overwrite") {
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, actual).unwrap();
+        return None;
+    }
+    let expected = std::fs::read_to_string(&file).unwrap_or_default();
+    if expected == actual {
+        return None;
+    }
+    let (exp, act): (Vec<_>, Vec<_>) = (expected.lines().collect(), actual.lines().collect());
+    let n = (0..exp.len().max(act.len()))
+        .find(|&i| exp.get(i) != act.get(i))
+        .unwrap_or(0);
+    Some(format!(
+        "{path} differs from what is generated now, first at line {}:\n- {}\n+ {}\n(if the change is intended, refresh with SNAPSHOTS=overwrite cargo test and read the diff)",
+        n + 1,
+        exp.get(n).unwrap_or(&"(end of file)"),
+        act.get(n).unwrap_or(&"(end of file)"),
+    ))
+}

@@ -11,4 +11,5 @@ mod live;
 mod properties;
 mod safety;
 mod sheets;
+mod snapshots;
 mod web;
