@@ -31,14 +31,15 @@ pub fn run(args: WatchArgs) -> Result {
     let mut folders = Folders {
         watcher,
         watched: Vec::new(),
+        previous: None,
     };
     println!(
         "{} を見張っています（Ctrl+C で終わります）",
         config.edition.display()
     );
     let mut pipeline = Pipeline::new(config);
-    let mut previous = rebuild(&mut pipeline, &output, true).flatten();
-    folders.follow(pipeline.config(), previous.as_deref())?;
+    folders.follow(pipeline.config(), None)?;
+    rebuild(&mut pipeline, &mut folders, &output, true)?;
     loop {
         let Ok(first) = rx.recv() else { return Ok(()) };
         let mut relevant = is_relevant(&first, &output);
@@ -47,10 +48,7 @@ pub fn run(args: WatchArgs) -> Result {
             relevant |= is_relevant(&e, &output);
         }
         if relevant {
-            if let Some(p) = rebuild(&mut pipeline, &output, false) {
-                previous = p;
-            }
-            folders.follow(pipeline.config(), previous.as_deref())?;
+            rebuild(&mut pipeline, &mut folders, &output, false)?;
         }
     }
 }
@@ -59,15 +57,20 @@ pub fn run(args: WatchArgs) -> Result {
 struct Folders {
     watcher: RecommendedWatcher,
     watched: Vec<PathBuf>,
+    /// The previous edition's folder the last good build read.
+    previous: Option<PathBuf>,
 }
 
 impl Folders {
-    fn follow(&mut self, config: &planpress::Config, previous: Option<&Path>) -> Result {
+    fn follow(&mut self, config: &planpress::Config, previous: Option<PathBuf>) -> Result {
+        if previous.is_some() {
+            self.previous = previous;
+        }
         let mut wanted = vec![config.edition.clone()];
         if let Templates::Dir(t) = &config.templates {
             wanted.push(t.clone());
         }
-        wanted.extend(previous.map(Path::to_path_buf));
+        wanted.extend(self.previous.clone());
         for old in self.watched.iter().filter(|w| !wanted.contains(w)) {
             let _ = self.watcher.unwatch(old);
         }
@@ -93,15 +96,17 @@ fn is_relevant(event: &notify::Event, output: &Path) -> bool {
         })
 }
 
-/// Build and write; on success, the previous edition's folder the build read
-/// (`Some(None)` when there is none), or `None` when the build failed.
-fn rebuild(pipeline: &mut Pipeline, output: &Path, first: bool) -> Option<Option<PathBuf>> {
+/// Build and write, and watch what the build read before saying so (a save right
+/// after the message is then seen). A failed build is shown; watching goes on.
+fn rebuild(pipeline: &mut Pipeline, folders: &mut Folders, output: &Path, first: bool) -> Result {
     let start = Instant::now();
     let result = pipeline
         .build()
         .and_then(|built| pipeline::write(output, &built).map(|()| built));
     match result {
         Ok(built) => {
+            let previous = built.prepared.previous.as_ref().map(|p| p.dir.clone());
+            folders.follow(pipeline.config(), previous)?;
             for w in built.warnings() {
                 eprintln!("警告: {w}");
             }
@@ -121,7 +126,6 @@ fn rebuild(pipeline: &mut Pipeline, output: &Path, first: bool) -> Option<Option
                 t.compile.as_secs_f64(),
                 t.export.as_secs_f64(),
             );
-            Some(built.prepared.previous.map(|p| p.dir))
         }
         Err(e) => {
             eprint!("{}", crate::report(e.into()));
@@ -129,9 +133,9 @@ fn rebuild(pipeline: &mut Pipeline, output: &Path, first: bool) -> Option<Option
                 "{}: 前の PDF はそのまま残しています。直して保存すると作り直します",
                 clock()
             );
-            None
         }
     }
+    Ok(())
 }
 
 /// The time of day (UTC), for the log.

@@ -40,12 +40,17 @@ pub fn tmp(name: &str) -> PathBuf {
 /// A fresh copy of the shipped edition in a scratch folder, to break or change.
 pub fn scratch_edition(name: &str) -> PathBuf {
     let dir = tmp(name);
-    std::fs::create_dir_all(&dir).unwrap();
-    for entry in std::fs::read_dir(root().join(EDITION)).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
-    }
+    copy_edition(&root().join(EDITION), &dir);
     dir
+}
+
+/// Copy an edition folder's files.
+pub fn copy_edition(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
 }
 
 /// Edit one JSON file of an edition in place.
@@ -253,4 +258,16 @@ pub fn snapshot(path: &str, actual: &str) -> Option<String> {
         exp.get(n).unwrap_or(&"(end of file)"),
         act.get(n).unwrap_or(&"(end of file)"),
     ))
+}
+
+/// Scratch copies of the shipped edition (`r2`) and of the fictional next year
+/// (`r3`) beside it, `r3` naming `r2` as its previous edition.
+pub fn edition_pair(name: &str) -> (PathBuf, PathBuf) {
+    let base = tmp(name);
+    let r2 = base.join("r2");
+    let r3 = base.join("r3");
+    copy_edition(&root().join(EDITION), &r2);
+    copy_edition(&root().join("tests/fixtures/fictional-r3"), &r3);
+    edit_json(&r3, "edition.json", |v| v["previous"] = "r2".into());
+    (r2, r3)
 }

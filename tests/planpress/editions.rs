@@ -311,3 +311,25 @@ fn archive_builds_every_edition_and_verifies_it_later() {
     assert!(String::from_utf8_lossy(&run.stderr).contains("miyamae-r2"));
     assert!(std::fs::read(archive.join("miyamae-r2.pdf")).unwrap() == pdf);
 }
+
+/// `check` loads everything `build` loads: a broken previous edition fails both,
+/// with the same message.
+#[test]
+fn check_fails_where_build_fails_on_a_broken_previous_edition() {
+    let (r2, r3) = edition_pair("broken-previous");
+    let path = r2.join("4-targets.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("\"number\": 1,", "\"number\": 1", 1)).unwrap();
+    let out = tmp("broken-previous.pdf");
+    let check = planpress(&["check", r3.to_str().unwrap()]);
+    let build = planpress(&["build", r3.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let message = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(1), "{message}");
+    assert_eq!(build.status.code(), Some(1));
+    assert!(
+        message.contains("4-targets.json") && message.contains("r2"),
+        "{message}"
+    );
+    assert_eq!(message, String::from_utf8_lossy(&build.stderr));
+    assert!(!out.exists());
+}

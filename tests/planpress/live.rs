@@ -18,12 +18,11 @@ fn wait_for(rx: &mpsc::Receiver<String>, needle: &str) -> String {
     }
 }
 
-#[test]
-fn watch_rebuilds_on_save_and_survives_bad_input() {
-    let dir = scratch_edition("watch");
-    let out = tmp("watch.pdf");
+/// A running `planpress watch` and the lines it prints (standard output and error).
+fn spawn_watch(args: &[&str]) -> (std::process::Child, mpsc::Receiver<String>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_planpress"))
-        .args(["watch", dir.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .arg("watch")
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -40,7 +39,25 @@ fn watch_rebuilds_on_save_and_survives_bad_input() {
             }
         });
     }
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    (child, rx)
+}
+
+/// Run `body`, then stop the watcher whatever happened.
+fn with_watcher(mut child: std::process::Child, body: impl FnOnce()) {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(body));
+    let _ = child.kill();
+    let _ = child.wait();
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
+}
+
+#[test]
+fn watch_rebuilds_on_save_and_survives_bad_input() {
+    let dir = scratch_edition("watch");
+    let out = tmp("watch.pdf");
+    let (child, rx) = spawn_watch(&[dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    with_watcher(child, || {
         wait_for(&rx, "を作りました");
         let first = std::fs::read(&out).unwrap();
         // A one-word change in one target: rebuilt, with the page count.
@@ -66,12 +83,25 @@ fn watch_rebuilds_on_save_and_survives_bad_input() {
             v["divisions"][0]["departments"][0]["targets"][0]["number"] = 1.into();
         });
         wait_for(&rx, "作り直しました");
-    }));
-    let _ = child.kill();
-    let _ = child.wait();
-    if let Err(e) = result {
-        std::panic::resume_unwind(e);
-    }
+    });
+}
+
+#[test]
+fn watch_rebuilds_when_the_previous_edition_changes() {
+    let (r2, r3) = edition_pair("watch-previous");
+    let out = tmp("watch-previous.pdf");
+    let (child, rx) = spawn_watch(&[r3.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    with_watcher(child, || {
+        wait_for(&rx, "を作りました");
+        let first = std::fs::read(&out).unwrap();
+        // The results annex comes from the previous edition: its PDF follows.
+        edit_json(&r2, "4-targets.json", |v| {
+            v["divisions"][0]["departments"][0]["targets"][0]["result"] =
+                "見張りの試験で書き込んだ実施結果です。".into();
+        });
+        wait_for(&rx, "作り直しました");
+        assert!(std::fs::read(&out).unwrap() != first);
+    });
 }
 
 #[test]

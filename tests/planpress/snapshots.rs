@@ -37,7 +37,10 @@ fn generated_sources_match_their_snapshots() {
         if date.is_none() {
             let files = html::render(&prepared.view, &config.templates).unwrap();
             let page = String::from_utf8(files[0].1.clone()).unwrap();
-            failures.extend(snapshot(&format!("tests/snapshots/{name}/index.html"), &page));
+            failures.extend(snapshot(
+                &format!("tests/snapshots/{name}/index.html"),
+                &page,
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

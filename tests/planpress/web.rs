@@ -148,3 +148,96 @@ fn the_web_edition_escapes_every_value() {
     );
     assert!(text(&html).contains(evil), "printed literally");
 }
+
+#[test]
+fn the_web_edition_shows_the_results_annex_as_the_pdf_does() {
+    // The fictional next year's results annex comes from miyamae-r2's targets.
+    let dir = root().join("tests/fixtures/fictional-r3");
+    let page = web(&dir);
+    let built = crate::doc::build(&dir);
+    let pdf_text = normalize(&page_texts(&built).concat());
+    let previous = planpress::content::load(&root().join(EDITION)).unwrap();
+    let mut rows = 0;
+    for (_, d) in previous.departments() {
+        for t in &d.targets {
+            // The same row, cell by cell, in the web table; its target in the PDF.
+            let row = format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td>",
+                d.short_name,
+                t.number,
+                html_escape(&t.text)
+            );
+            assert!(
+                page.contains(&row),
+                "web: {} 目標{}",
+                d.short_name,
+                t.number
+            );
+            assert!(
+                pdf_text.contains(&normalize(&t.text)),
+                "pdf: {} 目標{}",
+                d.short_name,
+                t.number
+            );
+            rows += 1;
+        }
+    }
+    assert!(rows >= 40);
+    assert!(text(&page).contains("令和2年度区役所サービス向上目標の実施結果"));
+    assert!(!page.contains("実施結果は出典テキストに含まれていないため未収録"));
+}
+
+/// The web templates can be replaced with `--templates DIR` (DIR/web/), and their
+/// environment has no filter that would skip HTML escaping.
+#[test]
+fn web_templates_can_be_overridden_and_cannot_unescape() {
+    let layout = tmp("web-layout");
+    std::fs::create_dir_all(layout.join("web")).unwrap();
+    let page = std::fs::read_to_string(root().join("templates/web/index.html.j2")).unwrap();
+    let css = root().join("templates/web/style.css");
+    std::fs::copy(&css, layout.join("web/style.css")).unwrap();
+    let write = |text: &str| std::fs::write(layout.join("web/index.html.j2"), text).unwrap();
+    let run = |out: &str| {
+        let out = tmp(out);
+        let args = [
+            "web",
+            EDITION,
+            "--templates",
+            layout.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        (planpress(&args), out)
+    };
+    write(&page.replace("本文へ移動", "本文へジャンプ"));
+    let (ok, out) = run("web-layout-out");
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(html.contains("本文へジャンプ") && !html.contains("本文へ移動"));
+    // `str` makes a Typst string literal, marked safe: it exists only for Typst.
+    write(&page.replace(
+        "<title>{{ edition.fiscal }}",
+        "<title>{{ edition.fiscal|str }}",
+    ));
+    let (bad, _) = run("web-layout-bad");
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert_eq!(bad.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("テンプレートの不具合") && err.contains("str"),
+        "{err}"
+    );
+}
+
+/// HTML escaping as minijinja does it, for comparing raw page text.
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#x27;")
+        .replace('/', "&#x2f;")
+}
