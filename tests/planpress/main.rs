@@ -8,6 +8,7 @@ mod cli;
 mod document;
 mod editions;
 mod live;
+mod pdf;
 mod properties;
 mod safety;
 mod sheets;

@@ -1,0 +1,131 @@
+//! The published PDF file itself: reproducible bytes, metadata, embedded fonts,
+//! PDF/A-3a and PDF/UA-1, the content files it carries.
+
+use crate::doc::*;
+
+#[test]
+fn builds_are_byte_identical() {
+    let again = build(&root().join(EDITION));
+    assert!(
+        again.pdf == shipped().pdf,
+        "two builds of the same content differ"
+    );
+}
+
+#[test]
+fn metadata_names_the_plan() {
+    let pdf = pdf(shipped());
+    let info = pdf
+        .trailer
+        .get(b"Info")
+        .and_then(|o| pdf.dereference(o))
+        .unwrap()
+        .1
+        .as_dict()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        pdf_string(info.get(b"Title").unwrap()),
+        "宮前区役所サービス向上アクションプラン"
+    );
+    assert_eq!(pdf_string(info.get(b"Author").unwrap()), "川崎市宮前区役所");
+    let lang = pdf.catalog().unwrap().get(b"Lang").unwrap();
+    assert!(pdf_string(lang).starts_with("ja"), "{}", pdf_string(lang));
+}
+
+#[test]
+fn fonts_are_the_bundled_ones_embedded_with_no_missing_glyph() {
+    let built = shipped();
+    let mut families = std::collections::BTreeSet::new();
+    for_each_text_item(built, |page, item| {
+        families.insert(item.font.font().info().family.clone());
+        assert!(
+            item.glyphs.iter().all(|g| g.id != 0),
+            "missing glyph (tofu) on page {}: {}",
+            page + 1,
+            item.text
+        );
+    });
+    assert_eq!(
+        families.into_iter().collect::<Vec<_>>(),
+        ["BIZ UDGothic", "BIZ UDMincho"]
+    );
+    let pdf = pdf(built);
+    let mut seen = 0;
+    for (_, obj) in pdf.objects.iter() {
+        let Ok(dict) = obj.as_dict() else { continue };
+        if dict.get(b"Type").ok().and_then(|t| t.as_name().ok())
+            != Some(b"FontDescriptor".as_slice())
+        {
+            continue;
+        }
+        let name =
+            String::from_utf8_lossy(dict.get(b"FontName").unwrap().as_name().unwrap()).into_owned();
+        assert!(
+            name.contains("BIZUDMincho") || name.contains("BIZUDGothic"),
+            "foreign font {name}"
+        );
+        assert!(
+            dict.has(b"FontFile2") || dict.has(b"FontFile3"),
+            "{name} is not embedded"
+        );
+        seen += 1;
+    }
+    assert_eq!(seen, 3, "Mincho, Gothic and Gothic Bold");
+}
+
+#[test]
+fn the_published_pdf_is_archival_and_accessible() {
+    let built = shipped();
+    let pdf = pdf(built);
+    let catalog = pdf.catalog().unwrap();
+    // Tagged: a structure tree, marked content, the language.
+    assert!(catalog.has(b"StructTreeRoot"), "no structure tree");
+    let mark = pdf
+        .dereference(catalog.get(b"MarkInfo").unwrap())
+        .unwrap()
+        .1
+        .as_dict()
+        .unwrap()
+        .clone();
+    assert!(mark.get(b"Marked").unwrap().as_bool().unwrap());
+    assert!(pdf_string(catalog.get(b"Lang").unwrap()).starts_with("ja"));
+    // PDF/A-3a and PDF/UA-1 declared in the XMP metadata.
+    let meta = pdf
+        .dereference(catalog.get(b"Metadata").unwrap())
+        .unwrap()
+        .1
+        .as_stream()
+        .unwrap()
+        .clone();
+    let xmp = String::from_utf8_lossy(&meta.content).into_owned();
+    for claim in [
+        "<pdfaid:part>3</pdfaid:part>",
+        "<pdfaid:conformance>A</pdfaid:conformance>",
+        "<pdfuaid:part>1</pdfuaid:part>",
+    ] {
+        assert!(xmp.contains(claim), "XMP lacks {claim}");
+    }
+    // Every file the build read is attached, byte for byte.
+    let attached = planpress::extract::attachments(&built.pdf).unwrap();
+    let mut names: Vec<_> = attached.iter().map(|(n, _)| n.clone()).collect();
+    names.sort();
+    let mut read: Vec<_> = built
+        .content()
+        .sources
+        .iter()
+        .map(|(n, _)| n.clone())
+        .collect();
+    read.sort();
+    assert_eq!(names, read);
+    for (name, bytes) in &attached {
+        let source = &built
+            .content()
+            .sources
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap()
+            .1;
+        assert!(bytes == source, "{name} differs from the file read");
+    }
+}
