@@ -61,42 +61,6 @@ impl Content {
         })
     }
 
-    /// Texts not yet supplied, marked as gaps in the content: (file, what, note).
-    pub fn gaps(&self) -> Vec<(String, String, String)> {
-        let files = self
-            .edition
-            .chapters
-            .iter()
-            .chain(&self.edition.annex)
-            .map(|r| r.file.clone());
-        let mut out = Vec::new();
-        for (file, part) in files.zip(self.chapters.iter().chain(&self.annex)) {
-            let mut push = |what: String, gap: &Option<String>| {
-                if let Some(g) = gap {
-                    out.push((file.clone(), what, g.clone()));
-                }
-            };
-            match part {
-                Part::Sections(c) => {
-                    for s in &c.sections {
-                        if let Some(p) = &s.pdca {
-                            push(
-                                format!("{} {} のPDCAサイクルの図", s.number, s.title),
-                                &p.gap,
-                            );
-                        }
-                    }
-                }
-                Part::Regulation(r) => push(r.title.clone(), &r.gap),
-                Part::Roster(r) => push(r.title.clone(), &r.gap),
-                Part::Memo(m) => push(m.title.clone(), &m.gap),
-                Part::Results(r) => push(r.title.clone(), &r.gap),
-                _ => {}
-            }
-        }
-        out
-    }
-
     /// Where the previous edition is: an archived copy in `previous/` (as
     /// `planpress extract` writes it), else the folder `edition.json` names.
     pub fn previous_dir(&self) -> Option<PathBuf> {
@@ -111,32 +75,6 @@ impl Content {
         } else {
             self.dir.join(path)
         })
-    }
-
-    /// Generate the results annex from the previous edition's targets and results
-    /// (its marked gap stays when there is no previous edition).
-    pub fn fill_results(&mut self, previous: &Content) {
-        let rows: Vec<ResultRow> = previous
-            .departments()
-            .flat_map(|(_, d)| {
-                d.targets.iter().map(|t| ResultRow {
-                    department: d.short_name.clone(),
-                    number: t.number,
-                    target: t.text.clone(),
-                    result: t.result.clone(),
-                    status: t.status,
-                })
-            })
-            .collect();
-        for part in &mut self.annex {
-            if let Part::Results(r) = part
-                && r.rows.is_empty()
-            {
-                r.fiscal_year = previous.edition.fiscal_year;
-                r.rows = rows.clone();
-                r.gap = None;
-            }
-        }
     }
 
     /// Every service standard, in document order.
