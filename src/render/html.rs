@@ -1,9 +1,11 @@
 //! The web edition: `index.html` from the view, its stylesheet and the fonts it
-//! uses. minijinja's own HTML escaping is the formatter; no filter that returns
-//! safe (unescaped) text is registered here.
+//! uses. The formatter HTML-escapes every value; no filter that marks text safe
+//! (unescaped) is registered here.
 
 use minijinja::value::{Serde, Value};
-use minijinja::{AutoEscape, Environment, Error, UndefinedBehavior};
+use minijinja::{
+    AutoEscape, Environment, Error, ErrorKind, HtmlEscape, Output, State, UndefinedBehavior,
+};
 
 use super::{RenderError, Templates};
 use crate::fonts::FONT_FILES;
@@ -14,13 +16,32 @@ pub fn environment(files: &[(String, String)]) -> Result<Environment<'static>, E
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::Html);
+    env.set_formatter(html_formatter);
     env.set_syntax(super::syntax()?);
+    // `safe` would let a value skip HTML escaping.
+    env.remove_filter("safe");
     for (name, text) in files {
         if name.ends_with(".html.j2") {
             env.add_template_owned(name.clone(), text.clone())?;
         }
     }
     Ok(env)
+}
+
+/// The one chokepoint: every printed value is HTML-escaped, whatever a template's
+/// `{% autoescape %}` says; only what the environment itself marked safe (a macro's
+/// output, already escaped) is written as it is.
+fn html_formatter(out: &mut Output, _state: &mut State, value: &Value) -> Result<(), Error> {
+    if value.is_safe() {
+        return write!(out, "{value}").map_err(Error::from);
+    }
+    if value.is_undefined() || value.is_none() {
+        return Err(Error::new(
+            ErrorKind::UndefinedError,
+            "テンプレートが値のない項目を出力しようとしました",
+        ));
+    }
+    write!(out, "{}", HtmlEscape(&value.to_string())).map_err(Error::from)
 }
 
 /// The web edition's files: (path in the output folder, bytes).

@@ -94,13 +94,17 @@ fn filter_str(value: Value) -> Result<Value, Error> {
 }
 
 /// The Typst environment: every template is escaped as Typst markup, and the only
-/// filter is `str` (a Typst string literal, itself escaped).
+/// filter that marks text safe is `str` (a Typst string literal, itself escaped).
 pub fn environment(files: &[(String, String)]) -> Result<Environment<'static>, Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::Custom("typst".into()));
     env.set_formatter(typst_formatter);
     env.set_syntax(super::syntax()?);
+    // Built-in filters that mark text safe would let it skip Typst escaping.
+    for unsafe_filter in ["safe", "escape", "e"] {
+        env.remove_filter(unsafe_filter);
+    }
     env.add_filter("str", filter_str);
     for (name, text) in files {
         if name.ends_with(".typ.j2") {

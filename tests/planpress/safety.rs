@@ -108,3 +108,40 @@ fn a_template_cannot_read_files_either() {
     let emitted = std::fs::read_to_string(emit.join("main.typ")).unwrap();
     assert!(emitted.contains("#read(\"Cargo.toml\")"));
 }
+
+/// A Typst template has no filter that lets a value skip Typst escaping: neither
+/// minijinja's `safe` nor its HTML `escape`, whose output Typst would run.
+#[test]
+fn a_template_cannot_unescape_a_value() {
+    let dir = tmp("unescaping-templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["main.typ.j2", "macros.typ.j2", "style.typ"] {
+        std::fs::copy(root().join("templates").join(name), dir.join(name)).unwrap();
+    }
+    let main = std::fs::read_to_string(root().join("templates/main.typ.j2")).unwrap();
+    for filter in ["safe", "escape", "e"] {
+        let line = format!("#cover(\n  fiscal: [{{{{ edition.fiscal|{filter} }}}}],");
+        std::fs::write(
+            dir.join("main.typ.j2"),
+            main.replace("#cover(\n  fiscal: [{{ edition.fiscal }}],", &line),
+        )
+        .unwrap();
+        let out = dir.join("out.pdf");
+        let args = [
+            "build",
+            EDITION,
+            "--templates",
+            dir.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        let run = planpress(&args);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "|{filter}: {err}");
+        assert!(
+            err.contains("テンプレートの不具合") && err.contains(filter),
+            "|{filter}: {err}"
+        );
+        assert!(!out.exists());
+    }
+}

@@ -188,48 +188,68 @@ fn the_web_edition_shows_the_results_annex_as_the_pdf_does() {
 }
 
 /// The web templates can be replaced with `--templates DIR` (DIR/web/), and their
-/// environment has no filter that would skip HTML escaping.
+/// environment has no filter or tag that would skip HTML escaping.
 #[test]
 fn web_templates_can_be_overridden_and_cannot_unescape() {
+    let edition = scratch_edition("web-layout-edition");
+    edit_json(&edition, "edition.json", |v| {
+        v["title"] = "<b>題</b>".into()
+    });
     let layout = tmp("web-layout");
     std::fs::create_dir_all(layout.join("web")).unwrap();
     let page = std::fs::read_to_string(root().join("templates/web/index.html.j2")).unwrap();
     let css = root().join("templates/web/style.css");
     std::fs::copy(&css, layout.join("web/style.css")).unwrap();
-    let write = |text: &str| std::fs::write(layout.join("web/index.html.j2"), text).unwrap();
-    let run = |out: &str| {
-        let out = tmp(out);
+    let run = |text: String| {
+        std::fs::write(layout.join("web/index.html.j2"), text).unwrap();
+        let out = tmp("web-layout-out");
         let args = [
             "web",
-            EDITION,
+            edition.to_str().unwrap(),
             "--templates",
             layout.to_str().unwrap(),
             "-o",
             out.to_str().unwrap(),
         ];
-        (planpress(&args), out)
+        let run = planpress(&args);
+        let html = std::fs::read_to_string(out.join("index.html")).unwrap_or_default();
+        (run, html)
     };
-    write(&page.replace("本文へ移動", "本文へジャンプ"));
-    let (ok, out) = run("web-layout-out");
+    let title = "<title>{{ edition.fiscal }} {{ edition.title }}</title>";
+    assert!(page.contains(title));
+    let (ok, html) = run(page.replace("本文へ移動", "本文へジャンプ"));
     assert!(
         ok.status.success(),
         "{}",
         String::from_utf8_lossy(&ok.stderr)
     );
-    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(html.contains("本文へジャンプ") && !html.contains("本文へ移動"));
-    // `str` makes a Typst string literal, marked safe: it exists only for Typst.
-    write(&page.replace(
-        "<title>{{ edition.fiscal }}",
-        "<title>{{ edition.fiscal|str }}",
-    ));
-    let (bad, _) = run("web-layout-bad");
-    let err = String::from_utf8_lossy(&bad.stderr);
-    assert_eq!(bad.status.code(), Some(1), "{err}");
+    // `{% autoescape false %}` changes nothing: the formatter escapes every value.
+    let off = "{% autoescape false %}<title>{{ edition.title }}</title>{% endautoescape %}";
+    let (ok, html) = run(page.replace(title, off));
     assert!(
-        err.contains("テンプレートの不具合") && err.contains("str"),
-        "{err}"
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
     );
+    assert!(
+        html.contains("<title>&lt;b&gt;題") && !html.contains("<b>"),
+        "{html}"
+    );
+    // `str` makes a Typst string literal, marked safe: it exists only for Typst;
+    // `safe` exists in neither environment.
+    for filter in ["str", "safe"] {
+        let (bad, _) = run(page.replace(
+            title,
+            &format!("<title>{{{{ edition.title|{filter} }}}}</title>"),
+        ));
+        let err = String::from_utf8_lossy(&bad.stderr);
+        assert_eq!(bad.status.code(), Some(1), "|{filter}: {err}");
+        assert!(
+            err.contains("テンプレートの不具合") && err.contains(filter),
+            "{err}"
+        );
+    }
 }
 
 /// HTML escaping as minijinja does it, for comparing raw page text.
