@@ -34,21 +34,28 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            let text = report(failure);
-            eprint!("{text}");
-            if !text.ends_with('\n') {
-                eprintln!();
-            }
+            print_failure(failure);
             ExitCode::from(1)
         }
     }
 }
 
-/// A failure as the clerk reads it: content problems with their source lines,
-/// coloured when standard error is a terminal.
-pub fn report(failure: Failure) -> String {
-    match failure {
+/// A failure as the clerk reads it, on standard error: content problems with their
+/// source lines, coloured when standard error is a terminal.
+pub fn print_failure(failure: Failure) {
+    let text = match failure {
         Failure::Build(e) => e.render(std::io::stderr().is_terminal()),
         Failure::Message(m) => m,
+    };
+    eprint!("{text}");
+    if !text.ends_with('\n') {
+        eprintln!();
+    }
+}
+
+/// Warnings, each on its line of standard error.
+pub fn print_warnings(warnings: &[String]) {
+    for w in warnings {
+        eprintln!("警告: {w}");
     }
 }

@@ -41,9 +41,7 @@ pub fn run(args: BuildArgs) -> Result {
             return Err(e.into());
         }
     };
-    for w in built.warnings() {
-        eprintln!("警告: {w}");
-    }
+    crate::print_warnings(built.warnings());
     if let Some(dir) = &config.emit_typst {
         emit_typst(dir, &built.generated, &built.prepared.attachments)?;
         println!("Typst のソースを書き出しました: {}", dir.display());

@@ -6,9 +6,7 @@ use crate::cli::CheckArgs;
 pub fn run(args: CheckArgs) -> Result {
     let config = args.input.config(None)?;
     let prepared = planpress::Pipeline::new(config).check()?;
-    for w in &prepared.warnings {
-        eprintln!("警告: {w}");
-    }
+    crate::print_warnings(&prepared.warnings);
     let differing = planpress::fmt::differing(&prepared.content);
     if !differing.is_empty() {
         println!(

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use planpress::{Pipeline, Templates, pipeline};
 
-use super::{Failure, Result, default_output};
+use super::{Result, default_output};
 use crate::cli::WatchArgs;
 
 /// Saves closer together than this are one change (an editor's write-and-rename
@@ -31,15 +31,14 @@ pub fn run(args: WatchArgs) -> Result {
     let mut folders = Folders {
         watcher,
         watched: Vec::new(),
-        previous: None,
     };
+    folders.follow(&config);
     println!(
         "{} を見張っています（Ctrl+C で終わります）",
         config.edition.display()
     );
     let mut pipeline = Pipeline::new(config);
-    folders.follow(pipeline.config(), None)?;
-    rebuild(&mut pipeline, &mut folders, &output, true)?;
+    rebuild(&mut pipeline, &mut folders, &output, true);
     loop {
         let Ok(first) = rx.recv() else { return Ok(()) };
         let mut relevant = is_relevant(&first, &output);
@@ -48,39 +47,46 @@ pub fn run(args: WatchArgs) -> Result {
             relevant |= is_relevant(&e, &output);
         }
         if relevant {
-            rebuild(&mut pipeline, &mut folders, &output, false)?;
+            rebuild(&mut pipeline, &mut folders, &output, false);
         }
     }
 }
 
-/// The folders whose files a build reads, kept in step with what the edition names.
+/// The folders whose files a build reads: the edition, the previous edition it
+/// names (followed even while either does not load) and `--templates`.
 struct Folders {
     watcher: RecommendedWatcher,
     watched: Vec<PathBuf>,
-    /// The previous edition's folder the last good build read.
-    previous: Option<PathBuf>,
 }
 
 impl Folders {
-    fn follow(&mut self, config: &planpress::Config, previous: Option<PathBuf>) -> Result {
-        if previous.is_some() {
-            self.previous = previous;
-        }
+    fn follow(&mut self, config: &planpress::Config) {
         let mut wanted = vec![config.edition.clone()];
         if let Templates::Dir(t) = &config.templates {
             wanted.push(t.clone());
         }
-        wanted.extend(self.previous.clone());
+        wanted
+            .extend(planpress::content::previous_named_in(&config.edition).filter(|p| p.is_dir()));
         for old in self.watched.iter().filter(|w| !wanted.contains(w)) {
             let _ = self.watcher.unwatch(old);
         }
-        for w in wanted.iter().filter(|w| !self.watched.contains(w)) {
-            self.watcher
-                .watch(w, RecursiveMode::NonRecursive)
-                .map_err(|e| Failure::Message(format!("{} を見張れません: {e}", w.display())))?;
+        let mut watched = Vec::new();
+        for w in wanted {
+            let ok = self.watched.contains(&w) || {
+                let r = self.watcher.watch(&w, RecursiveMode::NonRecursive);
+                if let Err(e) = &r {
+                    eprintln!(
+                        "警告: {} を見張れません（このフォルダの保存では作り直しません）: {e}",
+                        w.display()
+                    );
+                }
+                r.is_ok()
+            };
+            if ok {
+                watched.push(w);
+            }
         }
-        self.watched = wanted;
-        Ok(())
+        self.watched = watched;
     }
 }
 
@@ -98,18 +104,15 @@ fn is_relevant(event: &notify::Event, output: &Path) -> bool {
 
 /// Build and write, and watch what the build read before saying so (a save right
 /// after the message is then seen). A failed build is shown; watching goes on.
-fn rebuild(pipeline: &mut Pipeline, folders: &mut Folders, output: &Path, first: bool) -> Result {
+fn rebuild(pipeline: &mut Pipeline, folders: &mut Folders, output: &Path, first: bool) {
+    folders.follow(pipeline.config());
     let start = Instant::now();
     let result = pipeline
         .build()
         .and_then(|built| pipeline::write(output, &built).map(|()| built));
     match result {
         Ok(built) => {
-            let previous = built.prepared.previous.as_ref().map(|p| p.dir.clone());
-            folders.follow(pipeline.config(), previous)?;
-            for w in built.warnings() {
-                eprintln!("警告: {w}");
-            }
+            crate::print_warnings(built.warnings());
             let t = built.timings;
             println!(
                 "{}: {} を{}（{} ページ、{:.3} 秒: 読み込み {:.3}・組版 {:.3}・PDF {:.3}）",
@@ -128,14 +131,13 @@ fn rebuild(pipeline: &mut Pipeline, folders: &mut Folders, output: &Path, first:
             );
         }
         Err(e) => {
-            eprint!("{}", crate::report(e.into()));
+            crate::print_failure(e.into());
             eprintln!(
                 "{}: 前の PDF はそのまま残しています。直して保存すると作り直します",
                 clock()
             );
         }
     }
-    Ok(())
 }
 
 /// The time of day (UTC), for the log.

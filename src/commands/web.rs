@@ -8,9 +8,7 @@ pub fn run(args: WebArgs) -> Result {
     let prepared = planpress::Pipeline::new(config.clone()).prepare()?;
     let files = planpress::render::html::render(&prepared.view, &config.templates)
         .map_err(planpress::BuildError::Render)?;
-    for w in &prepared.warnings {
-        eprintln!("警告: {w}");
-    }
+    crate::print_warnings(&prepared.warnings);
     let dir = args
         .output
         .unwrap_or_else(|| default_dir(&args.input.edition, "web"));

@@ -251,6 +251,37 @@ fn load_part(loader: &mut Loader, r: &FileRef, pointer: &str) -> Option<(String,
         );
         return None;
     }
+    let in_chapters = pointer.starts_with("/chapters/");
+    let chapter_kind = matches!(
+        r.kind,
+        PartKind::Principles | PartKind::Sections | PartKind::Targets
+    );
+    if in_chapters != chapter_kind {
+        let (here, there, allowed) = if in_chapters {
+            (
+                "章（chapters）",
+                "資料編（annex）",
+                "principles, sections, targets",
+            )
+        } else {
+            (
+                "資料編（annex）",
+                "章（chapters）",
+                "regulation, roster, memo, results",
+            )
+        };
+        loader.errors.push(
+            ContentError::new(
+                "edition.json",
+                format!(
+                    "種類「{}」は{here}には使えません。{there}の一覧に移すか、{here}に使える種類（{allowed}）にしてください",
+                    r.kind.name()
+                ),
+            )
+            .at(format!("{pointer}/kind")),
+        );
+        return None;
+    }
     let part = match r.kind {
         PartKind::Principles => Part::Principles(loader.read(f)?),
         PartKind::Sections => Part::Sections(loader.read(f)?),

@@ -64,17 +64,7 @@ impl Content {
     /// Where the previous edition is: an archived copy in `previous/` (as
     /// `planpress extract` writes it), else the folder `edition.json` names.
     pub fn previous_dir(&self) -> Option<PathBuf> {
-        let archived = self.dir.join("previous");
-        if archived.join("edition.json").is_file() {
-            return Some(archived);
-        }
-        let name = self.edition.previous.as_deref()?;
-        let path = Path::new(name);
-        Some(if path.components().count() == 1 {
-            self.dir.parent().unwrap_or(Path::new(".")).join(path)
-        } else {
-            self.dir.join(path)
-        })
+        previous_dir(&self.dir, self.edition.previous.as_deref())
     }
 
     /// Every service standard, in document order.
@@ -88,4 +78,29 @@ impl Content {
             _ => Vec::new(),
         })
     }
+}
+
+/// Where the previous edition of the edition in `dir` is, when `previous` names
+/// one (or an archived copy is in `previous/`).
+fn previous_dir(dir: &Path, previous: Option<&str>) -> Option<PathBuf> {
+    let archived = dir.join("previous");
+    if archived.join("edition.json").is_file() {
+        return Some(archived);
+    }
+    let path = Path::new(previous?);
+    Some(if path.components().count() == 1 {
+        dir.parent().unwrap_or(Path::new(".")).join(path)
+    } else {
+        dir.join(path)
+    })
+}
+
+/// The previous edition the edition in `dir` names, read from its `edition.json`
+/// even when the edition does not load (for `watch`, which follows it anyway).
+pub fn previous_named_in(dir: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(dir.join("edition.json")).ok();
+    let value: Option<serde_json::Value> =
+        text.and_then(|t| serde_json::from_str(t.trim_start_matches('\u{feff}')).ok());
+    let named = value.as_ref().and_then(|v| v.get("previous")?.as_str());
+    previous_dir(dir, named)
 }

@@ -86,13 +86,25 @@ fn watch_rebuilds_on_save_and_survives_bad_input() {
     });
 }
 
+/// The previous edition's folder is watched too, even while it does not load.
 #[test]
 fn watch_rebuilds_when_the_previous_edition_changes() {
     let (r2, r3) = edition_pair("watch-previous");
     let out = tmp("watch-previous.pdf");
+    let targets = r2.join("4-targets.json");
+    let good = std::fs::read_to_string(&targets).unwrap();
+    std::fs::write(
+        &targets,
+        good.replacen("\"number\": 1,", "\"number\": 1", 1),
+    )
+    .unwrap();
     let (child, rx) = spawn_watch(&[r3.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     with_watcher(child, || {
-        wait_for(&rx, "を作りました");
+        // The first build fails on the previous edition; mending it rebuilds.
+        wait_for(&rx, "前の PDF はそのまま");
+        assert!(!out.exists());
+        std::fs::write(&targets, &good).unwrap();
+        wait_for(&rx, "作り直しました");
         let first = std::fs::read(&out).unwrap();
         // The results annex comes from the previous edition: its PDF follows.
         edit_json(&r2, "4-targets.json", |v| {

@@ -86,3 +86,18 @@ pub enum PartKind {
     /// Annex: the previous year's results table (実施結果).
     Results,
 }
+
+impl PartKind {
+    /// The name content files use for the kind: `sections`.
+    pub fn name(self) -> &'static str {
+        match self {
+            PartKind::Principles => "principles",
+            PartKind::Sections => "sections",
+            PartKind::Targets => "targets",
+            PartKind::Regulation => "regulation",
+            PartKind::Roster => "roster",
+            PartKind::Memo => "memo",
+            PartKind::Results => "results",
+        }
+    }
+}
