@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::content::ContentErrors;
+use crate::layout::LayoutError;
 use crate::pdf::CompileError;
 use crate::render::{Generated, RenderError};
 use crate::view::Gap;
@@ -15,6 +16,8 @@ pub enum BuildError {
     Incomplete(Vec<Gap>),
     /// The layout templates are broken (a defect of the tool).
     Render(RenderError),
+    /// Content does not fit the page; the message names the page and the item.
+    Layout(LayoutError),
     /// Typst refused the generated source; it is kept so it can be inspected.
     Compile(CompileError, Box<Generated>),
     /// The PDF could not be written; the previous one stays.
@@ -51,6 +54,7 @@ impl std::fmt::Display for BuildError {
                 Ok(())
             }
             BuildError::Render(e) => write!(f, "{e}"),
+            BuildError::Layout(e) => write!(f, "{e}"),
             BuildError::Compile(e, _) => write!(f, "{e}"),
             BuildError::Write { path, error } => write!(
                 f,

@@ -87,7 +87,8 @@ impl Pipeline {
 
     /// load → validate → view. `check` and `web` go on from here without Typst.
     pub fn prepare(&self) -> Result<Prepared, BuildError> {
-        let (content, previous, mut warnings) = load(&self.config.edition)?;
+        let content = content::validate(content::read(&self.config.edition)?)?;
+        let (previous, mut warnings) = previous_edition(&content)?;
         let attachments = attachments(&content, previous.as_ref());
         let ident = format!("{:032x}", typst::utils::hash128(&attachments));
         let stamp = self.config.draft.map(|date| Stamp {
@@ -107,6 +108,14 @@ impl Pipeline {
         })
     }
 
+    /// load → validate → view → render with the web templates: the web edition's
+    /// files (path in its folder, bytes).
+    pub fn web(&self) -> Result<(Prepared, Vec<(String, Vec<u8>)>), BuildError> {
+        let prepared = self.prepare()?;
+        let files = render::html::render(&prepared.view, &self.config.templates)?;
+        Ok((prepared, files))
+    }
+
     /// Every stage up to Typst, the PDF's templates rendered: what `check` runs.
     pub fn check(&self) -> Result<Prepared, BuildError> {
         let prepared = self.prepare()?;
@@ -124,7 +133,7 @@ impl Pipeline {
         let world = self.world(&prepared, &generated);
         let failed = |e| BuildError::Compile(e, Box::new(generated.clone()));
         let (document, warnings) = pdf::compile(world).map_err(failed)?;
-        layout::check(&document)?;
+        layout::check(&document).map_err(BuildError::Layout)?;
         let t2 = Instant::now();
         let options = pdf::options(
             format!("planpress:{}", prepared.ident),
@@ -177,9 +186,9 @@ pub fn write(path: &Path, built: &Built) -> Result<(), BuildError> {
     })
 }
 
-/// Load and validate the edition and the previous edition it names.
-fn load(dir: &Path) -> Result<(Content, Option<Content>, Vec<String>), BuildError> {
-    let content = content::load(dir)?;
+/// The previous edition `content` names, loaded and validated (with a warning
+/// when it is not there).
+fn previous_edition(content: &Content) -> Result<(Option<Content>, Vec<String>), BuildError> {
     let mut warnings = Vec::new();
     let previous = match content.previous_dir() {
         Some(prev) if prev.join("edition.json").is_file() => Some(content::load(&prev)?),
@@ -192,7 +201,7 @@ fn load(dir: &Path) -> Result<(Content, Option<Content>, Vec<String>), BuildErro
         }
         None => None,
     };
-    Ok((content, previous, warnings))
+    Ok((previous, warnings))
 }
 
 /// Every file read travels inside the PDF; the previous edition's under previous/.

@@ -5,9 +5,7 @@ use crate::cli::WebArgs;
 
 pub fn run(args: WebArgs) -> Result {
     let config = args.input.config(None)?;
-    let prepared = planpress::Pipeline::new(config.clone()).prepare()?;
-    let files = planpress::render::html::render(&prepared.view, &config.templates)
-        .map_err(planpress::BuildError::Render)?;
+    let (prepared, files) = planpress::Pipeline::new(config).web()?;
     crate::print_warnings(&prepared.warnings);
     let dir = args
         .output

@@ -13,7 +13,8 @@ use super::messages::json_error;
 use super::model::*;
 use super::position::line_col;
 use super::spans::Spans;
-use super::{Content, Part, describe, glyphs, validate};
+use super::validate as rules;
+use super::{Content, Part, describe, glyphs};
 
 /// A read content file: its text, parsed value and value positions.
 struct FileText {
@@ -110,6 +111,20 @@ impl Loader {
 
 /// Load and validate the edition in `dir`; all problems are reported together.
 pub fn load(dir: &Path) -> Result<Content, ContentErrors> {
+    validate(read(dir)?)
+}
+
+/// An edition's files, read and parsed, not yet checked against the document rules.
+pub struct Read {
+    loader: Loader,
+    edition: Option<Edition>,
+    chapters: Loaded,
+    annex: Loaded,
+}
+
+/// The load stage: every file `edition.json` lists, decoded and parsed. Problems
+/// found here are kept and reported with those `validate` finds.
+pub fn read(dir: &Path) -> Result<Read, ContentErrors> {
     if !dir.is_dir() {
         return Err(ContentErrors {
             dir: dir.to_path_buf(),
@@ -129,6 +144,23 @@ pub fn load(dir: &Path) -> Result<Content, ContentErrors> {
     };
     let edition = loader.read::<Edition>("edition.json");
     let (chapters, annex) = loader.read_parts(edition.as_ref());
+    Ok(Read {
+        loader,
+        edition,
+        chapters,
+        annex,
+    })
+}
+
+/// The validate stage: printable characters and the document rules; every problem
+/// of every file together, or the edition.
+pub fn validate(read: Read) -> Result<Content, ContentErrors> {
+    let Read {
+        mut loader,
+        edition,
+        chapters,
+        annex,
+    } = read;
     loader.scan_glyphs();
     if let Some(edition) = edition {
         let complete =
@@ -140,11 +172,11 @@ pub fn load(dir: &Path) -> Result<Content, ContentErrors> {
             .collect();
         loader
             .errors
-            .extend(validate::validate(&edition, &parts, complete));
+            .extend(rules::validate(&edition, &parts, complete));
         if loader.errors.is_empty() {
             return Ok(Content {
-                name: folder_name(dir),
-                dir: dir.to_path_buf(),
+                name: folder_name(&loader.dir),
+                dir: loader.dir,
                 edition,
                 chapters: chapters.into_iter().map(|(_, p)| p).collect(),
                 annex: annex.into_iter().map(|(_, p)| p).collect(),
@@ -187,7 +219,7 @@ impl Loader {
             for (i, r) in annex_refs.iter().enumerate() {
                 annex.extend(load_part(self, r, &format!("/annex/{i}")));
             }
-            let unlisted = validate::unlisted_files(&self.dir, chapter_refs, annex_refs);
+            let unlisted = rules::unlisted_files(&self.dir, chapter_refs, annex_refs);
             self.errors.extend(unlisted);
         }
         (chapters, annex)

@@ -20,7 +20,7 @@ use serde::Serialize;
 use model::*;
 
 pub use error::{ContentError, ContentErrors};
-pub use load::load;
+pub use load::{Read, load, read, validate};
 
 /// A loaded, validated edition.
 #[derive(Debug, Clone)]

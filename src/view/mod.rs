@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::content::Content;
 use crate::content::date::{Date, fiscal_year_wareki};
 use crate::content::model::Cover;
-use crate::diff::{self, Change};
+use crate::diff::{self, Change, ChangeKind};
 use crate::item::ItemId;
 
 pub use annex::{Annex, AnnexBody};
@@ -90,7 +90,31 @@ pub struct DraftView {
     /// The previous edition's fiscal year (令和元年度), when it was found.
     pub previous: Option<String>,
     /// Every change since the previous edition.
-    pub changes: Vec<Change>,
+    pub changes: Vec<ChangeView>,
+}
+
+/// One change as the draft's list prints it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeView {
+    pub kind: ChangeKind,
+    /// 追加・削除・変更
+    pub label: &'static str,
+    /// The item in a clerk's words: 区民課 目標2.
+    pub item: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+impl From<Change> for ChangeView {
+    fn from(c: Change) -> Self {
+        ChangeView {
+            kind: c.kind,
+            label: c.kind.label(),
+            item: c.id.label(),
+            old: c.old,
+            new: c.new,
+        }
+    }
 }
 
 /// A place that prints 【未収録】: (file, what, the content's note).
@@ -110,19 +134,17 @@ impl View {
         attachments: Vec<String>,
         stamp: Option<Stamp>,
     ) -> Self {
+        let changes = match (&stamp, previous) {
+            (Some(_), Some(p)) => diff::diff(p, content),
+            _ => Vec::new(),
+        };
+        let changed = Changed(changes.iter().map(|c| c.id.key()).collect());
         let draft = stamp.map(|s| DraftView {
             date: s.date.to_string(),
             hash: s.hash,
             previous: previous.map(|p| fiscal_year_wareki(p.edition.fiscal_year)),
-            changes: previous.map(|p| diff::diff(p, content)).unwrap_or_default(),
+            changes: changes.into_iter().map(ChangeView::from).collect(),
         });
-        let changed = Changed(
-            draft
-                .iter()
-                .flat_map(|d| &d.changes)
-                .map(|c| c.id.key())
-                .collect(),
-        );
         let ed = &content.edition;
         let files = ed.chapters.iter().chain(&ed.annex).map(|r| r.file.clone());
         let (chapter_files, annex_files): (Vec<_>, Vec<_>) = files

@@ -3,9 +3,9 @@
 use crate::doc::*;
 
 fn web(dir: &std::path::Path) -> String {
-    let config = planpress::Config::new(dir);
-    let prepared = planpress::Pipeline::new(config.clone()).prepare().unwrap();
-    let files = planpress::render::html::render(&prepared.view, &config.templates).unwrap();
+    let (_, files) = planpress::Pipeline::new(planpress::Config::new(dir))
+        .web()
+        .unwrap();
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
