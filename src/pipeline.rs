@@ -36,6 +36,9 @@ pub struct Prepared {
     pub warnings: Vec<String>,
 }
 
+/// Files to write: (path in the output folder, bytes).
+pub type Files = Vec<(String, Vec<u8>)>;
+
 /// A compiled edition.
 pub struct Built {
     pub prepared: Prepared,
@@ -110,7 +113,7 @@ impl Pipeline {
 
     /// load → validate → view → render with the web templates: the web edition's
     /// files (path in its folder, bytes).
-    pub fn web(&self) -> Result<(Prepared, Vec<(String, Vec<u8>)>), BuildError> {
+    pub fn web(&self) -> Result<(Prepared, Files), BuildError> {
         let prepared = self.prepare()?;
         let files = render::html::render(&prepared.view, &self.config.templates)?;
         Ok((prepared, files))

@@ -102,10 +102,6 @@ impl PlanWorld {
         }
         self.today = today;
     }
-
-    pub fn main_source(&self) -> &Source {
-        &self.sources[&self.main]
-    }
 }
 
 fn refuse(id: FileId) -> FileError {

@@ -15,8 +15,6 @@ mod validate;
 
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
 use model::*;
 
 pub use error::{ContentError, ContentErrors};
@@ -36,8 +34,7 @@ pub struct Content {
 }
 
 /// One chapter or annex item, typed by its kind.
-#[derive(Debug, Clone, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug, Clone)]
 pub enum Part {
     Principles(PrinciplesChapter),
     Sections(SectionsChapter),
