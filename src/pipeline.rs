@@ -133,6 +133,7 @@ impl Pipeline {
         let generated = render::typst::render(&prepared.view, &self.config.templates)?;
         let t1 = Instant::now();
         let archival = self.config.draft.is_none();
+        let rebuild = self.world.is_some();
         let world = self.world(&prepared, &generated);
         let failed = |e| BuildError::Compile(e, Box::new(generated.clone()));
         let (document, warnings) = pdf::compile(world).map_err(failed)?;
@@ -145,8 +146,11 @@ impl Pipeline {
         );
         let pdf = pdf::export(world, &document, &options).map_err(failed)?;
         let t3 = Instant::now();
-        // Keep the caches of recent builds, drop older entries (as typst-cli's watch does).
-        typst::comemo::evict(10);
+        if rebuild {
+            // Keep the caches of recent builds, drop older entries (as typst-cli's
+            // watch does); a one-shot build never pays for this.
+            typst::comemo::evict(10);
+        }
         prepared.warnings.extend(warnings);
         let timings = Timings {
             prepare: t1 - t0,
