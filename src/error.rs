@@ -17,7 +17,8 @@ pub enum BuildError {
     /// The layout templates are broken (a defect of the tool).
     Render(RenderError),
     /// Content does not fit the page; the message names the page and the item.
-    Layout(LayoutError),
+    /// The laid-out source is kept so it can be inspected.
+    Layout(LayoutError, Box<Generated>),
     /// Typst refused the generated source; it is kept so it can be inspected.
     Compile(CompileError, Box<Generated>),
     /// The PDF could not be written; the previous one stays.
@@ -28,6 +29,14 @@ pub enum BuildError {
 }
 
 impl BuildError {
+    /// The generated Typst source, when Typst compiled it or refused it.
+    pub fn generated(&self) -> Option<&Generated> {
+        match self {
+            BuildError::Compile(_, g) | BuildError::Layout(_, g) => Some(g),
+            _ => None,
+        }
+    }
+
     /// The report a clerk reads: content problems with the offending lines of their
     /// files, coloured for a terminal when `color` is set.
     pub fn render(&self, color: bool) -> String {
@@ -54,7 +63,7 @@ impl std::fmt::Display for BuildError {
                 Ok(())
             }
             BuildError::Render(e) => write!(f, "{e}"),
-            BuildError::Layout(e) => write!(f, "{e}"),
+            BuildError::Layout(e, _) => write!(f, "{e}"),
             BuildError::Compile(e, _) => write!(f, "{e}"),
             BuildError::Write { path, error } => write!(
                 f,

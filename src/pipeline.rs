@@ -137,7 +137,17 @@ impl Pipeline {
         let world = self.world(&prepared, &generated);
         let failed = |e| BuildError::Compile(e, Box::new(generated.clone()));
         let (document, warnings) = pdf::compile(world).map_err(failed)?;
-        layout::check(&document).map_err(BuildError::Layout)?;
+        let named = prepared.view.named_texts();
+        let name = |run: &str| {
+            let run = run.trim();
+            (run.chars().count() >= 2)
+                .then(|| named.iter().find(|(_, text)| text.contains(run)))
+                .flatten()
+                .map(|(name, _)| name.clone())
+        };
+        let labels = crate::preview::page_labels(&document);
+        layout::check(&document, &labels, &name)
+            .map_err(|e| BuildError::Layout(e, Box::new(generated.clone())))?;
         let t2 = Instant::now();
         let options = pdf::options(
             format!("planpress:{}", prepared.ident),

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use planpress::{BuildError, Built, Config, Generated, pipeline};
+use planpress::{Built, Config, Generated, pipeline};
 
 use super::{Result, default_output, write_files};
 use crate::cli::BuildArgs;
@@ -34,7 +34,7 @@ pub fn run(args: BuildArgs) -> Result {
         Ok(built) => built,
         Err(e) => {
             // The source Typst refused is what one wants to read then.
-            if let (BuildError::Compile(_, generated), Some(dir)) = (&e, &config.emit_typst) {
+            if let (Some(generated), Some(dir)) = (e.generated(), &config.emit_typst) {
                 emit_typst(dir, generated, &[])?;
                 eprintln!("Typst のソースを書き出しました: {}", dir.display());
             }

@@ -3,6 +3,7 @@
 //! environment, whose formatter escapes every printed value for its output and
 //! which registers only the filters safe in that escaping mode.
 
+mod breaks;
 pub mod html;
 pub mod typst;
 

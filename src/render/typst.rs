@@ -82,7 +82,15 @@ fn typst_formatter(out: &mut Output, _state: &mut State, value: &Value) -> Resul
         _ => value.to_string(),
     };
     let mut escaped = String::with_capacity(text.len());
-    escape_markup(&text, &mut escaped);
+    for (i, piece) in super::breaks::pieces(&text).into_iter().enumerate() {
+        if i > 0 {
+            // A break opportunity that prints nothing: an empty inline box is an
+            // object replacement character to Typst's line breaker, which may
+            // break before and after it (UAX #14 CB); `;` ends the call.
+            escaped.push_str("#box();");
+        }
+        escape_markup(piece, &mut escaped);
+    }
     out.write_str(&escaped).map_err(Error::from)
 }
 

@@ -186,6 +186,44 @@ impl Chapter {
         }
     }
 
+    /// (name, text) of the items that print text, for messages about them.
+    pub fn named_texts(&self, out: &mut Vec<(String, String)>) {
+        let numbered = |out: &mut Vec<(String, String)>, items: &[Numbered]| {
+            for x in items {
+                out.push((x.item.label(), format!("{}{}", x.title, x.text)));
+            }
+        };
+        match &self.body {
+            ChapterBody::Principles { principles, .. } => numbered(out, principles),
+            ChapterBody::Sections { sections } => {
+                for s in sections {
+                    if let Some(p) = &s.policy {
+                        numbered(out, &p.items);
+                    }
+                    for r in s.standard_tables.iter().flat_map(|t| &t.rows) {
+                        let text = [
+                            Some(&r.text),
+                            r.note.as_ref(),
+                            r.owner.as_ref(),
+                            Some(&r.scene),
+                        ];
+                        let text: String = text.into_iter().flatten().map(String::as_str).collect();
+                        out.push((r.item.label(), text));
+                    }
+                }
+            }
+            ChapterBody::Targets { policy, divisions } => {
+                numbered(out, &policy.items);
+                for d in divisions.iter().flat_map(|div| &div.departments) {
+                    out.push((format!("{} の部署名", d.short_name), d.full_name.clone()));
+                    for t in &d.targets {
+                        out.push((t.item.label(), format!("{}{}", t.text, t.scene)));
+                    }
+                }
+            }
+        }
+    }
+
     /// The PDCA figures whose own text is still missing.
     pub fn gaps(&self) -> Vec<Gap> {
         let ChapterBody::Sections { sections } = &self.body else {

@@ -178,6 +178,16 @@ impl View {
         }
     }
 
+    /// Every printed text that belongs to a named item, with the item's name: what
+    /// the layout check names when a text does not fit (「総務課 目標7」).
+    pub fn named_texts(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for c in &self.chapters {
+            c.named_texts(&mut out);
+        }
+        out
+    }
+
     /// Every place that prints 【未収録】, in document order.
     pub fn gaps(&self) -> Vec<Gap> {
         let chapters = self.chapters.iter().flat_map(Chapter::gaps);

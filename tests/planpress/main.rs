@@ -9,6 +9,7 @@ mod document;
 mod editions;
 mod live;
 mod pdf;
+mod probe;
 mod properties;
 mod safety;
 mod sheets;
