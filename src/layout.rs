@@ -51,6 +51,10 @@ struct Margins {
 /// A run of body text on a page, as a box in page coordinates.
 struct Run {
     text: String,
+    /// How far the run may protrude sideways: Typst hangs punctuation at a line's
+    /// ends into the margin on purpose (optical margin alignment), by up to half
+    /// an em.
+    overhang: Abs,
     x0: Abs,
     y0: Abs,
     x1: Abs,
@@ -92,7 +96,7 @@ pub fn check(
         for r in &runs {
             let place = if r.y1 > area.3 {
                 "下の余白（ページ番号の欄）にはみ出しています"
-            } else if r.x1 > area.2 || r.x0 < area.0 {
+            } else if r.x1 > area.2 + r.overhang || r.x0 < area.0 - r.overhang {
                 "横の余白にはみ出しています"
             } else if r.y0 < area.1 {
                 "上の余白にはみ出しています"
@@ -228,35 +232,53 @@ fn body_runs(frame: &Frame, ts: Transform, artifacts: &mut Vec<u128>, out: &mut 
                     artifacts.remove(i);
                 }
             }
-            FrameItem::Text(t) if artifacts.is_empty() => out.push(run(t, *pos, ts)),
+            FrameItem::Text(t) if artifacts.is_empty() => out.extend(run(t, *pos, ts)),
             _ => {}
         }
     }
 }
 
-/// A text item's box: its advance width, from its font's ascender to descender.
-fn run(t: &TextItem, pos: Point, ts: Transform) -> Run {
+/// A text item's box: from its first to its last visible glyph (blank glyphs,
+/// such as a trailing ideographic space, may hang past the edge unseen), from its
+/// font's ascender to its descender. None for a run of blanks.
+fn run(t: &TextItem, pos: Point, ts: Transform) -> Option<Run> {
+    let mut x = Abs::zero();
+    let (mut from, mut to) = (None, Abs::zero());
+    for g in &t.glyphs {
+        let advance = g.x_advance.at(t.size);
+        let blank = t
+            .text
+            .get(g.range())
+            .is_none_or(|s| s.chars().all(char::is_whitespace));
+        if !blank {
+            from.get_or_insert(x);
+            to = x + advance;
+        }
+        x += advance;
+    }
+    let from = from?;
     let metrics = t.font.metrics();
     let top = pos.y - metrics.ascender.at(t.size);
     let bottom = pos.y - metrics.descender.at(t.size);
     let corners = [
-        Point::new(pos.x, top),
-        Point::new(pos.x + t.width(), top),
-        Point::new(pos.x, bottom),
-        Point::new(pos.x + t.width(), bottom),
+        Point::new(pos.x + from, top),
+        Point::new(pos.x + to, top),
+        Point::new(pos.x + from, bottom),
+        Point::new(pos.x + to, bottom),
     ]
     .map(|p| p.transform(ts));
     let xs = corners.map(|p| p.x);
     let ys = corners.map(|p| p.y);
     let min = |v: [Abs; 4]| v.into_iter().fold(Abs::inf(), Abs::min);
     let max = |v: [Abs; 4]| v.into_iter().fold(-Abs::inf(), Abs::max);
-    Run {
+    Some(Run {
         text: t.text.to_string(),
+        overhang: t.size * 0.5,
         x0: min(xs),
         y0: min(ys),
         x1: max(xs),
         y1: max(ys),
-    }
+    })
 }
 
 /// Runs drawn over another run: their boxes share more than a sliver (a fifth of

@@ -90,7 +90,10 @@ mod tests {
         let url = "https://www.city.example.lg.jp/midori/index.html";
         assert_eq!(
             pieces(url),
-            ["https:", "/", "/", "www.", "city.", "example.", "lg.", "jp/", "midori/", "index.", "html"]
+            [
+                "https:", "/", "/", "www.", "city.", "example.", "lg.", "jp/", "midori/", "index.",
+                "html"
+            ]
         );
         assert_eq!(pieces(url).concat(), url);
     }
@@ -98,11 +101,17 @@ mod tests {
     #[test]
     fn a_long_stretch_breaks_anywhere_short_tokens_nowhere() {
         assert_eq!(pieces("abcdefghijklmnopq").len(), 17);
-        assert_eq!(pieces("{{ edition.title }}"), ["{{ ", "edition.", "title ", "}}"]);
+        assert_eq!(
+            pieces("{{ edition.title }}"),
+            ["{{ ", "edition.", "title ", "}}"]
+        );
         // Words of a sentence break only at its spaces.
         assert_eq!(pieces("Service Improvement Action Plan").len(), 4);
         assert_eq!(pieces("R06_plan.xlsx"), ["R06_plan.xlsx"]);
-        assert_eq!(pieces("区役所サービス向上アクションプラン"), ["区役所サービス向上アクションプラン"]);
+        assert_eq!(
+            pieces("区役所サービス向上アクションプラン"),
+            ["区役所サービス向上アクションプラン"]
+        );
         let mixed = "資料はR06_kuyakusho_service_koujou.xlsxです";
         assert_eq!(pieces(mixed).concat(), mixed);
         assert_eq!(pieces(mixed)[0], "資料はR06_");
