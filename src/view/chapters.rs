@@ -46,9 +46,52 @@ pub struct SectionView {
     pub anchor: String,
     pub paragraphs: Vec<Para>,
     pub policy: Option<PolicyView>,
-    pub pdca: Option<Pdca>,
+    pub pdca: Option<PdcaView>,
     pub standard_tables: Vec<StandardTableView>,
     pub subsections: Vec<SubsectionView>,
+}
+
+/// The PDCA cycle diagram, with the words that describe it to a reader who does
+/// not see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PdcaView {
+    pub center: String,
+    pub stages: Vec<PdcaStage>,
+    pub gap: Option<String>,
+    /// The stages' labels in their order, back to the first: 計画→実行→評価→改善→計画
+    pub cycle: String,
+    /// The figure's alternative text (the PDF's Figure tag, read aloud).
+    pub alt: String,
+}
+
+impl PdcaView {
+    fn new(p: &Pdca) -> Self {
+        let labels: Vec<&str> = p.stages.iter().map(|s| s.label.as_str()).collect();
+        let cycle = labels
+            .iter()
+            .chain(labels.first())
+            .copied()
+            .collect::<Vec<_>>()
+            .join("→");
+        let stages: Vec<String> = (p.stages.iter())
+            .map(|s| format!("{}（{}）", s.name, s.label))
+            .collect();
+        let mut alt = format!(
+            "{}のPDCAサイクルの図。{}の順に矢印で結ばれ、最後の段階から最初の段階に戻って繰り返します。",
+            p.center,
+            stages.join("→")
+        );
+        if let Some(g) = &p.gap {
+            alt.push_str(&format!("（図の文言は未収録: {g}）"));
+        }
+        PdcaView {
+            center: p.center.clone(),
+            stages: p.stages.clone(),
+            gap: p.gap.clone(),
+            cycle,
+            alt,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -254,7 +297,7 @@ fn section(chapter: &str, s: &Section, refs: &Refs, changed: &Changed) -> Sectio
             title: p.title.clone(),
             items: numbered(&p.items, ItemId::Policy, Marks::Plain, changed),
         }),
-        pdca: s.pdca.clone(),
+        pdca: s.pdca.as_ref().map(PdcaView::new),
         standard_tables: (s.standard_tables.iter())
             .map(|t| standard_table(t, changed))
             .collect(),

@@ -124,6 +124,12 @@ fn a_draft_marks_what_changed_on_the_pages_where_it_stands() {
             && last.contains(&normalize("削除地域振興課目標3区民の皆さま向けの広報")),
         "{last}"
     );
+    // Its lead runs on without a stray space after the year.
+    let lines = page_lines(built, texts.len() - 1);
+    assert!(
+        lines.iter().any(|l| l.contains("令和2年度の版と比べて")),
+        "{lines:?}"
+    );
     // The unchanged shipped edition has no previous edition: no bars, no list.
     let plain = draft(EDITION);
     assert!(pages_with_change_bars(&plain).is_empty());

@@ -129,3 +129,42 @@ fn the_published_pdf_is_archival_and_accessible() {
         assert!(bytes == source, "{name} differs from the file read");
     }
 }
+
+/// The PDCA diagram is a tagged Figure whose alternative text names its stages
+/// (and says what is still missing), so a screen reader tells what it shows.
+#[test]
+fn the_pdca_diagram_is_a_figure_with_alternative_text() {
+    let doc = pdf(shipped());
+    let mut alts = Vec::new();
+    fn walk(doc: &lopdf::Document, obj: &lopdf::Object, alts: &mut Vec<String>) {
+        let obj = match obj.as_reference() {
+            Ok(id) => doc.get_object(id).unwrap(),
+            Err(_) => obj,
+        };
+        match obj {
+            lopdf::Object::Dictionary(d) => {
+                if d.get(b"S").and_then(|s| s.as_name()).ok() == Some(&b"Figure"[..]) {
+                    alts.push(d.get(b"Alt").map(pdf_string).unwrap_or_default());
+                }
+                if let Ok(k) = d.get(b"K") {
+                    walk(doc, k, alts);
+                }
+            }
+            lopdf::Object::Array(a) => a.iter().for_each(|o| walk(doc, o, alts)),
+            _ => {}
+        }
+    }
+    let root = doc.catalog().unwrap().get(b"StructTreeRoot").unwrap();
+    walk(&doc, root, &mut alts);
+    let pdca: Vec<_> = alts.iter().filter(|a| a.contains("PDCA")).collect();
+    assert_eq!(pdca.len(), 1, "{alts:?}");
+    for stage in [
+        "Plan（計画）",
+        "Do（実行）",
+        "Check（評価）",
+        "Action（改善）",
+        "未収録",
+    ] {
+        assert!(pdca[0].contains(stage), "{}", pdca[0]);
+    }
+}
