@@ -111,11 +111,29 @@ impl Annex {
         }
     }
 
+    /// What prints as missing: the content's own gap note, or an item with nothing
+    /// in it (an empty table prints 「（未収録）」, an empty text only its title).
     pub fn gap(&self) -> Option<Gap> {
+        let empty = match &self.body {
+            AnnexBody::Regulation {
+                articles,
+                supplementary,
+            } => articles.is_empty() && supplementary.is_empty(),
+            AnnexBody::Roster { members } => members.is_empty(),
+            AnnexBody::Memo { paragraphs, .. } => paragraphs.is_empty(),
+            AnnexBody::Results { rows } => rows.is_empty(),
+        };
+        let note = match &self.gap {
+            Some(note) => note.clone(),
+            None if empty => {
+                "中身がありません（見出しだけが印刷されます）。内容を入れてください".into()
+            }
+            None => return None,
+        };
         Some(Gap {
             file: self.file.clone(),
             what: self.title.clone(),
-            note: self.gap.clone()?,
+            note,
         })
     }
 }

@@ -244,3 +244,31 @@ fn gaps_are_warned_and_can_block_a_published_build() {
     assert!(String::from_utf8_lossy(&run.stderr).contains("--require-complete"));
     assert!(!out.exists());
 }
+
+/// `--require-complete` goes by what would be printed: an annex item with nothing
+/// in it is as incomplete as one marked "gap".
+#[test]
+fn require_complete_refuses_empty_annex_items_too() {
+    let dir = scratch_edition("empty-annex");
+    for file in ["annex-2-roster.json", "annex-3-memo.json"] {
+        edit_json(&dir, file, |v| {
+            v.as_object_mut().unwrap().remove("gap");
+        });
+    }
+    let out = tmp("empty-annex.pdf");
+    let args = ["build", dir.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    let run = planpress(&[&args[..], &["--require-complete"]].concat());
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    for empty in [
+        "annex-2-roster.json（宮前区役所サービス向上委員会委員名簿）: 中身がありません",
+        "annex-3-memo.json（宮前区役所サービス向上委員会 第11期ワーキングチームの設置について）: 中身がありません",
+    ] {
+        assert!(err.contains(empty), "{err}");
+    }
+    assert!(!out.exists());
+    // Without the option, the same build warns and writes the PDF.
+    let run = planpress(&args);
+    assert!(run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("中身がありません"));
+}
