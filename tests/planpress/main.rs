@@ -7,6 +7,7 @@ mod broken;
 mod cli;
 mod document;
 mod editions;
+mod fixtures;
 mod layout;
 mod live;
 mod pdf;

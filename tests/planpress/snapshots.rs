@@ -11,6 +11,10 @@ use crate::doc::*;
 const CASES: &[(&str, &str, Option<&str>)] = &[
     ("miyamae-r2", EDITION, None),
     ("fictional-r3", "tests/fixtures/fictional-r3", None),
+    ("large-ward", "tests/fixtures/large-ward", None),
+    ("small-ward", "tests/fixtures/small-ward", None),
+    ("long-names", "tests/fixtures/long-names", None),
+    ("many-scenes", "tests/fixtures/many-scenes", None),
     (
         "fictional-r3-draft",
         "tests/fixtures/fictional-r3",
