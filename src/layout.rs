@@ -6,11 +6,12 @@
 //! margins as `<planpress-text-area>` metadata, so no measure is written here.
 //! The page furniture (footer, page number, draft line numbers, watermark) is
 //! tagged as PDF artifacts by Typst and is not body text; it is skipped.
+//! A line is measured as Typst sets it: from its cap height to its baseline.
 
 use std::collections::HashMap;
 
 use typst::foundations::{Label, Value};
-use typst::introspection::{Introspector, Tag};
+use typst::introspection::{Introspector, Location, Tag};
 use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
 use typst::pdf::ArtifactElem;
 use typst::text::TextItem;
@@ -25,7 +26,7 @@ impl std::fmt::Display for LayoutError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(
             f,
-            "ページに収まらない箇所があるため、PDF を作りませんでした（前の PDF はそのまま残しています）:"
+            "ページに収まらない箇所か、文字の重なる箇所があるため、PDF を作りませんでした（前に作った PDF があれば、そのまま残っています）:"
         )?;
         for m in &self.0 {
             writeln!(f, "- {m}")?;
@@ -36,9 +37,11 @@ impl std::fmt::Display for LayoutError {
 
 impl std::error::Error for LayoutError {}
 
-/// How far (pt) text may reach past the text area before it counts (glyph
-/// outlines can overshoot their line box a little).
-const TOLERANCE: f64 = 1.5;
+/// How far (pt) text may reach past the text area before it counts.
+const SLACK: f64 = 1.0;
+/// At most this many faults are told per page, and in all.
+const PER_PAGE: usize = 5;
+const IN_ALL: usize = 30;
 
 /// The page margins the layout declares (in pt): inside/outside swap on even pages.
 struct Margins {
@@ -48,28 +51,61 @@ struct Margins {
     outside: f64,
 }
 
-/// A run of body text on a page, as a box in page coordinates.
+/// A run of body text on a page, in page coordinates.
 struct Run {
     text: String,
-    /// How far the run may protrude sideways: Typst hangs punctuation at a line's
-    /// ends into the margin on purpose (optical margin alignment), by up to half
-    /// an em.
-    overhang: Abs,
+    /// From the first to the last visible glyph.
     x0: Abs,
-    y0: Abs,
     x1: Abs,
+    /// The glyphs' full height (ascender to descender), for overprint.
+    y0: Abs,
     y1: Abs,
+    /// The line as Typst sets it: cap height and baseline.
+    cap: Abs,
+    baseline: Abs,
+    /// How far its first/last glyph may hang into the margin on purpose (Typst's
+    /// optical margin alignment for - – — . , : ;).
+    hang_left: Abs,
+    hang_right: Abs,
 }
 
-/// Check every page. `name` finds the item a run of text belongs to (「総務課 目標7」).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fault {
+    Bottom,
+    Side,
+    Top,
+    Overprint,
+}
+
+impl Fault {
+    fn told(self, page: &str, item: &str) -> String {
+        let runs = match self {
+            Fault::Bottom => "下の余白にはみ出しています",
+            Fault::Side => "横の余白にはみ出しています",
+            Fault::Top => "上の余白にはみ出しています",
+            Fault::Overprint => {
+                return format!(
+                    "{page}: {item} がほかの文字と重なっています。内容ファイルの誤りではないかもしれません。ページの画像（planpress preview）を確かめ、planpress の担当者に連絡してください"
+                );
+            }
+        };
+        format!(
+            "{page}: {item} がページに収まりません（{runs}）。文章を短くするか、項目を分けてください。直らないときは planpress の担当者に連絡してください"
+        )
+    }
+}
+
+/// Check every page. `name` finds the item a line of text belongs to (「総務課 目標7」).
 pub fn check(
     document: &PagedDocument,
     labels: &[String],
     name: &dyn Fn(&str) -> Option<String>,
 ) -> Result<(), LayoutError> {
-    let Some(margins) = margins(document) else {
-        return Ok(());
-    };
+    let margins = margins(document).ok_or_else(|| {
+        LayoutError(vec![
+            "テンプレートの不具合です（内容ファイルの誤りではありません）: style.typ が本文の範囲（<planpress-text-area>）を一つだけ示していないため、ページに収まっているかを確かめられません。planpress の担当者に連絡してください".into(),
+        ])
+    })?;
     let mut faults = Vec::new();
     for (i, page) in document.pages().iter().enumerate() {
         let mut runs = Vec::new();
@@ -79,38 +115,42 @@ pub fn check(
             &mut Vec::new(),
             &mut runs,
         );
-        let (w, h) = (page.frame.width(), page.frame.height());
         let (left, right) = if i % 2 == 0 {
             (margins.inside, margins.outside)
         } else {
             (margins.outside, margins.inside)
         };
-        let slack = Abs::pt(TOLERANCE);
-        let area = (
+        let slack = Abs::pt(SLACK);
+        let top = Abs::pt(margins.top) - slack;
+        let bottom = page.frame.height() - Abs::pt(margins.bottom) + slack;
+        let (west, east) = (
             Abs::pt(left) - slack,
-            Abs::pt(margins.top) - slack,
-            w - Abs::pt(right) + slack,
-            h - Abs::pt(margins.bottom) + slack,
+            page.frame.width() - Abs::pt(right) + slack,
         );
-        let mut bad: Vec<(&Run, &str)> = Vec::new();
+        let mut bad: Vec<(&Run, Fault)> = Vec::new();
         for r in &runs {
-            let place = if r.y1 > area.3 {
-                "下の余白（ページ番号の欄）にはみ出しています"
-            } else if r.x1 > area.2 + r.overhang || r.x0 < area.0 - r.overhang {
-                "横の余白にはみ出しています"
-            } else if r.y0 < area.1 {
-                "上の余白にはみ出しています"
+            let fault = if r.baseline > bottom {
+                Fault::Bottom
+            } else if r.x1 > east + r.hang_right || r.x0 < west - r.hang_left {
+                Fault::Side
+            } else if r.cap < top {
+                Fault::Top
             } else {
                 continue;
             };
-            bad.push((r, place));
+            bad.push((r, fault));
         }
         bad.extend(
             overprinted(&runs)
                 .into_iter()
-                .map(|r| (r, "ほかの文字と重なっています")),
+                .map(|r| (r, Fault::Overprint)),
         );
         faults.extend(describe(&page_name(labels, i), &bad, name));
+        if faults.len() >= IN_ALL {
+            faults.truncate(IN_ALL);
+            faults.push("ほかにもあります。上のものを直してから、もう一度作ってください".into());
+            break;
+        }
     }
     if faults.is_empty() {
         Ok(())
@@ -119,70 +159,74 @@ pub fn check(
     }
 }
 
-/// At most this many faults are told per page (the first ones point the way).
-const PER_PAGE: usize = 5;
-
 /// The faults of one page in the clerk's words: one per item, each item found
 /// from a whole line of its text (single runs are too short to tell items apart).
 fn describe(
     page: &str,
-    bad: &[(&Run, &str)],
+    bad: &[(&Run, Fault)],
     name: &dyn Fn(&str) -> Option<String>,
 ) -> Vec<String> {
-    let mut told: Vec<(String, &str)> = Vec::new();
-    for (line, place) in lines(bad) {
-        let item = if line.chars().count() >= 4 {
-            name(&line)
-        } else {
-            None
+    // (what is told, fault, whether it names an item)
+    let mut told: Vec<(String, Fault, bool)> = Vec::new();
+    for (line, fault) in lines(bad).into_iter().take(PER_PAGE * 10) {
+        let named = (line.chars().count() >= 4).then(|| name(&line)).flatten();
+        let (item, is_named) = match named {
+            Some(item) => (item, true),
+            None => (
+                format!("「{}」", line.chars().take(20).collect::<String>()),
+                false,
+            ),
         };
-        let item =
-            item.unwrap_or_else(|| format!("「{}」", line.chars().take(20).collect::<String>()));
-        if !told.iter().any(|(i, _)| *i == item) {
-            told.push((item, place));
+        if !told.iter().any(|(i, f, _)| *i == item && *f == fault) {
+            told.push((item, fault, is_named));
         }
     }
-    // Lines too short to name an item are told only when nothing else was.
-    let named: Vec<_> = told
+    // A fragment too short to name (a number, a lone word) is told only when no
+    // item with the same fault was named on the page: it belongs to that item.
+    let kept: Vec<_> = told
         .iter()
-        .filter(|(i, _)| !i.starts_with('「'))
-        .cloned()
+        .filter(|(item, fault, named)| {
+            *named || item.chars().count() > 6 || !told.iter().any(|(_, f, n)| *n && f == fault)
+        })
         .collect();
-    let told = if named.is_empty() { told } else { named };
-    let mut out: Vec<String> = told
+    let mut out: Vec<String> = kept
         .iter()
         .take(PER_PAGE)
-        .map(|(item, place)| format!(
-            "{page}: {item} がページに収まりません（{place}）。文章を短くするか、項目を分けてください。直らないときは planpress の担当者に連絡してください"
-        ))
+        .map(|(item, fault, _)| fault.told(page, item))
         .collect();
-    if told.len() > PER_PAGE {
-        out.push(format!("{page}: ほかに {} 件", told.len() - PER_PAGE));
+    if kept.len() > PER_PAGE {
+        out.push(format!(
+            "{page}: このページにはほかに {} 件あります",
+            kept.len() - PER_PAGE
+        ));
     }
     out
 }
 
-/// Faulty runs joined into lines (runs on one baseline, left to right).
-fn lines<'a>(bad: &[(&Run, &'a str)]) -> Vec<(String, &'a str)> {
+/// Faulty runs joined into lines: runs of one fault on one baseline, left to right.
+fn lines(bad: &[(&Run, Fault)]) -> Vec<(String, Fault)> {
     let mut sorted: Vec<_> = bad.to_vec();
     sorted.sort_by(|(a, _), (b, _)| {
-        (a.y1.to_pt(), a.x0.to_pt())
-            .partial_cmp(&(b.y1.to_pt(), b.x0.to_pt()))
+        let key = |r: &Run| ((r.baseline.to_pt() / 2.0).round(), r.x0.to_pt());
+        key(a)
+            .partial_cmp(&key(b))
             .unwrap_or(std::cmp::Ordering::Equal)
     });
-    let mut out: Vec<(String, &str, Abs, Abs)> = Vec::new();
-    for (r, place) in sorted {
+    let mut out: Vec<(String, Fault, Abs, Abs)> = Vec::new();
+    for (r, fault) in sorted {
         match out.last_mut() {
-            Some((text, p, y, x1))
-                if *p == place && (r.y1 - *y).abs() < Abs::pt(2.0) && r.x0 - *x1 < Abs::pt(6.0) =>
+            Some((text, f, y, x1))
+                if *f == fault
+                    && (r.baseline - *y).abs() < Abs::pt(2.0)
+                    && r.x0 - *x1 < Abs::pt(6.0) =>
             {
                 text.push_str(&r.text);
                 *x1 = r.x1;
             }
-            _ => out.push((r.text.clone(), place, r.y1, r.x1)),
+            _ => out.push((r.text.clone(), fault, r.baseline, r.x1)),
         }
     }
-    out.into_iter().map(|(t, p, _, _)| (t, p)).collect()
+    out.into_iter().map(|(t, f, _, _)| (t, f)).collect()
 }
 
 fn page_name(labels: &[String], i: usize) -> String {
@@ -193,7 +237,7 @@ fn page_name(labels: &[String], i: usize) -> String {
     }
 }
 
-/// The margins `style.typ` declares as `<planpress-text-area>` metadata.
+/// The margins `style.typ` declares as `<planpress-text-area>` metadata (once).
 fn margins(document: &PagedDocument) -> Option<Margins> {
     let label = Label::new(PicoStr::intern("planpress-text-area"))?;
     let content = document.introspector().query_label(label).ok()?;
@@ -215,7 +259,12 @@ fn margins(document: &PagedDocument) -> Option<Margins> {
 }
 
 /// The text runs of a frame that are not page furniture (artifacts).
-fn body_runs(frame: &Frame, ts: Transform, artifacts: &mut Vec<u128>, out: &mut Vec<Run>) {
+fn body_runs(
+    frame: &Frame,
+    ts: Transform,
+    artifacts: &mut Vec<Option<Location>>,
+    out: &mut Vec<Run>,
+) {
     for (pos, item) in frame.items() {
         match item {
             FrameItem::Group(g) => {
@@ -225,10 +274,10 @@ fn body_runs(frame: &Frame, ts: Transform, artifacts: &mut Vec<u128>, out: &mut 
                 body_runs(&g.frame, ts, artifacts, out);
             }
             FrameItem::Tag(Tag::Start(content, _)) if content.is::<ArtifactElem>() => {
-                artifacts.push(content.location().map_or(0, |l| l.hash()));
+                artifacts.push(content.location());
             }
             FrameItem::Tag(Tag::End(loc, ..)) => {
-                if let Some(i) = artifacts.iter().rposition(|a| *a == loc.hash()) {
+                if let Some(i) = artifacts.iter().rposition(|a| *a == Some(*loc)) {
                     artifacts.remove(i);
                 }
             }
@@ -238,53 +287,62 @@ fn body_runs(frame: &Frame, ts: Transform, artifacts: &mut Vec<u128>, out: &mut 
     }
 }
 
+/// How far Typst lets a character hang into the margin (typst-layout's
+/// `overhang`), as a share of its advance.
+fn hang(c: char) -> f64 {
+    match c {
+        '–' | '—' => 0.2,
+        '-' | '\u{ad}' => 0.55,
+        '.' | ',' => 0.8,
+        ':' | ';' => 0.3,
+        _ => 0.0,
+    }
+}
+
 /// A text item's box: from its first to its last visible glyph (blank glyphs,
-/// such as a trailing ideographic space, may hang past the edge unseen), from its
-/// font's ascender to its descender. None for a run of blanks.
+/// such as a trailing ideographic space, may hang past the edge unseen). None for
+/// a run of blanks.
 fn run(t: &TextItem, pos: Point, ts: Transform) -> Option<Run> {
     let mut x = Abs::zero();
-    let (mut from, mut to) = (None, Abs::zero());
+    let mut first: Option<(Abs, Abs)> = None;
+    let (mut to, mut hang_right) = (Abs::zero(), Abs::zero());
     for g in &t.glyphs {
         let advance = g.x_advance.at(t.size);
-        let blank = t
-            .text
-            .get(g.range())
-            .is_none_or(|s| s.chars().all(char::is_whitespace));
-        if !blank {
-            from.get_or_insert(x);
+        let text = t.text.get(g.range()).unwrap_or("");
+        if !text.chars().all(char::is_whitespace) {
+            let c = text.chars().next().unwrap_or(' ');
+            first.get_or_insert((x, advance * hang(c)));
             to = x + advance;
+            hang_right = advance * hang(text.chars().last().unwrap_or(' '));
         }
         x += advance;
     }
-    let from = from?;
+    let (from, hang_left) = first?;
     let metrics = t.font.metrics();
-    let top = pos.y - metrics.ascender.at(t.size);
-    let bottom = pos.y - metrics.descender.at(t.size);
-    let corners = [
-        Point::new(pos.x + from, top),
-        Point::new(pos.x + to, top),
-        Point::new(pos.x + from, bottom),
-        Point::new(pos.x + to, bottom),
-    ]
-    .map(|p| p.transform(ts));
-    let xs = corners.map(|p| p.x);
-    let ys = corners.map(|p| p.y);
+    let at = |dx: Abs, dy: Abs| Point::new(pos.x + dx, pos.y + dy).transform(ts);
+    let asc = -metrics.ascender.at(t.size);
+    let desc = -metrics.descender.at(t.size);
+    let corners = [at(from, asc), at(to, asc), at(from, desc), at(to, desc)];
     let min = |v: [Abs; 4]| v.into_iter().fold(Abs::inf(), Abs::min);
     let max = |v: [Abs; 4]| v.into_iter().fold(-Abs::inf(), Abs::max);
     Some(Run {
         text: t.text.to_string(),
-        overhang: t.size * 0.5,
-        x0: min(xs),
-        y0: min(ys),
-        x1: max(xs),
-        y1: max(ys),
+        x0: min(corners.map(|p| p.x)),
+        x1: max(corners.map(|p| p.x)),
+        y0: min(corners.map(|p| p.y)),
+        y1: max(corners.map(|p| p.y)),
+        cap: at(from, -metrics.cap_height.at(t.size)).y,
+        baseline: at(from, Abs::zero()).y,
+        hang_left,
+        hang_right,
     })
 }
 
 /// Runs drawn over another run: their boxes share more than a sliver (a fifth of
 /// the smaller line's height), which neighbours on a line or in a column never do.
+/// Runs are compared only within a 20 pt band and while they reach each other
+/// along the line (a sweep by x), so a page costs about the number of its runs.
 fn overprinted(runs: &[Run]) -> Vec<&Run> {
-    // Bucket runs by 20 pt bands of height, so only nearby runs are compared.
     let band = |y: Abs| (y.to_pt() / 20.0).floor() as i64;
     let mut bands: HashMap<i64, Vec<usize>> = HashMap::new();
     for (i, r) in runs.iter().enumerate() {
@@ -293,11 +351,18 @@ fn overprinted(runs: &[Run]) -> Vec<&Run> {
         }
     }
     let mut hit = vec![false; runs.len()];
-    for ids in bands.values() {
+    for ids in bands.values_mut() {
+        ids.sort_by(|&a, &b| {
+            runs[a]
+                .x0
+                .partial_cmp(&runs[b].x0)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
         for (k, &i) in ids.iter().enumerate() {
-            for &j in &ids[k + 1..] {
-                let (a, b) = (&runs[i], &runs[j]);
-                let dx = a.x1.min(b.x1) - a.x0.max(b.x0);
+            let a = &runs[i];
+            for &j in ids[k + 1..].iter().take_while(|&&j| runs[j].x0 < a.x1) {
+                let b = &runs[j];
+                let dx = a.x1.min(b.x1) - b.x0;
                 let dy = a.y1.min(b.y1) - a.y0.max(b.y0);
                 let h = (a.y1 - a.y0).min(b.y1 - b.y0);
                 if dx > h * 0.2 && dy > h * 0.2 {

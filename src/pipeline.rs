@@ -137,13 +137,16 @@ impl Pipeline {
         let world = self.world(&prepared, &generated);
         let failed = |e| BuildError::Compile(e, Box::new(generated.clone()));
         let (document, warnings) = pdf::compile(world).map_err(failed)?;
-        let named = prepared.view.named_texts();
-        let name = |run: &str| {
-            let run = run.trim();
-            (run.chars().count() >= 2)
-                .then(|| named.iter().find(|(_, text)| text.contains(run)))
-                .flatten()
-                .map(|(name, _)| name.clone())
+        // The item a faulty line belongs to, when only one item holds that line.
+        let named = std::cell::OnceCell::new();
+        let name = |line: &str| {
+            let named = named.get_or_init(|| prepared.view.named_texts());
+            let line = line.trim();
+            let mut hits = (named.iter())
+                .filter(|(_, text)| text.contains(line))
+                .map(|(n, _)| n);
+            let first = hits.next()?;
+            hits.all(|n| n == first).then(|| first.clone())
         };
         let labels = crate::preview::page_labels(&document);
         layout::check(&document, &labels, &name)

@@ -82,7 +82,12 @@ fn typst_formatter(out: &mut Output, _state: &mut State, value: &Value) -> Resul
         _ => value.to_string(),
     };
     let mut escaped = String::with_capacity(text.len());
-    for (i, piece) in super::breaks::pieces(&text).into_iter().enumerate() {
+    // Only text gets break opportunities (a number stays one piece, however long).
+    let pieces = match value.kind() {
+        minijinja::value::ValueKind::String => super::breaks::pieces(&text),
+        _ => vec![text.as_str()],
+    };
+    for (i, piece) in pieces.into_iter().enumerate() {
         if i > 0 {
             // A break opportunity that prints nothing: an empty inline box is an
             // object replacement character to Typst's line breaker, which may

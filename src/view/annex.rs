@@ -123,12 +123,16 @@ impl Annex {
             AnnexBody::Memo { paragraphs, .. } => paragraphs.is_empty(),
             AnnexBody::Results { rows } => rows.is_empty(),
         };
-        let note = match &self.gap {
-            Some(note) => note.clone(),
-            None if empty => {
+        let note = match (&self.gap, &self.body) {
+            (Some(note), _) => note.clone(),
+            (None, AnnexBody::Roster { .. } | AnnexBody::Results { .. }) if empty => {
+                "中身がありません（表には「（未収録）」と印刷されます）。内容を入れてください"
+                    .into()
+            }
+            (None, _) if empty => {
                 "中身がありません（見出しだけが印刷されます）。内容を入れてください".into()
             }
-            None => return None,
+            (None, _) => return None,
         };
         Some(Gap {
             file: self.file.clone(),

@@ -233,7 +233,8 @@ impl Chapter {
     pub fn named_texts(&self, out: &mut Vec<(String, String)>) {
         let numbered = |out: &mut Vec<(String, String)>, items: &[Numbered]| {
             for x in items {
-                out.push((x.item.label(), format!("{}{}", x.title, x.text)));
+                out.push((x.item.label(), x.title.clone()));
+                out.push((x.item.label(), x.text.clone()));
             }
         };
         match &self.body {
@@ -243,15 +244,18 @@ impl Chapter {
                     if let Some(p) = &s.policy {
                         numbered(out, &p.items);
                     }
+                    if let Some(p) = &s.pdca {
+                        let figure = format!("{} {} のPDCAサイクルの図", s.number, s.title);
+                        out.push((figure.clone(), p.center.clone()));
+                        for st in &p.stages {
+                            out.push((figure.clone(), st.name.clone()));
+                            out.push((figure.clone(), st.label.clone()));
+                        }
+                    }
                     for r in s.standard_tables.iter().flat_map(|t| &t.rows) {
-                        let text = [
-                            Some(&r.text),
-                            r.note.as_ref(),
-                            r.owner.as_ref(),
-                            Some(&r.scene),
-                        ];
-                        let text: String = text.into_iter().flatten().map(String::as_str).collect();
-                        out.push((r.item.label(), text));
+                        for text in [Some(&r.text), r.note.as_ref()].into_iter().flatten() {
+                            out.push((r.item.label(), text.clone()));
+                        }
                     }
                 }
             }
@@ -260,7 +264,7 @@ impl Chapter {
                 for d in divisions.iter().flat_map(|div| &div.departments) {
                     out.push((format!("{} の部署名", d.short_name), d.full_name.clone()));
                     for t in &d.targets {
-                        out.push((t.item.label(), format!("{}{}", t.text, t.scene)));
+                        out.push((t.item.label(), t.text.clone()));
                     }
                 }
             }

@@ -188,7 +188,8 @@ impl View {
         out
     }
 
-    /// Every place that prints 【未収録】, in document order.
+    /// Every place that prints as missing (【未収録】, or an annex item with nothing
+    /// in it), in document order.
     pub fn gaps(&self) -> Vec<Gap> {
         let chapters = self.chapters.iter().flat_map(Chapter::gaps);
         chapters

@@ -61,7 +61,10 @@ fn editions_of_other_shapes_print_everything_within_the_page() {
 #[test]
 fn editions_that_do_not_fit_yet_are_refused_with_page_and_item() {
     for (name, item) in [
-        ("large-ward", "ページ: "),
+        (
+            "large-ward",
+            "3ページ: 3 サービス向上の取組におけるPDCAサイクル のPDCAサイクルの図",
+        ),
         ("long-names", "シティプロモーション・DX推進室 目標"),
     ] {
         let dir = root().join("tests/fixtures").join(name);
