@@ -95,10 +95,11 @@ impl Fault {
     }
 }
 
-/// Check every page. `name` finds the item a line of text belongs to (「総務課 目標7」).
+/// Check every page. `label` gives a page's printed label and `name` the item a
+/// line of text belongs to (「総務課 目標7」); both are asked only about faults.
 pub fn check(
     document: &PagedDocument,
-    labels: &[String],
+    label: &dyn Fn(usize) -> String,
     name: &dyn Fn(&str) -> Option<String>,
 ) -> Result<(), LayoutError> {
     let margins = margins(document).ok_or_else(|| {
@@ -145,7 +146,10 @@ pub fn check(
                 .into_iter()
                 .map(|r| (r, Fault::Overprint)),
         );
-        faults.extend(describe(&page_name(labels, i), &bad, name));
+        if bad.is_empty() {
+            continue;
+        }
+        faults.extend(describe(&page_name(&label(i), i), &bad, name));
         if faults.len() >= IN_ALL {
             faults.truncate(IN_ALL);
             faults.push("ほかにもあります。上のものを直してから、もう一度作ってください".into());
@@ -229,8 +233,10 @@ fn lines(bad: &[(&Run, Fault)]) -> Vec<(String, Fault)> {
     out.into_iter().map(|(t, f, _, _)| (t, f)).collect()
 }
 
-fn page_name(labels: &[String], i: usize) -> String {
-    match labels.get(i).filter(|l| !l.is_empty()) {
+/// A page as a clerk finds it: by its printed label (`label`, empty when the page
+/// carries none), else as the cover or by its place.
+fn page_name(label: &str, i: usize) -> String {
+    match Some(label).filter(|l| !l.is_empty()) {
         Some(l) => format!("{l}ページ"),
         None if i == 0 => "表紙".into(),
         None => format!("{}枚目（ページ番号のないページ）", i + 1),

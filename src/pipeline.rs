@@ -134,29 +134,14 @@ impl Pipeline {
         let t1 = Instant::now();
         let archival = self.config.draft.is_none();
         let rebuild = self.world.is_some();
-        let world = self.world(&prepared, &generated);
+        let date = document_date(&prepared.content);
+        let world = self.world(&prepared, &generated, date);
         let failed = |e| BuildError::Compile(e, Box::new(generated.clone()));
         let (document, warnings) = pdf::compile(world).map_err(failed)?;
-        // The item a faulty line belongs to, when only one item holds that line.
-        let named = std::cell::OnceCell::new();
-        let name = |line: &str| {
-            let named = named.get_or_init(|| prepared.view.named_texts());
-            let line = line.trim();
-            let mut hits = (named.iter())
-                .filter(|(_, text)| text.contains(line))
-                .map(|(n, _)| n);
-            let first = hits.next()?;
-            hits.all(|n| n == first).then(|| first.clone())
-        };
-        let labels = crate::preview::page_labels(&document);
-        layout::check(&document, &labels, &name)
+        check_layout(&document, &prepared.view)
             .map_err(|e| BuildError::Layout(e, Box::new(generated.clone())))?;
         let t2 = Instant::now();
-        let options = pdf::options(
-            format!("planpress:{}", prepared.ident),
-            document_date(&prepared.content),
-            archival,
-        );
+        let options = pdf::options(format!("planpress:{}", prepared.ident), date, archival);
         let pdf = pdf::export(world, &document, &options).map_err(failed)?;
         let t3 = Instant::now();
         if rebuild {
@@ -180,9 +165,8 @@ impl Pipeline {
     }
 
     /// The sandboxed World for this build: the kept one, updated in place, or a new one.
-    fn world(&mut self, prepared: &Prepared, generated: &Generated) -> &PlanWorld {
+    fn world(&mut self, prepared: &Prepared, generated: &Generated, date: Datetime) -> &PlanWorld {
         let files = prepared.attachments.clone();
-        let date = document_date(&prepared.content);
         if let Some(w) = &mut self.world {
             w.update(&generated.main, &generated.modules, files, date);
         } else {
@@ -191,6 +175,27 @@ impl Pipeline {
         }
         self.world.as_ref().expect("set above")
     }
+}
+
+/// The layout stage: faults are told by printed page and by the item that holds
+/// the faulty line (when only one item holds it); both are looked up only then.
+fn check_layout(document: &PagedDocument, view: &View) -> Result<(), layout::LayoutError> {
+    let labels = std::cell::OnceCell::new();
+    let label = |i: usize| {
+        let labels = labels.get_or_init(|| crate::preview::page_labels(document));
+        labels.get(i).cloned().unwrap_or_default()
+    };
+    let named = std::cell::OnceCell::new();
+    let name = |line: &str| {
+        let named = named.get_or_init(|| view.named_texts());
+        let line = line.trim();
+        let mut hits = (named.iter())
+            .filter(|(_, text)| text.contains(line))
+            .map(|(n, _)| n);
+        let first = hits.next()?;
+        hits.all(|n| n == first).then(|| first.clone())
+    };
+    layout::check(document, &label, &name)
 }
 
 /// The whole pipeline once, in memory.

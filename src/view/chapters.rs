@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::text::{Marks, Numbered, Para, Refs, numbered, paras};
 use super::{Changed, Gap};
 use crate::content::model::*;
-use crate::content::{Content, Part};
+use crate::content::Part;
 use crate::item::ItemId;
 
 #[derive(Debug, Clone, Serialize)]
@@ -175,21 +175,7 @@ pub struct TargetView {
     pub changed: bool,
 }
 
-impl Refs {
-    pub fn new(content: &Content) -> Self {
-        let targets = content
-            .chapters
-            .iter()
-            .enumerate()
-            .find_map(|(i, p)| match p {
-                Part::Targets(t) => Some((chapter_anchor(i + 1), t.title.clone())),
-                _ => None,
-            });
-        Refs { targets }
-    }
-}
-
-fn chapter_anchor(n: usize) -> String {
+pub(super) fn chapter_anchor(n: usize) -> String {
     format!("chapter-{n}")
 }
 

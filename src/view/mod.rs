@@ -146,10 +146,6 @@ impl View {
             changes: changes.into_iter().map(ChangeView::from).collect(),
         });
         let ed = &content.edition;
-        let files = ed.chapters.iter().chain(&ed.annex).map(|r| r.file.clone());
-        let (chapter_files, annex_files): (Vec<_>, Vec<_>) = files
-            .enumerate()
-            .partition(|(i, _)| *i < content.chapters.len());
         let refs = text::Refs::new(content);
         View {
             name: content.name.clone(),
@@ -165,13 +161,14 @@ impl View {
                     signer_name: ed.policy.signer_name.clone(),
                 },
             },
-            chapters: (content.chapters.iter().zip(chapter_files))
+            // A loaded edition has one part per file edition.json lists, in its order.
+            chapters: (content.chapters.iter().zip(&ed.chapters))
                 .enumerate()
-                .map(|(i, (part, (_, file)))| Chapter::new(i + 1, file, part, &refs, &changed))
+                .map(|(i, (part, r))| Chapter::new(i + 1, r.file.clone(), part, &refs, &changed))
                 .collect(),
-            annex: (content.annex.iter().zip(annex_files))
+            annex: (content.annex.iter().zip(&ed.annex))
                 .enumerate()
-                .map(|(i, (part, (_, file)))| Annex::new(i + 1, file, part, previous, &refs))
+                .map(|(i, (part, r))| Annex::new(i + 1, r.file.clone(), part, previous, &refs))
                 .collect(),
             attachments,
             draft,

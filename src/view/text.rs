@@ -4,7 +4,9 @@
 use serde::Serialize;
 
 use super::Changed;
+use super::chapters::chapter_anchor;
 use crate::content::model::{Inline, NumberedItem, Paragraph, RefTarget};
+use crate::content::{Content, Part};
 use crate::item::ItemId;
 
 /// A paragraph: its pieces in order, all on one source line when printed.
@@ -29,7 +31,22 @@ pub enum Piece {
 
 /// Where cross references point: the target chapter, when the edition has one.
 pub struct Refs {
+    /// The target chapter's anchor and title.
     pub targets: Option<(String, String)>,
+}
+
+impl Refs {
+    pub fn new(content: &Content) -> Self {
+        let targets = content
+            .chapters
+            .iter()
+            .enumerate()
+            .find_map(|(i, p)| match p {
+                Part::Targets(t) => Some((chapter_anchor(i + 1), t.title.clone())),
+                _ => None,
+            });
+        Refs { targets }
+    }
 }
 
 pub fn paras(ps: &[Paragraph], refs: &Refs) -> Vec<Para> {
