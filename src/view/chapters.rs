@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use super::text::{Marks, Numbered, Para, Refs, numbered, paras};
 use super::{Changed, Gap};
-use crate::content::model::*;
 use crate::content::Part;
+use crate::content::model::*;
 use crate::item::ItemId;
 
 #[derive(Debug, Clone, Serialize)]
