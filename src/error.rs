@@ -7,6 +7,7 @@ use crate::layout::LayoutError;
 use crate::pdf::CompileError;
 use crate::render::{Generated, RenderError};
 use crate::view::Gap;
+use typst_layout::PagedDocument;
 
 #[derive(Debug)]
 pub enum BuildError {
@@ -17,8 +18,9 @@ pub enum BuildError {
     /// The layout templates are broken (a defect of the tool).
     Render(RenderError),
     /// Content does not fit the page; the message names the page and the item.
-    /// The laid-out source is kept so it can be inspected.
-    Layout(LayoutError, Box<Generated>),
+    /// The laid-out source and pages are kept so they can be inspected
+    /// (`planpress preview` shows the pages of a refused layout).
+    Layout(LayoutError, Box<Generated>, Box<PagedDocument>),
     /// Typst refused the generated source; it is kept so it can be inspected.
     Compile(CompileError, Box<Generated>),
     /// The PDF could not be written; the previous one stays.
@@ -32,7 +34,7 @@ impl BuildError {
     /// The generated Typst source, when Typst compiled it or refused it.
     pub fn generated(&self) -> Option<&Generated> {
         match self {
-            BuildError::Compile(_, g) | BuildError::Layout(_, g) => Some(g),
+            BuildError::Compile(_, g) | BuildError::Layout(_, g, _) => Some(g),
             _ => None,
         }
     }
@@ -63,7 +65,7 @@ impl std::fmt::Display for BuildError {
                 Ok(())
             }
             BuildError::Render(e) => write!(f, "{e}"),
-            BuildError::Layout(e, _) => write!(f, "{e}"),
+            BuildError::Layout(e, ..) => write!(f, "{e}"),
             BuildError::Compile(e, _) => write!(f, "{e}"),
             BuildError::Write { path, error } => write!(
                 f,

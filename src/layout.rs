@@ -317,8 +317,21 @@ fn run(t: &TextItem, pos: Point, ts: Transform) -> Option<Run> {
         let text = t.text.get(g.range()).unwrap_or("");
         if !text.chars().all(char::is_whitespace) {
             let c = text.chars().next().unwrap_or(' ');
-            first.get_or_insert((x, advance * hang(c)));
-            to = x + advance;
+            // The glyph's ink, where the font gives it: a justified line widens
+            // advances with blank space, and trimmed punctuation (「 at a line's
+            // start) is drawn shifted by its offset.
+            let at = x + g.x_offset.at(t.size);
+            let ink = (t.font.ttf())
+                .glyph_bounding_box(ttf_parser::GlyphId(g.id))
+                .map(|b| {
+                    (
+                        t.font.to_em(b.x_min).at(t.size),
+                        t.font.to_em(b.x_max).at(t.size),
+                    )
+                });
+            let (left, right) = ink.map_or((x, x + advance), |(l, r)| (at + l, at + r));
+            first.get_or_insert((left, advance * hang(c)));
+            to = right;
             hang_right = advance * hang(text.chars().last().unwrap_or(' '));
         }
         x += advance;

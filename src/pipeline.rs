@@ -138,8 +138,9 @@ impl Pipeline {
         let world = self.world(&prepared, &generated, date);
         let failed = |e| BuildError::Compile(e, Box::new(generated.clone()));
         let (document, warnings) = pdf::compile(world).map_err(failed)?;
-        check_layout(&document, &prepared.view)
-            .map_err(|e| BuildError::Layout(e, Box::new(generated.clone())))?;
+        check_layout(&document, &prepared.view).map_err(|e| {
+            BuildError::Layout(e, Box::new(generated.clone()), Box::new(document.clone()))
+        })?;
         let t2 = Instant::now();
         let options = pdf::options(format!("planpress:{}", prepared.ident), date, archival);
         let pdf = pdf::export(world, &document, &options).map_err(failed)?;

@@ -5,6 +5,7 @@
 
 mod breaks;
 pub mod html;
+pub mod phrases;
 pub mod typst;
 
 pub use typst::Generated;

@@ -66,37 +66,116 @@ fn typst_formatter(out: &mut Output, _state: &mut State, value: &Value) -> Resul
         return write!(out, "{value}").map_err(Error::from);
     }
     let text = match value.kind() {
-        minijinja::value::ValueKind::Undefined | minijinja::value::ValueKind::None => {
-            return Err(Error::new(
-                ErrorKind::UndefinedError,
-                "テンプレートが値のない項目を出力しようとしました",
-            ));
-        }
-        minijinja::value::ValueKind::Bool => {
-            if value.is_true() {
-                "true".into()
-            } else {
-                "false".into()
-            }
-        }
-        _ => value.to_string(),
+        minijinja::value::ValueKind::Bool if value.is_true() => "true".into(),
+        minijinja::value::ValueKind::Bool => "false".into(),
+        _ => required(value)?,
     };
     let mut escaped = String::with_capacity(text.len());
     // Only text gets break opportunities (a number stays one piece, however long).
-    let pieces = match value.kind() {
-        minijinja::value::ValueKind::String => super::breaks::pieces(&text),
-        _ => vec![text.as_str()],
-    };
-    for (i, piece) in pieces.into_iter().enumerate() {
+    match value.kind() {
+        minijinja::value::ValueKind::String => escape_breaking(&text, &mut escaped),
+        _ => escape_markup(&text, &mut escaped),
+    }
+    out.write_str(&escaped).map_err(Error::from)
+}
+
+/// Escaped markup of text with its long Latin tokens' break opportunities.
+fn escape_breaking(s: &str, out: &mut String) {
+    for (i, piece) in super::breaks::pieces(s).into_iter().enumerate() {
         if i > 0 {
             // A break opportunity that prints nothing: an empty inline box is an
             // object replacement character to Typst's line breaker, which may
             // break before and after it (UAX #14 CB); `;` ends the call.
-            escaped.push_str("#box();");
+            out.push_str("#box();");
         }
-        escape_markup(piece, &mut escaped);
+        escape_markup(piece, out);
     }
-    out.write_str(&escaped).map_err(Error::from)
+}
+
+/// CJK punctuation Typst may trim at a line's edge.
+const PUNCT: &[char] = &[
+    '「', '」', '『', '』', '（', '）', '【', '】', '〔', '〕', '〈', '〉', '《', '》', '［', '］',
+    '｛', '｝', '、', '。', '，', '．', '・', '：', '；', '！', '？',
+];
+
+/// A value cut into phrases, as a call of style.typ's `phrases`: a string for
+/// each phrase kept whole (set in a box, which adds no character to the text
+/// and, holding no break, splits no tag; the layout sizes narrow columns from
+/// these), escaped markup for a phrase too long to keep whole or holding a long
+/// Latin token (it breaks as text does), `[#linebreak()]` for a typed line break.
+fn filter_phrases(value: Value) -> Result<Value, Error> {
+    let mut args = Vec::new();
+    for phrase in super::phrases::phrases(&required(&value)?) {
+        let (body, newline) = match phrase.strip_suffix('\n') {
+            Some(body) => (body, true),
+            None => (phrase.as_str(), false),
+        };
+        let whole = body.chars().count() <= super::phrases::LONGEST
+            && !body.contains(char::is_whitespace)
+            && super::breaks::pieces(body).len() == 1;
+        if whole && !body.is_empty() {
+            // Brackets and stops at a box's edges stay outside it: Typst trims
+            // CJK punctuation at a line's start and end, which inside a box
+            // would draw the mark over its neighbour. Outside, line breaking
+            // still holds them to the phrase (no break after 「 or before 」).
+            let inner = body.trim_start_matches(PUNCT).trim_end_matches(PUNCT);
+            let (head, tail) = body.split_at(body.len() - body.trim_start_matches(PUNCT).len());
+            let tail = &tail[inner.len()..];
+            for (edge, i) in [(head, 0), (inner, 1), (tail, 2)] {
+                if edge.is_empty() {
+                    continue;
+                }
+                if i == 1 {
+                    args.push(string_literal(edge));
+                } else {
+                    let mut markup = String::from("[");
+                    escape_markup(edge, &mut markup);
+                    markup.push(']');
+                    args.push(markup);
+                }
+            }
+        } else if !body.is_empty() {
+            let mut markup = String::from("[");
+            escape_breaking(body, &mut markup);
+            markup.push(']');
+            args.push(markup);
+        }
+        if newline {
+            args.push("[#linebreak()]".into());
+        }
+    }
+    Ok(Value::from_safe_string(format!(
+        "#phrases({});",
+        args.join(", ")
+    )))
+}
+
+/// Markup of table-cell text: ordinary breaking, each katakana word kept whole
+/// in a box (up to the length a narrow column holds).
+fn filter_words(value: Value) -> Result<Value, Error> {
+    let text = required(&value)?;
+    let mut out = String::new();
+    for (piece, word) in super::phrases::katakana_words(&text) {
+        if word && piece.chars().count() <= super::phrases::LONGEST_WORD {
+            out.push_str("#box[");
+            escape_markup(piece, &mut out);
+            out.push_str("];");
+        } else {
+            escape_breaking(piece, &mut out);
+        }
+    }
+    Ok(Value::from_safe_string(out))
+}
+
+/// The text of a value a template prints: none is a template fault.
+fn required(value: &Value) -> Result<String, Error> {
+    if value.is_undefined() || value.is_none() {
+        return Err(Error::new(
+            ErrorKind::UndefinedError,
+            "テンプレートが値のない項目を出力しようとしました",
+        ));
+    }
+    Ok(value.to_string())
 }
 
 fn filter_str(value: Value) -> Result<Value, Error> {
@@ -107,7 +186,8 @@ fn filter_str(value: Value) -> Result<Value, Error> {
 }
 
 /// The Typst environment: every template is escaped as Typst markup, and the only
-/// filter that marks text safe is `str` (a Typst string literal, itself escaped).
+/// filters that mark text safe are `str` (a Typst string literal, itself escaped)
+/// and `phrases` and `words` (escaped markup, its phrases or katakana words boxed).
 pub fn environment(files: &[(String, String)]) -> Result<Environment<'static>, Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -119,6 +199,8 @@ pub fn environment(files: &[(String, String)]) -> Result<Environment<'static>, E
         env.remove_filter(unsafe_filter);
     }
     env.add_filter("str", filter_str);
+    env.add_filter("phrases", filter_phrases);
+    env.add_filter("words", filter_words);
     for (name, text) in files {
         if name.ends_with(".typ.j2") {
             env.add_template_owned(name.clone(), mark_lines(name, text))?;

@@ -22,6 +22,20 @@ pub fn shipped() -> &'static Built {
     BUILT.get_or_init(|| build(&root().join(EDITION)))
 }
 
+/// An edition that tests only read, built once per test run (the first test to
+/// ask builds it; the others wait for it).
+pub fn built_once(dir: &Path) -> &'static Built {
+    type Cache = std::sync::Mutex<std::collections::HashMap<PathBuf, &'static OnceLock<Built>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cell = *CACHE
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap()
+        .entry(dir.to_path_buf())
+        .or_insert_with(|| Box::leak(Box::new(OnceLock::new())));
+    cell.get_or_init(|| build(dir))
+}
+
 pub fn build(dir: &Path) -> Built {
     match planpress::build(&Config::new(dir)) {
         Ok(b) => b,

@@ -146,6 +146,9 @@ fn any_text_in_any_field_prints_literally() {
         if f == "edition.json" {
             ptrs.retain(|p| !NOT_PRINTED.contains(&p.as_str()));
         }
+        // The PDCA figure's labels stand in a drawing of fixed size: a long one
+        // is refused by the layout check (tests/planpress/layout.rs), not printed.
+        ptrs.retain(|p| !p.contains("/pdca/"));
         fields.extend(ptrs.into_iter().map(|p| (f.clone(), p)));
     }
     assert!(fields.len() > 150, "{} free-text fields", fields.len());
