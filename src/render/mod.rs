@@ -6,6 +6,7 @@
 mod breaks;
 pub mod html;
 pub mod typst;
+mod webfont;
 
 pub use typst::Generated;
 

@@ -27,7 +27,7 @@ fn web(dir: &std::path::Path) -> String {
 }
 
 /// Every `attr="value"` in the page.
-fn attrs<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+pub fn attrs<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
     let pat = format!(" {attr}=\"");
     html.match_indices(&pat)
         .map(|(i, _)| {
@@ -38,7 +38,7 @@ fn attrs<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
 }
 
 /// The text without tags, entities decoded (enough for these checks).
-fn text(html: &str) -> String {
+pub fn text(html: &str) -> String {
     let mut out = String::new();
     let mut in_tag = false;
     for c in html.chars() {
