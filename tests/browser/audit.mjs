@@ -1,7 +1,8 @@
 // The web edition in a real browser: headless Chromium (Debian's chromium) opens
 // index.html, screenshots it at desktop and phone widths, checks the page never
 // scrolls sideways, that its text is drawn with the bundled (subset) fonts only,
-// and runs the axe-core accessibility audit (WCAG 2.1 A/AA).
+// that label columns do not break a label at desktop width, and runs the axe-core
+// accessibility audit (WCAG 2.1 A/AA).
 // Usage: node audit.mjs <dir with index.html> <screenshot dir>
 import { chromium } from "playwright-core";
 import { createRequire } from "node:module";
@@ -37,14 +38,33 @@ async function checkFonts(page, name) {
     fail(`${name}: ${glyphs} glyph(s) drawn with ${family}, not with the bundled fonts`);
   }
 }
-for (const [name, width] of [["desktop", 1200], ["phone", 375]]) {
+
+// A label without a break point of its own (場面, 部署名, …) stays on one line.
+async function checkLabels(page, name) {
+  const labels = await page.evaluate(() => document.querySelectorAll(".label > span").length);
+  if (!labels) fail(`${name}: no label columns marked (class="label")`);
+  const broken = await page.evaluate(() => [...document.querySelectorAll(".label > span")]
+    .filter((s) => !s.querySelector("br") && /^[^\s・、。（）()]{1,12}$/.test(s.textContent))
+    .filter((s) => {
+      const range = document.createRange();
+      range.selectNodeContents(s);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+    })
+    .map((s) => s.textContent));
+  if (broken.length) fail(`${name}: label(s) broken across lines: ${broken.slice(0, 5).join(", ")}`);
+}
+
+for (const [name, width] of [["desktop", 1280], ["phone", 375]]) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   await page.goto(url);
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(shots, `web-${name}.png`) });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow > 0) fail(`${name}: the page scrolls sideways by ${overflow}px`);
-  if (name === "desktop") await checkFonts(page, name);
+  if (name === "desktop") {
+    await checkFonts(page, name);
+    await checkLabels(page, name);
+  }
   await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
   const result = await page.evaluate(() =>
     axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }));

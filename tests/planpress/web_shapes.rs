@@ -1,4 +1,5 @@
-//! The web edition holds the PDF's shapes: fonts cut down to the page.
+//! The web edition holds the PDF's shapes: label columns as wide as their labels,
+//! and fonts cut down to the page.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -6,7 +7,7 @@ use std::path::Path;
 use ttf_parser::{Face, GlyphId, OutlineBuilder};
 
 use crate::doc::*;
-use crate::web::{attrs, text};
+use crate::web::{attrs, text, web};
 
 /// The web edition's files for an edition folder: (path, bytes).
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
@@ -51,6 +52,16 @@ fn rules(css: &str) -> Vec<(String, Vec<String>, String)> {
         rest = &rest[close + 1..];
     }
     out
+}
+
+/// Every declaration for `selector` (exactly as written) in `media` ("" outside any).
+fn style(css: &str, media: &str, selector: &str) -> String {
+    rules(css)
+        .into_iter()
+        .filter(|(m, s, _)| m == media && s.iter().any(|s| s == selector))
+        .map(|(_, _, d)| d)
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// A glyph's outline, as drawing commands.
@@ -143,4 +154,109 @@ fn the_web_folder_is_small_and_its_fonts_draw_the_whole_page() {
         assert!(files.iter().any(|(n, _)| n == "fonts/OFL.txt"));
     }
     assert!(stylesheet().contains("subsets"));
+}
+
+/// Label columns (No, 場面, 部署名, 所管, 状況, 区分, 氏名) are marked to take the
+/// width of their labels, and the text columns are not.
+#[test]
+fn label_columns_are_as_wide_as_their_labels() {
+    let editions = [
+        EDITION,
+        "tests/fixtures/fictional-r3",
+        "tests/fixtures/large-ward",
+        "tests/fixtures/long-names",
+    ];
+    let class_of = |label: &str| match label {
+        "No" => " class=\"no\"",
+        "場面" | "部署名" | "所管" | "状況" | "区分" | "氏名" => " class=\"label\"",
+        // The results' two text columns share the rest.
+        "目標" | "実施結果" => " class=\"half\"",
+        _ => "",
+    };
+    // Cells carry their column's class, but for the header-only `half`.
+    let cell_class = |label: &str| class_of(label).replace(" class=\"half\"", "");
+    let mut headers = BTreeSet::new();
+    for edition in editions {
+        let html = web(&root().join(edition));
+        // Column headers.
+        let col = "<th scope=\"col\"";
+        for (i, _) in html.match_indices(col) {
+            let rest = &html[i + col.len()..];
+            let (attrs, rest) = rest.split_once('>').unwrap();
+            let label = &rest[..rest.find("</th>").unwrap()];
+            assert_eq!(attrs, class_of(label), "{edition}: header {label}");
+            headers.insert(label.to_string());
+        }
+        // Cells, by their label (standards and targets) ...
+        for (i, _) in html.match_indices("<td") {
+            let cell = &html[i..i + html[i..].find("</td>").unwrap()];
+            if let Some(label) = attrs(cell, "data-label").first() {
+                let class = cell_class(label);
+                assert!(
+                    cell.starts_with(&format!("<td{class}")),
+                    "{edition}: {cell}"
+                );
+                if class.contains("label") {
+                    assert!(
+                        cell.contains("\"><span>") && cell.ends_with("</span>"),
+                        "{cell}"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            html.matches("<th scope=\"rowgroup\"").count(),
+            html.matches("<th scope=\"rowgroup\" class=\"label\" rowspan=")
+                .count()
+        );
+        // ... and by position (roster and results, which have no merged cells).
+        for table in html.split("<table").skip(1) {
+            let table = &table[..table.find("</table>").unwrap()];
+            if table.contains("data-label") {
+                continue;
+            }
+            let head = &table[table.find("<thead>").unwrap()..table.find("</thead>").unwrap()];
+            let classes: Vec<String> = head
+                .split("<th scope=\"col\"")
+                .skip(1)
+                .map(|h| cell_class(&h[h.find('>').unwrap() + 1..h.find("</th>").unwrap()]))
+                .collect();
+            for row in table.split("<tr>").skip(2) {
+                let cells: Vec<&str> = row.split("<td").skip(1).collect();
+                assert_eq!(cells.len(), classes.len(), "{edition}: {row}");
+                for (cell, class) in cells.iter().zip(&classes) {
+                    assert!(cell.starts_with(&format!("{class}>")), "{edition}: {cell}");
+                }
+            }
+        }
+    }
+    assert!(
+        ["No", "場面", "部署名", "所管", "状況", "区分", "氏名"]
+            .iter()
+            .all(|h| headers.contains(*h))
+    );
+    // The stylesheet: a label breaks only where it does itself, up to a width
+    // in em; long Latin tokens break anywhere rather than run out of a cell.
+    let css = stylesheet();
+    assert!(style(&css, "", ".label").contains("word-break: keep-all"));
+    let span = style(&css, "", ".label > span");
+    let max: f32 = span
+        .split("max-width:")
+        .nth(1)
+        .unwrap()
+        .trim()
+        .split("em")
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        span.contains("display: inline-block") && (6.0..=20.0).contains(&max),
+        "{span}"
+    );
+    assert!(style(&css, "", ".no").contains("white-space: nowrap"));
+    assert!(style(&css, "", "th.half").contains("width: 50%"));
+    for cell in ["th", "td"] {
+        assert!(style(&css, "", cell).contains("overflow-wrap: anywhere"));
+    }
 }
