@@ -1,8 +1,8 @@
 // The web edition in a real browser: headless Chromium (Debian's chromium) opens
 // index.html, screenshots it at desktop and phone widths, checks the page never
 // scrolls sideways, that its text is drawn with the bundled (subset) fonts only,
-// that label columns do not break a label at desktop width, and runs the axe-core
-// accessibility audit (WCAG 2.1 A/AA).
+// that label columns do not break a label at desktop width, that it prints on A4,
+// and runs the axe-core accessibility audit (WCAG 2.1 A/AA).
 // Usage: node audit.mjs <dir with index.html> <screenshot dir>
 import { chromium } from "playwright-core";
 import { createRequire } from "node:module";
@@ -64,6 +64,12 @@ for (const [name, width] of [["desktop", 1280], ["phone", 375]]) {
   if (name === "desktop") {
     await checkFonts(page, name);
     await checkLabels(page, name);
+    // Printed as the stylesheet says: every page A4 (595 × 842 pt).
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString("latin1");
+    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+    const other = boxes.filter((m) => Math.abs(m[1] - 595.3) > 2 || Math.abs(m[2] - 841.9) > 2);
+    if (!boxes.length || other.length) fail(`${name}: printed pages are not A4: ${other.map((m) => `${m[1]}×${m[2]}`)}`);
+    else console.log(`${name}: prints on ${boxes.length} A4 page(s)`);
   }
   await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
   const result = await page.evaluate(() =>

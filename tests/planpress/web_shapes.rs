@@ -1,5 +1,5 @@
 //! The web edition holds the PDF's shapes: label columns as wide as their labels,
-//! and fonts cut down to the page.
+//! A4 paper, and fonts cut down to the page.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -154,6 +154,25 @@ fn the_web_folder_is_small_and_its_fonts_draw_the_whole_page() {
         assert!(files.iter().any(|(n, _)| n == "fonts/OFL.txt"));
     }
     assert!(stylesheet().contains("subsets"));
+}
+
+/// Printing gives A4 pages, as the PDF, and a table's caption and column
+/// headers stay with its first rows.
+#[test]
+fn the_web_edition_prints_on_a4() {
+    let css = stylesheet();
+    let page = style(&css, "", "@page");
+    assert!(
+        page.contains("size: A4") && page.contains("margin:"),
+        "{page}"
+    );
+    let print = "@media print";
+    for element in ["caption", "thead", "h2", "h3", "h4", "h5"] {
+        let s = style(&css, print, element);
+        assert!(s.contains("break-after: avoid"), "{element}: {s}");
+    }
+    assert!(style(&css, print, "thead").contains("display: table-header-group"));
+    assert!(style(&css, print, "tr").contains("break-inside: avoid"));
 }
 
 /// Label columns (No, 場面, 部署名, 所管, 状況, 区分, 氏名) are marked to take the
