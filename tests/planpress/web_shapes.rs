@@ -1,5 +1,5 @@
 //! The web edition holds the PDF's shapes: label columns as wide as their labels,
-//! A4 paper, and fonts cut down to the page.
+//! A4 paper, line breaks typed in a value, and fonts cut down to the page.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -173,6 +173,67 @@ fn the_web_edition_prints_on_a4() {
     }
     assert!(style(&css, print, "thead").contains("display: table-header-group"));
     assert!(style(&css, print, "tr").contains("break-inside: avoid"));
+}
+
+/// The line breaks a reader sees: those in text inside an element the stylesheet
+/// keeps line breaks in (`white-space: pre-line`, inherited), and not reset by a
+/// closer one (`white-space: normal`).
+fn kept_line_breaks(html: &str, css: &str) -> usize {
+    let elements = |value: &str| -> Vec<String> {
+        let rules = rules(css)
+            .into_iter()
+            .filter(|(m, _, d)| m.is_empty() && d.contains(value));
+        rules.flat_map(|(_, s, _)| s).collect()
+    };
+    let (keep, reset) = (
+        elements("white-space: pre-line"),
+        elements("white-space: normal"),
+    );
+    let (mut stack, mut count, mut rest) = (Vec::<&str>::new(), 0, html);
+    while let Some(open) = rest.find('<') {
+        let kept = stack
+            .iter()
+            .rev()
+            .find(|t| keep.iter().chain(&reset).any(|e| e == *t));
+        if kept.is_some_and(|t| keep.iter().any(|e| e == t)) {
+            count += rest[..open].matches('\n').count();
+        }
+        let close = open + rest[open..].find('>').unwrap();
+        let tag = &rest[open + 1..close];
+        if let Some(name) = tag.strip_prefix('/') {
+            while stack.pop().is_some_and(|t| t != name) {}
+        } else if !tag.starts_with('!') {
+            let name = tag.split(' ').next().unwrap();
+            if !["br", "meta", "link"].contains(&name) {
+                stack.push(name);
+            }
+        }
+        rest = &rest[close + 1..];
+    }
+    count
+}
+
+/// A line break typed in a value shows on the page, as in the PDF (the value still
+/// escaped), and the template's own line breaks never do.
+#[test]
+fn a_line_break_typed_in_a_value_shows_on_the_web_page() {
+    let css = stylesheet();
+    assert_eq!(kept_line_breaks(&web(&root().join(EDITION)), &css), 0);
+    let dir = scratch_edition("web-line-break");
+    edit_json(&dir, "4-targets.json", |v| {
+        v["divisions"][0]["departments"][0]["targets"][0]["text"] = "一行目\n<二行目>".into()
+    });
+    edit_json(&dir, "1-principles.json", |v| {
+        v["principles"][0]["text"] = "原則の一行目\n原則の二行目".into()
+    });
+    edit_json(&dir, "edition.json", |v| {
+        v["publisher"] = "川崎市\n宮前区役所".into()
+    });
+    let html = web(&dir);
+    assert!(html.contains("<td data-label=\"目標\">一行目\n&lt;二行目&gt;</td>"));
+    assert!(html.contains("<p>原則の一行目\n原則の二行目</p>"));
+    // The publisher shows twice: on the cover and in the footer.
+    assert_eq!(kept_line_breaks(&html, &css), 4);
 }
 
 /// Label columns (No, 場面, 部署名, 所管, 状況, 区分, 氏名) are marked to take the
