@@ -1,6 +1,6 @@
 //! The bundled fonts (BIZ UDMincho, BIZ UDGothic Regular and Bold; SIL OFL 1.1),
 //! embedded in the binary: served to Typst, read for glyph coverage, shipped with
-//! the web edition.
+//! the web edition (subset to its page: `render/webfont.rs`).
 
 use std::sync::OnceLock;
 

@@ -1,5 +1,5 @@
 //! The web edition: `index.html` from the view, its stylesheet and the fonts it
-//! uses. The formatter HTML-escapes every value; no filter that marks text safe
+//! uses, subset to the page's characters. The formatter HTML-escapes every value; no filter that marks text safe
 //! (unescaped) is registered here.
 
 use minijinja::value::{Serde, Value};
@@ -7,7 +7,7 @@ use minijinja::{
     AutoEscape, Environment, Error, ErrorKind, HtmlEscape, Output, State, UndefinedBehavior,
 };
 
-use super::{RenderError, Templates};
+use super::{RenderError, Templates, webfont};
 use crate::fonts::FONT_FILES;
 use crate::view::View;
 
@@ -52,15 +52,25 @@ pub fn render(view: &View, templates: &Templates) -> Result<Vec<(String, Vec<u8>
         .get_template("index.html.j2")
         .and_then(|t| t.render(Value::from(Serde(view))))
         .map_err(RenderError::from_minijinja)?;
+    let css: Vec<(String, String)> = files
+        .into_iter()
+        .filter(|(n, _)| n.ends_with(".css"))
+        .collect();
+    // The fonts carry only what the page and its stylesheets can show.
+    let chars = webfont::characters(
+        std::iter::once(html.as_str()).chain(css.iter().map(|(_, t)| t.as_str())),
+    );
     let mut out = vec![("index.html".to_string(), html.into_bytes())];
-    for (name, text) in files.into_iter().filter(|(n, _)| n.ends_with(".css")) {
+    for (name, text) in css {
         out.push((name, text.into_bytes()));
     }
     for (name, data) in FONT_FILES
         .iter()
         .filter(|(n, _)| n.starts_with("BIZUDGothic"))
     {
-        out.push((format!("fonts/{name}"), data.to_vec()));
+        // A font that cannot be subset (never the bundled ones) ships whole.
+        let font = webfont::subset(data, &chars).unwrap_or_else(|| data.to_vec());
+        out.push((format!("fonts/{name}"), font));
     }
     out.push((
         "fonts/OFL.txt".into(),

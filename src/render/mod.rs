@@ -7,6 +7,7 @@ mod breaks;
 pub mod html;
 pub mod phrases;
 pub mod typst;
+mod webfont;
 
 pub use typst::Generated;
 

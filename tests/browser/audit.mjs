@@ -1,6 +1,8 @@
 // The web edition in a real browser: headless Chromium (Debian's chromium) opens
 // index.html, screenshots it at desktop and phone widths, checks the page never
-// scrolls sideways, and runs the axe-core accessibility audit (WCAG 2.1 A/AA).
+// scrolls sideways, that its text is drawn with the bundled (subset) fonts only,
+// that label columns do not break a label at desktop width, that it prints on A4,
+// and runs the axe-core accessibility audit (WCAG 2.1 A/AA).
 // Usage: node audit.mjs <dir with index.html> <screenshot dir>
 import { chromium } from "playwright-core";
 import { createRequire } from "node:module";
@@ -15,21 +17,65 @@ const browser = await chromium.launch({
          "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 let failed = false;
-for (const [name, width] of [["desktop", 1200], ["phone", 375]]) {
+const fail = (message) => { console.log(message); failed = true; };
+
+// Every element with text of its own is drawn with the page's web fonts only: a
+// subset that lacked a character, or that Chromium refused, would fall back.
+async function checkFonts(page, name) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("DOM.enable");
+  await cdp.send("CSS.enable");
+  const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
+  const { nodeIds } = await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: "body *" });
+  const fallbacks = new Map();
+  for (const nodeId of nodeIds) {
+    const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+    for (const f of fonts.filter((f) => !f.isCustomFont)) {
+      fallbacks.set(f.familyName, (fallbacks.get(f.familyName) || 0) + f.glyphCount);
+    }
+  }
+  for (const [family, glyphs] of fallbacks) {
+    fail(`${name}: ${glyphs} glyph(s) drawn with ${family}, not with the bundled fonts`);
+  }
+}
+
+// A label without a break point of its own (場面, 部署名, …) stays on one line.
+async function checkLabels(page, name) {
+  const labels = await page.evaluate(() => document.querySelectorAll(".label > span").length);
+  if (!labels) fail(`${name}: no label columns marked (class="label")`);
+  const broken = await page.evaluate(() => [...document.querySelectorAll(".label > span")]
+    .filter((s) => !s.querySelector("br") && /^[^\s・、。（）()]{1,12}$/.test(s.textContent))
+    .filter((s) => {
+      const range = document.createRange();
+      range.selectNodeContents(s);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+    })
+    .map((s) => s.textContent));
+  if (broken.length) fail(`${name}: label(s) broken across lines: ${broken.slice(0, 5).join(", ")}`);
+}
+
+for (const [name, width] of [["desktop", 1280], ["phone", 375]]) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   await page.goto(url);
+  await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(shots, `web-${name}.png`) });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  if (overflow > 0) {
-    console.log(`${name}: the page scrolls sideways by ${overflow}px`);
-    failed = true;
+  if (overflow > 0) fail(`${name}: the page scrolls sideways by ${overflow}px`);
+  if (name === "desktop") {
+    await checkFonts(page, name);
+    await checkLabels(page, name);
+    // Printed as the stylesheet says: every page A4 (595 × 842 pt).
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString("latin1");
+    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+    const other = boxes.filter((m) => Math.abs(m[1] - 595.3) > 2 || Math.abs(m[2] - 841.9) > 2);
+    if (!boxes.length || other.length) fail(`${name}: printed pages are not A4: ${other.map((m) => `${m[1]}×${m[2]}`)}`);
+    else console.log(`${name}: prints on ${boxes.length} A4 page(s)`);
   }
   await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
   const result = await page.evaluate(() =>
     axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }));
   for (const v of result.violations) {
-    console.log(`${name}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} element(s), e.g. ${v.nodes[0].target}`);
-    failed = true;
+    fail(`${name}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} element(s), e.g. ${v.nodes[0].target}`);
   }
   console.log(`${name}: ${result.passes.length} rules passed, ${result.violations.length} violated`);
 }

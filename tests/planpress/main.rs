@@ -16,3 +16,4 @@ mod safety;
 mod sheets;
 mod snapshots;
 mod web;
+mod web_shapes;

@@ -2,7 +2,7 @@
 
 use crate::doc::*;
 
-fn web(dir: &std::path::Path) -> String {
+pub fn web(dir: &std::path::Path) -> String {
     let (_, files) = planpress::Pipeline::new(planpress::Config::new(dir))
         .web()
         .unwrap();
@@ -27,7 +27,7 @@ fn web(dir: &std::path::Path) -> String {
 }
 
 /// Every `attr="value"` in the page.
-fn attrs<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+pub fn attrs<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
     let pat = format!(" {attr}=\"");
     html.match_indices(&pat)
         .map(|(i, _)| {
@@ -38,7 +38,7 @@ fn attrs<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
 }
 
 /// The text without tags, entities decoded (enough for these checks).
-fn text(html: &str) -> String {
+pub fn text(html: &str) -> String {
     let mut out = String::new();
     let mut in_tag = false;
     for c in html.chars() {
@@ -93,7 +93,7 @@ fn the_web_edition_is_structured_for_screen_readers() {
     for (_, d) in shipped().content().departments() {
         assert!(html.contains(&format!("<a href=\"#dept-{}\">{}</a>", d.id, d.short_name)));
         assert!(html.contains(&format!(
-            "<tbody id=\"dept-{}\"><tr><th scope=\"rowgroup\" rowspan=\"{}\">",
+            "<tbody id=\"dept-{}\"><tr><th scope=\"rowgroup\" class=\"label\" rowspan=\"{}\">",
             d.id,
             d.targets.len()
         )));
@@ -105,11 +105,14 @@ fn the_web_edition_is_structured_for_screen_readers() {
     );
     assert!(html.contains("<caption>【区役所サービス基準】</caption>"));
     assert!(
-        html.contains("<td rowspan=\"3\" data-label=\"場面\">お知らせ</td>")
-            && html.contains("<td rowspan=\"8\" data-label=\"場面\">対応</td>")
+        html.contains(
+            "<td class=\"label\" rowspan=\"3\" data-label=\"場面\"><span>お知らせ</span></td>"
+        ) && html.contains(
+            "<td class=\"label\" rowspan=\"8\" data-label=\"場面\"><span>対応</span></td>"
+        )
     );
-    assert!(html.matches("<th scope=\"col\">").count() >= 20);
-    assert!(html.matches("<th scope=\"row\">").count() == 33);
+    assert!(html.matches("<th scope=\"col\"").count() >= 20);
+    assert!(html.matches("<th scope=\"row\" class=\"no\">").count() == 33);
 }
 
 #[test]
@@ -162,7 +165,7 @@ fn the_web_edition_shows_the_results_annex_as_the_pdf_does() {
         for t in &d.targets {
             // The same row, cell by cell, in the web table; its target in the PDF.
             let row = format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td>",
+                "<tr><td class=\"label\"><span>{}</span></td><td class=\"no\">{}</td><td>{}</td>",
                 d.short_name,
                 t.number,
                 html_escape(&t.text)
