@@ -1,6 +1,6 @@
 //! The web edition: `index.html` from the view, its stylesheet and the fonts it
-//! uses, subset to the page's characters. The formatter HTML-escapes every value; no filter that marks text safe
-//! (unescaped) is registered here.
+//! uses, subset to the page's characters. The formatter HTML-escapes every
+//! value; no filter that marks text safe (unescaped) is registered here.
 
 use minijinja::value::{Serde, Value};
 use minijinja::{

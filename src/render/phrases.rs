@@ -2,8 +2,8 @@
 //! («地域みまもり／支援センター»), never inside a word. BudouX (its Japanese model,
 //! embedded in the `budoux` crate) finds the phrase boundaries; a few rules on
 //! top keep katakana and Latin words whole and never leave one character alone.
-//! Both outputs use the same phrases: the Typst templates set each phrase in a box,
-//! the web edition puts `<wbr>` between them.
+//! The Typst templates set each phrase in a box (the web edition does not use
+//! them yet: its label cells break with CSS).
 
 /// A phrase longer than this (in characters) is not kept whole: it could not fit
 /// a narrow column, so it breaks as ordinary text does.

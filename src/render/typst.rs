@@ -104,6 +104,9 @@ const PUNCT: &[char] = &[
 /// these), escaped markup for a phrase too long to keep whole or holding a long
 /// Latin token (it breaks as text does), `[#linebreak()]` for a typed line break.
 fn filter_phrases(value: Value) -> Result<Value, Error> {
+    if value.is_none() {
+        return Ok(value);
+    }
     let mut args = Vec::new();
     for phrase in super::phrases::phrases(&required(&value)?) {
         let (body, newline) = match phrase.strip_suffix('\n') {
@@ -113,46 +116,47 @@ fn filter_phrases(value: Value) -> Result<Value, Error> {
         let whole = body.chars().count() <= super::phrases::LONGEST
             && !body.contains(char::is_whitespace)
             && super::breaks::pieces(body).len() == 1;
-        if whole && !body.is_empty() {
+        if whole {
             // Brackets and stops at a box's edges stay outside it: Typst trims
             // CJK punctuation at a line's start and end, which inside a box
             // would draw the mark over its neighbour. Outside, line breaking
             // still holds them to the phrase (no break after 「 or before 」).
-            let inner = body.trim_start_matches(PUNCT).trim_end_matches(PUNCT);
-            let (head, tail) = body.split_at(body.len() - body.trim_start_matches(PUNCT).len());
-            let tail = &tail[inner.len()..];
-            for (edge, i) in [(head, 0), (inner, 1), (tail, 2)] {
-                if edge.is_empty() {
-                    continue;
-                }
-                if i == 1 {
-                    args.push(string_literal(edge));
-                } else {
-                    let mut markup = String::from("[");
-                    escape_markup(edge, &mut markup);
-                    markup.push(']');
-                    args.push(markup);
-                }
+            let start = body.len() - body.trim_start_matches(PUNCT).len();
+            let (head, rest) = body.split_at(start);
+            let (inner, tail) = rest.split_at(rest.trim_end_matches(PUNCT).len());
+            args.push(content_block(head, escape_markup));
+            if !inner.is_empty() {
+                args.push(string_literal(inner));
             }
-        } else if !body.is_empty() {
-            let mut markup = String::from("[");
-            escape_breaking(body, &mut markup);
-            markup.push(']');
-            args.push(markup);
+            args.push(content_block(tail, escape_markup));
+        } else {
+            args.push(content_block(body, escape_breaking));
         }
         if newline {
             args.push("[#linebreak()]".into());
         }
     }
+    args.retain(|a| a != "[]");
     Ok(Value::from_safe_string(format!(
         "#phrases({});",
         args.join(", ")
     )))
 }
 
+/// A Typst content block of `s`, escaped by `escape`.
+fn content_block(s: &str, escape: fn(&str, &mut String)) -> String {
+    let mut block = String::from("[");
+    escape(s, &mut block);
+    block.push(']');
+    block
+}
+
 /// Markup of table-cell text: ordinary breaking, each katakana word kept whole
 /// in a box (up to the length a narrow column holds).
 fn filter_words(value: Value) -> Result<Value, Error> {
+    if value.is_none() {
+        return Ok(value);
+    }
     let text = required(&value)?;
     let mut out = String::new();
     for (piece, word) in super::phrases::katakana_words(&text) {
@@ -187,7 +191,8 @@ fn filter_str(value: Value) -> Result<Value, Error> {
 
 /// The Typst environment: every template is escaped as Typst markup, and the only
 /// filters that mark text safe are `str` (a Typst string literal, itself escaped)
-/// and `phrases` and `words` (escaped markup, its phrases or katakana words boxed).
+/// and `phrases` and `words` (escaped markup, its phrases or katakana words boxed;
+/// none stays none, for `opt`).
 pub fn environment(files: &[(String, String)]) -> Result<Environment<'static>, Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);

@@ -18,8 +18,7 @@ pub fn root() -> PathBuf {
 
 /// The shipped edition, built once per test run.
 pub fn shipped() -> &'static Built {
-    static BUILT: OnceLock<Built> = OnceLock::new();
-    BUILT.get_or_init(|| build(&root().join(EDITION)))
+    built_once(&root().join(EDITION))
 }
 
 /// An edition that tests only read, built once per test run (the first test to
