@@ -92,10 +92,13 @@ fn escape_breaking(s: &str, out: &mut String) {
     }
 }
 
-/// CJK punctuation Typst may trim at a line's edge.
-const PUNCT: &[char] = &[
-    '「', '」', '『', '』', '（', '）', '【', '】', '〔', '〕', '〈', '〉', '《', '》', '［', '］',
-    '｛', '｝', '、', '。', '，', '．', '・', '：', '；', '！', '？',
+/// CJK punctuation Typst may trim at a line's start (opening brackets) and at
+/// its end (closing brackets and stops). 「・」 is neither: it stays in its box,
+/// since outside it a line could break before it and leave it alone.
+const OPENING: &[char] = &['「', '『', '（', '【', '〔', '〈', '《', '［', '｛'];
+const CLOSING: &[char] = &[
+    '」', '』', '）', '】', '〕', '〉', '》', '］', '｝', '、', '。', '，', '．', '：', '；', '！',
+    '？',
 ];
 
 /// A value cut into phrases, as a call of style.typ's `phrases`: a string for
@@ -121,9 +124,9 @@ fn filter_phrases(value: Value) -> Result<Value, Error> {
             // CJK punctuation at a line's start and end, which inside a box
             // would draw the mark over its neighbour. Outside, line breaking
             // still holds them to the phrase (no break after 「 or before 」).
-            let start = body.len() - body.trim_start_matches(PUNCT).len();
+            let start = body.len() - body.trim_start_matches(OPENING).len();
             let (head, rest) = body.split_at(start);
-            let (inner, tail) = rest.split_at(rest.trim_end_matches(PUNCT).len());
+            let (inner, tail) = rest.split_at(rest.trim_end_matches(CLOSING).len());
             args.push(content_block(head, escape_markup));
             if !inner.is_empty() {
                 args.push(string_literal(inner));
