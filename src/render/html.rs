@@ -20,6 +20,7 @@ pub fn environment(files: &[(String, String)]) -> Result<Environment<'static>, E
     env.set_syntax(super::syntax()?);
     // `safe` would let a value skip HTML escaping.
     env.remove_filter("safe");
+    env.add_filter("phrases", filter_phrases);
     for (name, text) in files {
         if name.ends_with(".html.j2") {
             env.add_template_owned(name.clone(), text.clone())?;
@@ -42,6 +43,25 @@ fn html_formatter(out: &mut Output, _state: &mut State, value: &Value) -> Result
         ));
     }
     write!(out, "{}", HtmlEscape(&value.to_string())).map_err(Error::from)
+}
+
+/// A value cut into phrases for the `ph` macro, which puts `<wbr>` between them:
+/// `{text, whole}`, `whole` false for a phrase that breaks as text does (see
+/// `phrases::kept_whole`). The text stays a plain value, escaped by the formatter.
+fn filter_phrases(value: Value) -> Result<Value, Error> {
+    if value.is_undefined() || value.is_none() {
+        return Err(Error::new(
+            ErrorKind::UndefinedError,
+            "テンプレートが値のない項目を出力しようとしました",
+        ));
+    }
+    let pieces = super::phrases::phrases(&value.to_string())
+        .into_iter()
+        .map(|text| {
+            let whole = super::phrases::kept_whole(text.trim_end_matches('\n'));
+            Value::from_pairs([("text", Value::from(text)), ("whole", Value::from(whole))])
+        });
+    Ok(Value::from_iter(pieces))
 }
 
 /// The web edition's files: (path in the output folder, bytes).

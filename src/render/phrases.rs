@@ -2,12 +2,20 @@
 //! («地域みまもり／支援センター»), never inside a word. BudouX (its Japanese model,
 //! embedded in the `budoux` crate) finds the phrase boundaries; a few rules on
 //! top keep katakana and Latin words whole and never leave one character alone.
-//! The Typst templates set each phrase in a box (the web edition does not use
-//! them yet: its label cells break with CSS).
+//! The Typst templates set each phrase in a box; the web edition puts `<wbr>`
+//! between phrases of text that otherwise does not break (`word-break: keep-all`).
 
 /// A phrase longer than this (in characters) is not kept whole: it could not fit
 /// a narrow column, so it breaks as ordinary text does.
 pub const LONGEST: usize = 16;
+
+/// Whether a phrase is set whole (both outputs): not too long, and holding no
+/// space or long Latin token, which break as text does.
+pub fn kept_whole(phrase: &str) -> bool {
+    phrase.chars().count() <= LONGEST
+        && !phrase.contains(char::is_whitespace)
+        && super::breaks::pieces(phrase).len() == 1
+}
 
 /// `s` cut into phrases; concatenated, they are `s` exactly.
 pub fn phrases(s: &str) -> Vec<String> {

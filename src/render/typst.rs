@@ -116,10 +116,7 @@ fn filter_phrases(value: Value) -> Result<Value, Error> {
             Some(body) => (body, true),
             None => (phrase.as_str(), false),
         };
-        let whole = body.chars().count() <= super::phrases::LONGEST
-            && !body.contains(char::is_whitespace)
-            && super::breaks::pieces(body).len() == 1;
-        if whole {
+        if super::phrases::kept_whole(body) {
             // Brackets and stops at a box's edges stay outside it: Typst trims
             // CJK punctuation at a line's start and end, which inside a box
             // would draw the mark over its neighbour. Outside, line breaking

@@ -1,7 +1,7 @@
 // The web edition in a real browser: headless Chromium (Debian's chromium) opens
 // index.html, screenshots it at desktop and phone widths, checks the page never
 // scrolls sideways, that its text is drawn with the bundled (subset) fonts only,
-// that label columns do not break a label at desktop width, that it prints on A4,
+// that labels, names and headings break only between phrases at desktop width, that it prints on A4,
 // and runs the axe-core accessibility audit (WCAG 2.1 A/AA).
 // Usage: node audit.mjs <dir with index.html> <screenshot dir>
 import { chromium } from "playwright-core";
@@ -39,19 +39,23 @@ async function checkFonts(page, name) {
   }
 }
 
-// A label without a break point of its own (場面, 部署名, …) stays on one line.
+// Labels, names and headings break only between their phrases: no phrase kept
+// whole (a text node of a .ph span, between <wbr>) spreads over two lines.
 async function checkLabels(page, name) {
   const labels = await page.evaluate(() => document.querySelectorAll(".label > span").length);
   if (!labels) fail(`${name}: no label columns marked (class="label")`);
-  const broken = await page.evaluate(() => [...document.querySelectorAll(".label > span")]
-    .filter((s) => !s.querySelector("br") && /^[^\s・、。（）()]{1,12}$/.test(s.textContent))
-    .filter((s) => {
+  const phrases = await page.evaluate(() => document.querySelectorAll(".ph").length);
+  if (!phrases) fail(`${name}: no phrases marked (class="ph")`);
+  const broken = await page.evaluate(() => [...document.querySelectorAll(".ph")]
+    .flatMap((s) => [...s.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE))
+    .filter((n) => {
       const range = document.createRange();
-      range.selectNodeContents(s);
-      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+      range.selectNodeContents(n);
+      const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top));
+      return new Set(tops).size > 1 && !n.textContent.includes("\n");
     })
-    .map((s) => s.textContent));
-  if (broken.length) fail(`${name}: label(s) broken across lines: ${broken.slice(0, 5).join(", ")}`);
+    .map((n) => n.textContent));
+  if (broken.length) fail(`${name}: phrase(s) broken across lines: ${broken.slice(0, 5).join(", ")}`);
 }
 
 for (const [name, width] of [["desktop", 1280], ["phone", 375]]) {

@@ -42,7 +42,7 @@ fn japanese_strings(dir: &std::path::Path) -> Vec<String> {
 }
 
 /// Every fixture edition and the shipped one.
-fn editions() -> Vec<(String, std::path::PathBuf)> {
+pub fn editions() -> Vec<(String, std::path::PathBuf)> {
     let mut out = vec![("miyamae-r2".to_string(), root().join("content/miyamae-r2"))];
     for name in [
         "fictional-r3",
@@ -234,4 +234,49 @@ fn no_name_or_scene_breaks_inside_a_phrase() {
     }
     // Some labels do take two lines in their narrow columns.
     assert!(broken_lines > 0);
+}
+
+/// Every stream's `/Length` is the byte count a PDF/A validator measures: from
+/// after `stream` and its end-of-line to the end-of-line before `endstream`, a
+/// CR LF there counted as one marker (ISO 19005-3 6.1.7.1). A compressed stream
+/// whose last byte is a CR must not lose it to that marker.
+#[test]
+fn every_stream_length_is_what_a_validator_measures() {
+    for (name, dir) in editions() {
+        let built = built_once(&dir);
+        let doc = pdf(built);
+        let bytes = &built.pdf;
+        let mut streams = 0;
+        for (&(id, _), object) in &doc.objects {
+            let Ok(stream) = object.as_stream() else {
+                continue;
+            };
+            let Some(lopdf::xref::XrefEntry::Normal { offset, .. }) = doc.reference_table.get(id)
+            else {
+                panic!("{name}: object {id} has no offset");
+            };
+            let at = *offset as usize;
+            let from = at + find(&bytes[at..], b"stream\n") + b"stream\n".len();
+            let end = from + find(&bytes[from..], b"endstream");
+            let eol = if bytes[..end].ends_with(b"\r\n") {
+                2
+            } else {
+                1
+            };
+            let length = stream.dict.get(b"Length").and_then(|l| l.as_i64()).unwrap();
+            assert_eq!(
+                (end - eol - from) as i64,
+                length,
+                "{name}: object {id}: /Length is not the measured stream"
+            );
+            streams += 1;
+        }
+        assert!(streams > 10, "{name}: only {streams} streams read");
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> usize {
+    hay.windows(needle.len())
+        .position(|w| w == needle)
+        .expect("the keyword is there")
 }

@@ -10,6 +10,8 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::render;
 use crate::world::PlanWorld;
 
+mod stream_ends;
+
 /// A failed compile: a defect of the templates, told as such.
 #[derive(Debug)]
 pub struct CompileError(pub Vec<String>);
@@ -104,5 +106,6 @@ pub fn export(
     options: &PdfOptions,
 ) -> Result<Vec<u8>, CompileError> {
     typst_pdf::pdf(doc, options)
+        .map(stream_ends::unambiguous)
         .map_err(|errors| CompileError(errors.iter().map(|d| describe(world, d)).collect()))
 }
