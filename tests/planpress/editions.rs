@@ -130,6 +130,15 @@ fn a_draft_marks_what_changed_on_the_pages_where_it_stands() {
         lines.iter().any(|l| l.contains("令和2年度の版と比べて")),
         "{lines:?}"
     );
+    // A proofreader can cite every row: the removed target's old text has line
+    // numbers, as the other rows' new texts do.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("区民の皆さま向けの広報")
+                && l.starts_with(|c: char| c.is_ascii_digit())),
+        "{lines:?}"
+    );
     // The unchanged shipped edition has no previous edition: no bars, no list.
     let plain = draft(EDITION);
     assert!(pages_with_change_bars(&plain).is_empty());
@@ -156,9 +165,12 @@ fn draft_marks_only_in_drafts() {
     // Line numbers: the first body page numbers its lines 1, 2, 3…
     let body = headings(built).iter().find(|h| h.0 == 1).unwrap().2;
     let lines = page_lines(built, body);
+    // (The stamp heads the page, above the numbered lines.)
+    assert!(lines[0].contains("作成・内容"), "{lines:?}");
     assert!(
         lines
             .iter()
+            .skip(1)
             .take(3)
             .enumerate()
             .all(|(i, l)| l.starts_with(&(i + 1).to_string())),
