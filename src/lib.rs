@@ -22,6 +22,7 @@ pub mod fs;
 pub mod item;
 pub mod layout;
 pub mod new;
+pub mod outputs;
 pub mod pdf;
 pub mod pipeline;
 pub mod preview;

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use planpress::{Built, Config, Generated, pipeline};
+use planpress::{Built, Config, Generated, outputs, pipeline};
 
 use super::{Result, default_output, write_files};
 use crate::cli::BuildArgs;
@@ -17,11 +17,17 @@ pub struct BuildConfig {
 
 impl BuildConfig {
     pub fn new(args: BuildArgs) -> std::result::Result<Self, String> {
+        let output = args
+            .output
+            .unwrap_or_else(|| default_output(&args.input.edition));
+        let templates = args.input.templates.as_deref();
+        outputs::check(&output, templates)?;
+        if let Some(dir) = &args.emit_typst {
+            outputs::check_emit_dir(dir, templates)?;
+        }
         Ok(BuildConfig {
             pipeline: args.input.config(Some(&args.draft))?,
-            output: args
-                .output
-                .unwrap_or_else(|| default_output(&args.input.edition)),
+            output,
             emit_typst: args.emit_typst,
         })
     }

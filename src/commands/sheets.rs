@@ -8,6 +8,7 @@ pub fn run(args: SheetsArgs) -> Result {
     let dir = args
         .output
         .unwrap_or_else(|| default_dir(&args.edition, "sheets"));
+    planpress::outputs::check(&dir, None)?;
     let files = planpress::sheets::export(&content)?;
     write_files(&dir, &files)?;
     println!(

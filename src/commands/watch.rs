@@ -21,6 +21,7 @@ pub fn run(args: WatchArgs) -> Result {
     let output = args
         .output
         .unwrap_or_else(|| default_output(&args.input.edition));
+    planpress::outputs::check(&output, args.input.templates.as_deref())?;
     let (tx, rx) = mpsc::channel();
     let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(e) = event {

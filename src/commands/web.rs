@@ -4,12 +4,13 @@ use super::{Result, default_dir, write_files};
 use crate::cli::WebArgs;
 
 pub fn run(args: WebArgs) -> Result {
-    let config = args.input.config(None)?;
-    let (prepared, files) = planpress::Pipeline::new(config).web()?;
-    crate::print_warnings(&prepared.warnings);
     let dir = args
         .output
         .unwrap_or_else(|| default_dir(&args.input.edition, "web"));
+    planpress::outputs::check(&dir, args.input.templates.as_deref())?;
+    let config = args.input.config(None)?;
+    let (prepared, files) = planpress::Pipeline::new(config).web()?;
+    crate::print_warnings(&prepared.warnings);
     write_files(&dir, &files)?;
     println!(
         "ホームページ用の HTML 版を作りました: {}",

@@ -10,6 +10,7 @@ mod editions;
 mod fixtures;
 mod layout;
 mod live;
+mod outputs;
 mod pdf;
 mod properties;
 mod safety;

@@ -85,8 +85,8 @@ fn a_template_cannot_read_files_either() {
         format!("{main}\n#read(\"Cargo.toml\")\n"),
     )
     .unwrap();
-    let out = dir.join("evil.pdf");
-    let emit = dir.join("emitted");
+    let out = tmp("evil-templates.pdf");
+    let emit = tmp("evil-templates-emitted");
     let run = planpress(&[
         "build",
         EDITION,
@@ -128,7 +128,7 @@ fn a_template_cannot_unescape_a_value() {
             main.replace("#cover(\n  fiscal: [{{ edition.fiscal }}],", &line),
         )
         .unwrap();
-        let out = dir.join("out.pdf");
+        let out = tmp("unescape-templates.pdf");
         let args = [
             "build",
             EDITION,
