@@ -62,6 +62,22 @@ fn summary(labels: &[String]) -> String {
     }
 }
 
+/// The resolutions `preview` draws at: enough to read a page, small enough that
+/// an A4 page stays a few tens of megabytes.
+pub const DPI: std::ops::RangeInclusive<f32> = 30.0..=600.0;
+
+/// Refuse a resolution outside `DPI` (a typo such as 1e9, 0 or nan).
+pub fn check_dpi(dpi: f32) -> Result<(), String> {
+    if DPI.contains(&dpi) {
+        return Ok(());
+    }
+    Err(format!(
+        "解像度 --dpi {dpi} は使えません。{}〜{} の数で指定してください（ふつうは 110）",
+        DPI.start(),
+        DPI.end()
+    ))
+}
+
 /// Render the selected pages to `dir`/<label>.png; returns the files written.
 pub fn render(
     doc: &PagedDocument,
@@ -69,6 +85,7 @@ pub fn render(
     dir: &Path,
     dpi: f32,
 ) -> Result<Vec<String>, String> {
+    check_dpi(dpi)?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{} を作れません: {e}", dir.display()))?;
     let labels = page_labels(doc);
     let mut written = Vec::new();

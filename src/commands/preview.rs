@@ -5,6 +5,7 @@ use crate::cli::PreviewArgs;
 
 pub fn run(args: PreviewArgs) -> Result {
     planpress::outputs::check(&args.output, args.input.templates.as_deref())?;
+    planpress::preview::check_dpi(args.dpi)?;
     // A layout the build refuses is still shown: its pages are what the fault
     // message asks the clerk to look at.
     let document = match planpress::build(&args.input.config(None)?) {

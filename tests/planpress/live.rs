@@ -157,4 +157,22 @@ fn preview_writes_pages_named_by_their_printed_labels() {
     ]);
     assert_eq!(run.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&run.stderr).contains("ページ「99」はありません"));
+    // A resolution no one means is refused, before anything is drawn.
+    for dpi in ["1e9", "0", "nan", "inf"] {
+        let dir = tmp("preview-dpi");
+        let run = planpress(&[
+            "preview",
+            EDITION,
+            "--pages",
+            "1",
+            "-o",
+            dir.to_str().unwrap(),
+            "--dpi",
+            dpi,
+        ]);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "--dpi {dpi}: {err}");
+        assert!(err.contains("30〜600 の数で指定してください"), "{err}");
+        assert!(!dir.exists());
+    }
 }
