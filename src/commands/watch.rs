@@ -38,23 +38,49 @@ pub fn run(args: WatchArgs) -> Result {
         "{} を見張っています（Ctrl+C で終わります）",
         config.edition.display()
     );
+    let edition = config.edition.clone();
     let mut pipeline = Pipeline::new(config);
     rebuild(&mut pipeline, &mut folders, &output, true);
+    let mut gone = false;
     loop {
         let Ok(first) = rx.recv() else { return Ok(()) };
-        let mut relevant = is_relevant(&first, &output);
+        let mut relevant = is_relevant(&first, &output, &edition);
         // Debounce: wait until the saves stop.
         while let Ok(e) = rx.recv_timeout(DEBOUNCE) {
-            relevant |= is_relevant(&e, &output);
+            relevant |= is_relevant(&e, &output, &edition);
         }
-        if relevant {
-            rebuild(&mut pipeline, &mut folders, &output, false);
+        if !relevant {
+            continue;
         }
+        // The edition folder moved away or deleted: say so once, and wait for it
+        // to come back (its parent folder is watched for that).
+        if !edition.is_dir() {
+            folders.follow(pipeline.config());
+            if !gone {
+                eprintln!(
+                    "{}: 版のフォルダ {} がなくなりました（移動か削除）。前の PDF はそのまま残しています。元の場所に戻すと作り直します",
+                    clock(),
+                    edition.display()
+                );
+            }
+            gone = true;
+            continue;
+        }
+        if gone {
+            println!(
+                "{}: 版のフォルダ {} が戻りました",
+                clock(),
+                edition.display()
+            );
+            gone = false;
+        }
+        rebuild(&mut pipeline, &mut folders, &output, false);
     }
 }
 
 /// The folders whose files a build reads: the edition, the previous edition it
-/// names (followed even while either does not load) and `--templates`.
+/// names (followed even while either does not load) and `--templates`; and the
+/// edition's parent, to see the edition folder go and come back.
 struct Folders {
     watcher: RecommendedWatcher,
     watched: Vec<PathBuf>,
@@ -63,11 +89,21 @@ struct Folders {
 impl Folders {
     fn follow(&mut self, config: &planpress::Config) {
         let mut wanted = vec![config.edition.clone()];
+        if let Some(parent) = config.edition.parent() {
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            wanted.push(parent.to_path_buf());
+        }
         if let Templates::Dir(t) = &config.templates {
             wanted.push(t.clone());
         }
         wanted
             .extend(planpress::content::previous_named_in(&config.edition).filter(|p| p.is_dir()));
+        // A folder gone is watched anew when it is back.
+        wanted.retain(|w| w.is_dir());
         for old in self.watched.iter().filter(|w| !wanted.contains(w)) {
             let _ = self.watcher.unwatch(old);
         }
@@ -91,15 +127,32 @@ impl Folders {
     }
 }
 
-/// A change to a content file or template (not our own output or temporary files).
-fn is_relevant(event: &notify::Event, output: &Path) -> bool {
+/// A change to a content file or template (not our own output or temporary
+/// files), or the edition folder itself going or coming back.
+fn is_relevant(event: &notify::Event, output: &Path, edition: &Path) -> bool {
     use notify::EventKind::*;
     matches!(event.kind, Create(_) | Modify(_) | Remove(_))
         && event.paths.iter().any(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            !name.starts_with('.')
-                && p != output
-                && (name.ends_with(".json") || name.ends_with(".typ") || name.ends_with(".typ.j2"))
+            let edition_itself = p.file_name() == edition.file_name()
+                && p.parent().map(std::fs::canonicalize).and_then(|r| r.ok())
+                    == edition
+                        .parent()
+                        .map(|d| {
+                            if d.as_os_str().is_empty() {
+                                Path::new(".")
+                            } else {
+                                d
+                            }
+                        })
+                        .map(std::fs::canonicalize)
+                        .and_then(|r| r.ok());
+            edition_itself
+                || (!name.starts_with('.')
+                    && p != output
+                    && (name.ends_with(".json")
+                        || name.ends_with(".typ")
+                        || name.ends_with(".typ.j2")))
         })
 }
 

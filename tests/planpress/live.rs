@@ -87,6 +87,33 @@ fn watch_rebuilds_on_save_and_survives_bad_input() {
     });
 }
 
+/// The edition folder moved away and back: the watcher says so, keeps the last
+/// PDF, and goes on rebuilding on saves once the folder is back.
+#[test]
+fn watch_recovers_when_the_edition_folder_goes_and_comes_back() {
+    let dir = scratch_edition("watch-gone");
+    let away = tmp("watch-gone-away");
+    let out = tmp("watch-gone.pdf");
+    let (child, rx) = spawn_watch(&[dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    with_watcher(child, || {
+        wait_for(&rx, "を作りました");
+        let first = std::fs::read(&out).unwrap();
+        std::fs::rename(&dir, &away).unwrap();
+        wait_for(&rx, "がなくなりました");
+        assert_eq!(std::fs::read(&out).unwrap(), first);
+        std::fs::rename(&away, &dir).unwrap();
+        wait_for(&rx, "が戻りました");
+        wait_for(&rx, "作り直しました");
+        // Saves in the folder that came back are seen.
+        edit_json(&dir, "4-targets.json", |v| {
+            v["divisions"][0]["departments"][0]["targets"][0]["text"] =
+                "戻ったフォルダで変えた目標です。".into();
+        });
+        wait_for(&rx, "作り直しました");
+        assert!(std::fs::read(&out).unwrap() != first);
+    });
+}
+
 /// The previous edition's folder is watched too, even while it does not load.
 #[test]
 fn watch_rebuilds_when_the_previous_edition_changes() {
