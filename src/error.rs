@@ -69,8 +69,9 @@ impl std::fmt::Display for BuildError {
             BuildError::Compile(e, _) => write!(f, "{e}"),
             BuildError::Write { path, error } => write!(
                 f,
-                "PDF を書き出せません（{}）: {error}\n書き込めるフォルダを -o で指定してください",
-                path.display()
+                "PDF を書き出せません（{}）: {}\n書き込めるフォルダを -o で指定してください",
+                path.display(),
+                crate::io_message::reason(error)
             ),
         }
     }

@@ -29,9 +29,11 @@ pub fn format_edition(dir: &Path) -> Result<Vec<String>, String> {
     let mut changed = Vec::new();
     for name in differing(&content) {
         let path = dir.join(&name);
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("{name}: {}", crate::io_message::reason(&e)))?;
         let canonical = canonical(&text).expect("a loaded file parses");
-        crate::fs::write_atomic(&path, canonical.as_bytes()).map_err(|e| format!("{name}: {e}"))?;
+        crate::fs::write_atomic(&path, canonical.as_bytes())
+            .map_err(|e| format!("{name}: {}", crate::io_message::reason(&e)))?;
         changed.push(name);
     }
     Ok(changed)

@@ -19,6 +19,7 @@ pub mod extract;
 pub mod fmt;
 pub mod fonts;
 pub mod fs;
+pub mod io_message;
 pub mod item;
 pub mod layout;
 pub mod new;

@@ -31,7 +31,13 @@ pub fn next_edition(from: &Path, to: &Path) -> Result<Vec<String>, String> {
             to.display()
         ));
     }
-    fs::create_dir_all(to).map_err(|e| format!("{} を作れません: {e}", to.display()))?;
+    fs::create_dir_all(to).map_err(|e| {
+        format!(
+            "{} を作れません: {}",
+            to.display(),
+            crate::io_message::reason(&e)
+        )
+    })?;
     let kinds: Vec<_> = source
         .edition
         .chapters
@@ -59,7 +65,7 @@ pub fn next_edition(from: &Path, to: &Path) -> Result<Vec<String>, String> {
         }
         let text = serde_json::to_string_pretty(&v).expect("JSON serialises") + "\n";
         crate::fs::write_atomic(&to.join(name), text.as_bytes())
-            .map_err(|e| format!("{name}: {e}"))?;
+            .map_err(|e| format!("{name}: {}", crate::io_message::reason(&e)))?;
         written.push(name.clone());
     }
     Ok(written)

@@ -86,7 +86,13 @@ pub fn render(
     dpi: f32,
 ) -> Result<Vec<String>, String> {
     check_dpi(dpi)?;
-    std::fs::create_dir_all(dir).map_err(|e| format!("{} を作れません: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        format!(
+            "{} を作れません: {}",
+            dir.display(),
+            crate::io_message::reason(&e)
+        )
+    })?;
     let labels = page_labels(doc);
     let mut written = Vec::new();
     for &i in pages {
@@ -104,8 +110,13 @@ pub fn render(
             labels[i].clone()
         };
         let path = dir.join(format!("{name}.png"));
-        crate::fs::write_atomic(&path, &png)
-            .map_err(|e| format!("{} に書き出せません: {e}", path.display()))?;
+        crate::fs::write_atomic(&path, &png).map_err(|e| {
+            format!(
+                "{} に書き出せません: {}",
+                path.display(),
+                crate::io_message::reason(&e)
+            )
+        })?;
         written.push(path.display().to_string());
     }
     Ok(written)

@@ -60,6 +60,11 @@ pub fn default_dir(edition: &Path, what: &str) -> PathBuf {
 
 /// Write a command's files under `dir`, or say which one could not be written.
 pub fn write_files(dir: &Path, files: &[(String, Vec<u8>)]) -> Result {
-    planpress::fs::write_all(dir, files)
-        .map_err(|(path, e)| Failure::Message(format!("{} に書き出せません: {e}", path.display())))
+    planpress::fs::write_all(dir, files).map_err(|(path, e)| {
+        Failure::Message(format!(
+            "{} に書き出せません: {}",
+            path.display(),
+            planpress::io_message::reason(&e)
+        ))
+    })
 }

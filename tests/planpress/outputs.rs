@@ -140,3 +140,25 @@ fn emitted_source_goes_only_where_source_was() {
     ];
     refused(&args, &other, "report.docx");
 }
+
+/// A place that cannot be written is told in Japanese, with what to do, never
+/// as the system's English (`Is a directory (os error 21)`).
+#[test]
+fn an_unwritable_output_is_told_in_japanese() {
+    let dir = tmp("outputs-a-folder");
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = planpress(&["build", EDITION, "-o", dir.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("ファイルではなくフォルダです") && err.contains("-o で指定してください"),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
+    let file = tmp("outputs-a-file");
+    std::fs::write(&file, "x").unwrap();
+    let run = planpress(&["web", EDITION, "-o", file.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+}
