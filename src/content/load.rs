@@ -12,6 +12,7 @@ use super::error::{ContentError, ContentErrors};
 use super::messages::json_error;
 use super::model::*;
 use super::position::line_col;
+use super::source::read_regular;
 use super::spans::Spans;
 use super::validate as rules;
 use super::{Content, Part, describe, glyphs};
@@ -39,17 +40,17 @@ impl Loader {
 
     fn read<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {
         let path = self.dir.join(file);
-        let bytes = match fs::read(&path) {
+        if fs::symlink_metadata(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+            self.error(
+                file,
+                "ファイルがありません。edition.json に書かれたファイル名と、フォルダ内のファイル名を確かめてください",
+            );
+            return None;
+        }
+        let bytes = match read_regular(&path) {
             Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                self.error(
-                    file,
-                    "ファイルがありません。edition.json に書かれたファイル名と、フォルダ内のファイル名を確かめてください",
-                );
-                return None;
-            }
-            Err(e) => {
-                self.error(file, format!("ファイルを読めません: {e}"));
+            Err(m) => {
+                self.error(file, m);
                 return None;
             }
         };

@@ -10,6 +10,7 @@ pub mod load;
 mod messages;
 pub mod model;
 mod position;
+pub mod source;
 mod spans;
 mod validate;
 
@@ -95,7 +96,7 @@ fn previous_dir(dir: &Path, previous: Option<&str>) -> Option<PathBuf> {
 /// The previous edition the edition in `dir` names, read from its `edition.json`
 /// even when the edition does not load (for `watch`, which follows it anyway).
 pub fn previous_named_in(dir: &Path) -> Option<PathBuf> {
-    let bytes = std::fs::read(dir.join("edition.json")).ok();
+    let bytes = source::read_regular(&dir.join("edition.json")).ok();
     let text = bytes.and_then(|b| decode::decode(&b).ok());
     let value: Option<serde_json::Value> = text.and_then(|t| serde_json::from_str(&t).ok());
     let named = value.as_ref().and_then(|v| v.get("previous")?.as_str());

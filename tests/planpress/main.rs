@@ -12,6 +12,7 @@ mod layout;
 mod live;
 mod pdf;
 mod properties;
+mod reading;
 mod safety;
 mod sheets;
 mod snapshots;
