@@ -10,6 +10,7 @@ pub mod load;
 mod messages;
 pub mod model;
 mod position;
+mod required;
 pub mod source;
 mod spans;
 mod validate;
@@ -101,4 +102,24 @@ pub fn previous_named_in(dir: &Path) -> Option<PathBuf> {
     let value: Option<serde_json::Value> = text.and_then(|t| serde_json::from_str(&t).ok());
     let named = value.as_ref().and_then(|v| v.get("previous")?.as_str());
     previous_dir(dir, named)
+}
+
+/// The previous edition must be another folder, for an earlier year. (A folder
+/// that is not there is a warning of the build, not a content error.)
+fn check_previous(dir: &Path, ed: &Edition) -> Option<ContentError> {
+    let named = ed.previous.as_deref();
+    let named = named.filter(|p| !p.trim().is_empty() && !Path::new(p).has_root())?;
+    let prev = previous_dir(dir, Some(named))?;
+    let at = |m: String| Some(ContentError::new("edition.json", m).at("/previous"));
+    if dir.canonicalize().ok()? == prev.canonicalize().ok()? {
+        return at("previous にこの版自身のフォルダが書かれています。前年度の版のフォルダ名を書いてください".into());
+    }
+    let bytes = source::read_regular(&prev.join("edition.json")).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&decode::decode(&bytes).ok()?).ok()?;
+    let year = value.get("fiscal_year")?.as_i64()?;
+    (year >= i64::from(ed.fiscal_year)).then_some(())?;
+    at(format!(
+        "previous の版（{named}）の年度 {year} が、この版の年度 {} と同じか後になっています。前年度の版のフォルダ名を書いてください",
+        ed.fiscal_year
+    ))
 }

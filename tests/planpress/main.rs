@@ -5,11 +5,13 @@ mod doc;
 
 mod broken;
 mod cli;
+mod cost;
 mod document;
 mod editions;
 mod fixtures;
 mod layout;
 mod live;
+mod mutations;
 mod pdf;
 mod properties;
 mod reading;

@@ -1,14 +1,16 @@
 //! Only regular files inside the folders are read: a pipe, a device, a link or a
 //! folder in a file's place is refused with a message, never waited on.
 
+use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::doc::*;
 
-/// Run planpress, failing the test when it has not finished within 30 s.
-fn planpress_within(args: &[&str]) -> (i32, String) {
+/// Run planpress, failing the test when it has not finished within 30 s: exit
+/// code and everything it printed.
+pub fn planpress_within(args: &[&str]) -> (i32, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_planpress"))
         .args(args)
         .current_dir(root())
@@ -16,22 +18,30 @@ fn planpress_within(args: &[&str]) -> (i32, String) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // Read both pipes meanwhile: a full pipe would stop the child.
+    let drain = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut s = Vec::new();
+            r.read_to_end(&mut s).unwrap();
+            String::from_utf8_lossy(&s).into_owned()
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().unwrap()));
+    let err = drain(Box::new(child.stderr.take().unwrap()));
     let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
         if start.elapsed() > Duration::from_secs(30) {
             child.kill().unwrap();
             child.wait().unwrap();
             panic!("planpress {args:?} did not finish within 30 s");
         }
         std::thread::sleep(Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
+    };
+    let text = format!("{}{}", out.join().unwrap(), err.join().unwrap());
+    (status.code().unwrap_or(-1), text)
 }
 
 fn mkfifo(path: &Path) {
