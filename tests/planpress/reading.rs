@@ -139,3 +139,27 @@ fn a_template_folder_link_is_not_followed() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn a_pipe_in_place_of_a_template_is_refused_not_waited_on() {
+    let dir = tmp("reading/fifo-templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    for file in ["macros.typ.j2", "style.typ"] {
+        std::fs::copy(root().join("templates").join(file), dir.join(file)).unwrap();
+    }
+    mkfifo(&dir.join("main.typ.j2"));
+    let out = dir.join("out.pdf");
+    let (code, text) = planpress_within(&[
+        "build",
+        EDITION,
+        "--templates",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_ne!(code, 0, "{text}");
+    assert!(
+        text.contains("main.typ.j2 を読めません: 普通のファイルではありません"),
+        "{text}"
+    );
+}
