@@ -217,7 +217,9 @@ pub fn write(path: &Path, built: &Built) -> Result<(), BuildError> {
 fn previous_edition(content: &Content) -> Result<(Option<Content>, Vec<String>), BuildError> {
     let mut warnings = Vec::new();
     let previous = match content.previous_dir() {
-        Some(prev) if prev.join("edition.json").is_file() => Some(content::load(&prev)?),
+        Some(prev) if prev.join("edition.json").symlink_metadata().is_ok() => {
+            Some(content::load(&prev)?)
+        }
         Some(prev) => {
             warnings.push(format!(
                 "前年度の版 {} が見つかりません（edition.json の previous）。実施結果の資料は未収録のままです",

@@ -18,10 +18,20 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         Err(_) if is_shift_jis(bytes) => Err(format!(
             "ファイルが Shift_JIS（CP932）で保存されています。このままでは文字化けするので読み込みません。{RESAVE}"
         )),
-        Err(e) => Err(format!(
-            "ファイルが UTF-8 ではありません（{}バイト目から読めません）。{RESAVE}",
-            e.utf8_error().valid_up_to() + 1
-        )),
+        Err(e) => {
+            let e = e.utf8_error();
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let (line, column) = super::position::line_col(valid, valid.len());
+            Err(match e.error_len() {
+                None => format!(
+                    "ファイルが文字の途中で終わっています（{line}行{column}列）。ファイルの後ろが消えているので、保存し直すか、消えた部分を書き足してください"
+                ),
+                Some(_) => format!(
+                    "ファイルが UTF-8 ではありません（{line}行{column}列、{}バイト目から読めません）。{RESAVE}",
+                    e.valid_up_to() + 1
+                ),
+            })
+        }
     }
 }
 

@@ -43,6 +43,7 @@ fn field_word(key: &str) -> Option<&'static str> {
         "department" => "部署名",
         "file" => "ファイル名",
         "kind" => "種類",
+        "previous" => "前年度の版",
         _ => return None,
     })
 }
@@ -57,7 +58,7 @@ pub fn describe(root: &Value, pointer: &str) -> String {
     let mut words: Vec<String> = Vec::new();
     let mut cur = root;
     // The department the pointer is inside, for its targets' labels.
-    let mut dept = Value::Null;
+    let mut dept = &Value::Null;
     let mut i = 0;
     while i < segments.len() {
         let key = segments[i].as_str();
@@ -66,10 +67,10 @@ pub fn describe(root: &Value, pointer: &str) -> String {
         if let (Some(n), Some(arr)) = (next, child.and_then(Value::as_array)) {
             let item = arr.get(n).unwrap_or(&Value::Null);
             if key == "departments" {
-                dept = item.clone();
+                dept = item;
             }
             let in_targets = root.get("divisions").is_some();
-            element_words(&mut words, key, item, n, &dept, in_targets);
+            element_words(&mut words, key, item, n, dept, in_targets);
             cur = item;
             i += 2;
             continue;

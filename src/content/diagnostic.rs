@@ -10,14 +10,14 @@ use super::ContentErrors;
 
 pub fn render(errors: &ContentErrors, color: bool) -> String {
     let mut files = SimpleFiles::new();
-    let ids: Vec<(String, usize)> = errors
+    let ids: Vec<(String, usize, Visible)> = errors
         .texts
         .iter()
         .map(|(name, text)| {
-            (
-                name.clone(),
-                files.add(errors.dir.join(name).display().to_string(), text.clone()),
-            )
+            let visible = Visible::new(text);
+            let path = escape_controls(&errors.dir.join(name).display().to_string());
+            let id = files.add(path, visible.text.clone());
+            (name.clone(), id, visible)
         })
         .collect();
     let config = Config::default();
@@ -28,29 +28,128 @@ pub fn render(errors: &ContentErrors, color: bool) -> String {
     };
     let header = format!(
         "内容ファイルに {} 件の問題があります（{}）。直してから、もう一度実行してください。\n\n",
-        errors.errors.len(),
-        errors.dir.display()
+        thousands(errors.errors.len() + errors.more),
+        escape_controls(&errors.dir.display().to_string())
     );
     for e in &errors.errors {
+        let file = escape_controls(&e.file);
+        let message = escape_controls(&e.message);
         let mut d = Diagnostic::error().with_message(match &e.item {
-            Some(item) => format!("{}（{item}）: {}", e.file, e.message),
-            None => format!("{}: {}", e.file, e.message),
+            Some(item) => format!("{file}（{}）: {message}", escape_controls(item)),
+            None => format!("{file}: {message}"),
         });
-        if let (Some(span), Some((_, id))) = (&e.span, ids.iter().find(|(n, _)| *n == e.file)) {
-            let label = e.item.clone().unwrap_or_default();
-            d = d.with_labels(vec![Label::primary(*id, span.clone()).with_message(label)]);
+        if let (Some(span), Some((_, id, visible))) =
+            (&e.span, ids.iter().find(|(n, _, _)| *n == e.file))
+        {
+            let label = escape_controls(e.item.as_deref().unwrap_or_default());
+            let span = visible.map(span.start)..visible.map(span.end);
+            d = d.with_labels(vec![Label::primary(*id, span).with_message(label)]);
         }
         if term::emit_to_write_style(&mut buffer, &config, &files, &d).is_err() {
             // A span outside its file: fall back to the plain line.
             buffer.clear();
-            return format!("{header}{}", plain(errors));
+            return format!("{header}{}{}", plain(errors), more(errors));
         }
     }
     let _ = ColorChoice::Never;
     let _ = std::marker::PhantomData::<StandardStream>;
-    format!("{header}{}", String::from_utf8_lossy(buffer.as_slice()))
+    format!(
+        "{header}{}{}",
+        String::from_utf8_lossy(buffer.as_slice()),
+        more(errors)
+    )
 }
 
 fn plain(errors: &ContentErrors) -> String {
     errors.errors.iter().map(|e| format!("- {e}\n")).collect()
+}
+
+/// The count of the problems not shown.
+fn more(errors: &ContentErrors) -> String {
+    match errors.more {
+        0 => String::new(),
+        n => format!(
+            "ほかに {} 件の誤りがあります。上の誤りを直してから、もう一度実行してください。\n",
+            thousands(n)
+        ),
+    }
+}
+
+/// 99900 → 99,900.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Control characters from content shown as their code (U+0007), never sent to
+/// the terminal as they are.
+pub fn escape_controls(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match c {
+            _ if c.is_control() => format!("U+{:04X}", c as u32),
+            _ => c.to_string(),
+        })
+        .collect()
+}
+
+/// A file's text with its control characters (but line ends and tabs) replaced
+/// by visible symbols, and the map from byte offsets in the file to offsets in it.
+struct Visible {
+    text: String,
+    /// (offset in the file after a replaced character, bytes added up to there).
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Visible {
+    fn new(text: &str) -> Self {
+        let mut out = String::with_capacity(text.len());
+        let mut shifts = Vec::new();
+        let mut added = 0;
+        for (i, c) in text.char_indices() {
+            let shown = match c {
+                '\n' | '\r' | '\t' => c,
+                '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+                '\u{7f}' => '\u{2421}',
+                _ if c.is_control() => '\u{fffd}',
+                _ => c,
+            };
+            out.push(shown);
+            if shown != c {
+                added += shown.len_utf8() - c.len_utf8();
+                shifts.push((i + c.len_utf8(), added));
+            }
+        }
+        Visible { text: out, shifts }
+    }
+
+    fn map(&self, offset: usize) -> usize {
+        let n = self.shifts.partition_point(|&(at, _)| at <= offset);
+        offset + n.checked_sub(1).map_or(0, |k| self.shifts[k].1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_shown_by_their_code() {
+        assert_eq!(escape_controls("a\u{7}b\u{1b}[2J"), "aU+0007bU+001B[2J");
+        let v = Visible::new("a\u{7}b\u{85}c");
+        assert_eq!(v.text, "a\u{2407}b\u{fffd}c");
+        assert_eq!(&v.text[v.map(2)..v.map(3)], "b");
+        assert_eq!(&v.text[v.map(5)..], "c");
+        assert_eq!(thousands(99_900), "99,900");
+        assert_eq!(thousands(100), "100");
+    }
 }

@@ -48,14 +48,15 @@ impl ContentError {
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        let shown = diagnostic::escape_controls;
+        write!(f, "{}", shown(&self.file))?;
         if let (Some(l), Some(c)) = (self.line, self.column) {
             write!(f, " {l}行{c}列")?;
         }
         if let Some(item) = &self.item {
-            write!(f, "（{item}）")?;
+            write!(f, "（{}）", shown(item))?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", shown(&self.message))
     }
 }
 
@@ -64,6 +65,8 @@ impl fmt::Display for ContentError {
 pub struct ContentErrors {
     pub dir: PathBuf,
     pub errors: Vec<ContentError>,
+    /// How many more problems were found than `errors` holds.
+    pub more: usize,
     /// (file, text) of every file that could be read as text.
     pub texts: Vec<(String, String)>,
 }

@@ -11,10 +11,11 @@ use super::decode::decode;
 use super::error::{ContentError, ContentErrors};
 use super::messages::json_error;
 use super::model::*;
-use super::position::line_col;
+use super::position::Lines;
+use super::source::read_regular;
 use super::spans::Spans;
 use super::validate as rules;
-use super::{Content, Part, describe, glyphs};
+use super::{Content, Part, describe, glyphs, required};
 
 /// A read content file: its text, parsed value and value positions.
 struct FileText {
@@ -39,17 +40,17 @@ impl Loader {
 
     fn read<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {
         let path = self.dir.join(file);
-        let bytes = match fs::read(&path) {
+        if fs::symlink_metadata(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+            self.error(
+                file,
+                "ファイルがありません。edition.json に書かれたファイル名と、フォルダ内のファイル名を確かめてください",
+            );
+            return None;
+        }
+        let bytes = match read_regular(&path) {
             Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                self.error(
-                    file,
-                    "ファイルがありません。edition.json に書かれたファイル名と、フォルダ内のファイル名を確かめてください",
-                );
-                return None;
-            }
-            Err(e) => {
-                self.error(file, format!("ファイルを読めません: {e}"));
+            Err(m) => {
+                self.error(file, m);
                 return None;
             }
         };
@@ -86,10 +87,12 @@ impl Loader {
 
     /// Give each error a position and an item name from its pointer or line.
     fn resolve(&mut self) {
+        let lines: Vec<Lines> = self.files.iter().map(|f| Lines::new(&f.text)).collect();
         for e in &mut self.errors {
-            let Some(f) = self.files.iter().find(|f| f.name == e.file) else {
+            let Some(i) = self.files.iter().position(|f| f.name == e.file) else {
                 continue;
             };
+            let f = &self.files[i];
             if e.span.is_none()
                 && let Some(p) = &e.pointer
             {
@@ -101,7 +104,7 @@ impl Loader {
             if let Some(span) = &e.span
                 && e.line.is_none()
             {
-                let (l, c) = line_col(&f.text, span.start);
+                let (l, c) = lines[i].line_col(span.start);
                 e.line = Some(l);
                 e.column = Some(c);
             }
@@ -132,6 +135,7 @@ pub fn read(dir: &Path) -> Result<Read, ContentErrors> {
                 &dir.display().to_string(),
                 "版のフォルダが見つかりません。content/ の下のフォルダ名（例: content/miyamae-r2）を指定してください",
             )],
+            more: 0,
             texts: Vec::new(),
         });
     }
@@ -173,6 +177,13 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
         loader
             .errors
             .extend(rules::validate(&edition, &parts, complete));
+        loader.errors.extend(required::edition(&edition));
+        for (file, part) in &parts {
+            loader.errors.extend(required::part(file, part));
+        }
+        loader
+            .errors
+            .extend(super::check_previous(&loader.dir, &edition));
         if loader.errors.is_empty() {
             return Ok(Content {
                 name: folder_name(&loader.dir),
@@ -253,13 +264,19 @@ impl Loader {
             (file_order(&self.texts, &a.file), a.line)
                 .cmp(&(file_order(&self.texts, &b.file), b.line))
         });
+        let more = errors.len().saturating_sub(SHOWN);
+        errors.truncate(SHOWN);
         ContentErrors {
             dir: self.dir,
             errors,
+            more,
             texts: self.texts,
         }
     }
 }
+
+/// At most this many problems are shown; the rest are counted.
+const SHOWN: usize = 100;
 
 /// Errors are listed file by file in reading order, then by line.
 fn file_order(texts: &[(String, String)], file: &str) -> usize {

@@ -20,6 +20,18 @@ pub fn json_error(
         .rsplit_once(" at line ")
         .map_or(raw.as_str(), |(m, _)| m);
     let message = match e.classify() {
+        _ if detail.starts_with("recursion limit exceeded") => {
+            "括弧「{」「[」の入れ子が深すぎます（128 段まで）。括弧の対応を確かめてください".into()
+        }
+        _ if detail.starts_with("lone leading surrogate")
+            || detail.starts_with("unexpected end of hex escape")
+            || detail.starts_with("invalid unicode code point") =>
+        {
+            "「\\u」で書いた文字コードが正しくありません。\\u の後は 4 桁の 16 進数で、D800～DFFF は二つ一組で書きます。文字をそのまま書くのが確実です".into()
+        }
+        _ if detail.starts_with("number out of range") => {
+            "数が大きすぎて読めません。正しい数を書いてください".into()
+        }
         Category::Syntax => format!(
             "JSON の書き方に誤りがあります（{}）。この位置の直前のカンマ「,」、引用符「\"」、括弧を確かめてください",
             syntax_words(detail)
@@ -36,7 +48,7 @@ pub fn json_error(
     if let (Some(v), Some((pointer, range))) = (value, spans.at(offset))
         && !pointer.is_empty()
     {
-        err.item = Some(describe::describe(v, pointer));
+        err.item = Some(describe::describe(v, &pointer));
         // A value of the wrong kind: underline the whole value.
         if e.classify() == Category::Data
             && !detail.starts_with("missing field")
@@ -64,7 +76,8 @@ fn syntax_words(detail: &str) -> String {
         d if d.starts_with("trailing comma") => "最後の項目の後に余分な「,」があります".into(),
         d if d.starts_with("key must be a string") => "項目名が「\"」で囲まれていません".into(),
         d if d.starts_with("control character") => {
-            "文字列の中に改行やタブがそのまま入っています（改行は \\n と書きます）".into()
+            "文字列の中に改行やタブなどの制御文字がそのまま入っています（改行は \\n と書きます）"
+                .into()
         }
         d if d.starts_with("trailing characters") => {
             "JSON の終わりの後に余分な文字があります".into()
@@ -72,7 +85,11 @@ fn syntax_words(detail: &str) -> String {
         d if d.starts_with("invalid escape") => {
             "「\\」の後の文字が正しくありません（\\ を書くときは \\\\ と書きます）".into()
         }
-        d => d.to_string(),
+        d if d.starts_with("invalid number") => "数の書き方が正しくありません".into(),
+        d if d.starts_with("expected ident") => {
+            "true、false、null の書き間違いか、文字列の「\"」がありません".into()
+        }
+        _ => "JSON として読めない書き方です".into(),
     }
 }
 
@@ -88,6 +105,19 @@ fn data_words(detail: &str) -> String {
             m.push_str(&format!("ここで使える項目名: {}", allowed.join(", ")));
         }
         return m;
+    }
+    if let Some(rest) = detail.strip_prefix("duplicate field `") {
+        let key = rest.trim_end_matches('`');
+        return format!("項目「{key}」が二度書かれています。一つにまとめてください");
+    }
+    if detail.starts_with("invalid length") {
+        return match detail.split_once(", expected ") {
+            Some((_, e)) if e.starts_with("struct") => format!(
+                "値の種類が違います（配列（[ … ]）が書かれていますが、ここには{}を書きます）",
+                type_word(e)
+            ),
+            _ => "配列の項目の数が違います".into(),
+        };
     }
     if let Some(rest) = detail.strip_prefix("missing field `") {
         let key = rest.trim_end_matches('`');

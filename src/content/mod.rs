@@ -10,6 +10,8 @@ pub mod load;
 mod messages;
 pub mod model;
 mod position;
+mod required;
+pub mod source;
 mod spans;
 mod validate;
 
@@ -95,9 +97,29 @@ fn previous_dir(dir: &Path, previous: Option<&str>) -> Option<PathBuf> {
 /// The previous edition the edition in `dir` names, read from its `edition.json`
 /// even when the edition does not load (for `watch`, which follows it anyway).
 pub fn previous_named_in(dir: &Path) -> Option<PathBuf> {
-    let bytes = std::fs::read(dir.join("edition.json")).ok();
+    let bytes = source::read_regular(&dir.join("edition.json")).ok();
     let text = bytes.and_then(|b| decode::decode(&b).ok());
     let value: Option<serde_json::Value> = text.and_then(|t| serde_json::from_str(&t).ok());
     let named = value.as_ref().and_then(|v| v.get("previous")?.as_str());
     previous_dir(dir, named)
+}
+
+/// The previous edition must be another folder, for an earlier year. (A folder
+/// that is not there is a warning of the build, not a content error.)
+fn check_previous(dir: &Path, ed: &Edition) -> Option<ContentError> {
+    let named = ed.previous.as_deref();
+    let named = named.filter(|p| !p.trim().is_empty() && !Path::new(p).has_root())?;
+    let prev = previous_dir(dir, Some(named))?;
+    let at = |m: String| Some(ContentError::new("edition.json", m).at("/previous"));
+    if dir.canonicalize().ok()? == prev.canonicalize().ok()? {
+        return at("previous にこの版自身のフォルダが書かれています。前年度の版のフォルダ名を書いてください".into());
+    }
+    let bytes = source::read_regular(&prev.join("edition.json")).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&decode::decode(&bytes).ok()?).ok()?;
+    let year = value.get("fiscal_year")?.as_i64()?;
+    (year >= i64::from(ed.fiscal_year)).then_some(())?;
+    at(format!(
+        "previous の版（{named}）の年度 {year} が、この版の年度 {} と同じか後になっています。前年度の版のフォルダ名を書いてください",
+        ed.fiscal_year
+    ))
 }

@@ -35,3 +35,26 @@ pub fn next_boundary(text: &str, offset: usize) -> usize {
         .next()
         .map_or(offset, |c| offset + c.len_utf8())
 }
+
+/// A text's line starts, for many line and column look-ups in linear time.
+pub struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// As `line_col`, without reading the text before the line.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_boundary(self.text, offset);
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
+}

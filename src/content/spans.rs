@@ -5,9 +5,23 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+/// Nesting deeper than serde_json reads (128 levels) is not scanned: the parser
+/// reports it, and the scanner's recursion stays shallow.
+const MAX_DEPTH: usize = 128;
+
+/// Values as a tree (each knows its parent and its own pointer token), so the
+/// memory is linear in the text however deep and long the keys are.
 #[derive(Debug, Default, Clone)]
 pub struct Spans {
-    values: HashMap<String, Range<usize>>,
+    nodes: Vec<Node>,
+    children: HashMap<(usize, String), usize>,
+}
+
+#[derive(Debug, Clone)]
+struct Node {
+    parent: usize,
+    token: String,
+    range: Range<usize>,
 }
 
 impl Spans {
@@ -19,22 +33,35 @@ impl Spans {
             spans: Spans::default(),
         };
         s.ws();
-        let _ = s.value(String::new());
+        let _ = s.value(usize::MAX, String::new(), 0);
         s.spans
     }
 
     /// The byte range of the value at `pointer` ("" is the whole document).
     pub fn get(&self, pointer: &str) -> Option<Range<usize>> {
-        self.values.get(pointer).cloned()
+        let mut node = (!self.nodes.is_empty()).then_some(0)?;
+        for token in pointer.split('/').skip(1) {
+            node = *self.children.get(&(node, token.to_string()))?;
+        }
+        Some(self.nodes[node].range.clone())
     }
 
     /// The innermost value whose range contains `offset`: (pointer, range).
-    pub fn at(&self, offset: usize) -> Option<(&str, Range<usize>)> {
-        self.values
+    pub fn at(&self, offset: usize) -> Option<(String, Range<usize>)> {
+        let (mut i, node) = self
+            .nodes
             .iter()
-            .filter(|(_, r)| r.start <= offset && offset <= r.end)
-            .min_by_key(|(_, r)| r.end - r.start)
-            .map(|(p, r)| (p.as_str(), r.clone()))
+            .enumerate()
+            .filter(|(_, n)| n.range.start <= offset && offset <= n.range.end)
+            .min_by_key(|(_, n)| n.range.end - n.range.start)?;
+        let range = node.range.clone();
+        let mut tokens = Vec::new();
+        while i != 0 {
+            tokens.push(self.nodes[i].token.as_str());
+            i = self.nodes[i].parent;
+        }
+        let pointer = tokens.iter().rev().map(|t| format!("/{t}")).collect();
+        Some((pointer, range))
     }
 }
 
@@ -61,9 +88,21 @@ impl Scanner<'_> {
         (self.b.get(self.i) == Some(&c)).then(|| self.i += 1)
     }
 
-    fn value(&mut self, pointer: String) -> Option<()> {
+    fn value(&mut self, parent: usize, token: String, depth: usize) -> Option<()> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
         self.ws();
         let start = self.i;
+        let me = self.spans.nodes.len();
+        if parent != usize::MAX {
+            self.spans.children.insert((parent, token.clone()), me);
+        }
+        self.spans.nodes.push(Node {
+            parent,
+            token,
+            range: start..start,
+        });
         match *self.b.get(self.i)? {
             b'{' => {
                 self.i += 1;
@@ -72,7 +111,7 @@ impl Scanner<'_> {
                         self.ws();
                         let key = self.string()?;
                         self.eat(b':')?;
-                        self.value(format!("{pointer}/{}", pointer_token(&key)))?;
+                        self.value(me, pointer_token(&key), depth + 1)?;
                         if self.eat(b',').is_none() {
                             self.eat(b'}')?;
                             break;
@@ -85,7 +124,7 @@ impl Scanner<'_> {
                 if self.eat(b']').is_none() {
                     let mut n = 0;
                     loop {
-                        self.value(format!("{pointer}/{n}"))?;
+                        self.value(me, n.to_string(), depth + 1)?;
                         n += 1;
                         if self.eat(b',').is_none() {
                             self.eat(b']')?;
@@ -108,7 +147,7 @@ impl Scanner<'_> {
                 }
             }
         }
-        self.spans.values.insert(pointer, start..self.i);
+        self.spans.nodes[me].range = start..self.i;
         Some(())
     }
 

@@ -93,8 +93,11 @@ fn read_dir(dir: &Path, kinds: &[&str], main: &str) -> Result<Vec<(String, Strin
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
             && !name.starts_with('.');
         if plain && kinds.iter().any(|k| name.ends_with(k)) {
-            let text = fs::read_to_string(&path)
-                .map_err(|e| fail(format!("テンプレート {} を読めません: {e}", path.display())))?;
+            let cannot =
+                |m: String| fail(format!("テンプレート {} を読めません: {m}", path.display()));
+            let bytes = crate::content::source::read_regular(&path).map_err(cannot)?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| cannot("文字コードを UTF-8 にしてください".into()))?;
             files.push((name.to_string(), text));
         }
     }

@@ -351,3 +351,18 @@ fn check_fails_where_build_fails_on_a_broken_previous_edition() {
     assert_eq!(message, String::from_utf8_lossy(&build.stderr));
     assert!(!out.exists());
 }
+
+/// The previous edition is an earlier year's: one of the same or a later year is
+/// a content error at `previous`, with its line.
+#[test]
+fn the_previous_edition_must_be_of_an_earlier_year() {
+    let (r2, r3) = edition_pair("later-previous");
+    edit_json(&r2, "edition.json", |v| v["fiscal_year"] = 2021.into());
+    let check = planpress(&["check", r3.to_str().unwrap()]);
+    let message = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains("edition.json（前年度の版）: previous の版（r2）の年度 2021 が、この版の年度 2021 と同じか後になっています"),
+        "{message}"
+    );
+}

@@ -5,14 +5,17 @@ mod doc;
 
 mod broken;
 mod cli;
+mod cost;
 mod document;
 mod editions;
 mod fixtures;
 mod layout;
 mod live;
+mod mutations;
 mod outputs;
 mod pdf;
 mod properties;
+mod reading;
 mod safety;
 mod sheets;
 mod snapshots;

@@ -1,0 +1,124 @@
+//! What a printed plan cannot do without: titles and names that are not empty,
+//! each file listed once, years the era calendar can print.
+
+use std::collections::HashSet;
+
+use super::model::*;
+use super::{ContentError, Part};
+
+/// The years an edition or its results may be for: from 平成元年 (1989) to 2200.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1989..=2200;
+
+/// Problems of `edition.json` itself.
+pub fn edition(ed: &Edition) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    let file = "edition.json";
+    title(&mut errors, file, "/title", &ed.title);
+    year(&mut errors, file, "/fiscal_year", ed.fiscal_year);
+    let mut seen = HashSet::new();
+    let listed = (ed
+        .chapters
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ("chapters", i, r)))
+    .chain(ed.annex.iter().enumerate().map(|(i, r)| ("annex", i, r)));
+    for (list, i, r) in listed {
+        if !seen.insert(r.file.as_str()) {
+            errors.push(
+                ContentError::new(
+                    file,
+                    format!(
+                        "ファイル「{}」が二度書かれています。章や資料ごとに別のファイルにするか、重なった行を削除してください",
+                        r.file
+                    ),
+                )
+                .at(format!("/{list}/{i}/file")),
+            );
+        }
+    }
+    if let Some(p) = &ed.previous {
+        let path = std::path::Path::new(p);
+        if p.trim().is_empty() || path.is_absolute() || path.has_root() {
+            errors.push(
+                ContentError::new(
+                    file,
+                    "previous には、この版のフォルダの隣にある前年度の版のフォルダ名（例: miyamae-r1）を書いてください。前年度の版がなければ previous の行を削除してください",
+                )
+                .at("/previous"),
+            );
+        }
+    }
+    errors
+}
+
+/// Problems of one chapter or annex file.
+pub fn part(file: &str, part: &Part) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    let e = &mut errors;
+    match part {
+        Part::Principles(p) => title(e, file, "/title", &p.title),
+        Part::Sections(c) => {
+            title(e, file, "/title", &c.title);
+            for (i, s) in c.sections.iter().enumerate() {
+                if let Some(policy) = &s.policy {
+                    title(
+                        e,
+                        file,
+                        &format!("/sections/{i}/policy/title"),
+                        &policy.title,
+                    );
+                }
+            }
+        }
+        Part::Targets(t) => {
+            title(e, file, "/title", &t.title);
+            title(e, file, "/policy/title", &t.policy.title);
+            for (i, div) in t.divisions.iter().enumerate() {
+                if let Some(name) = &div.name {
+                    self::name(e, file, &format!("/divisions/{i}/name"), name);
+                }
+                for (j, d) in div.departments.iter().enumerate() {
+                    let p = format!("/divisions/{i}/departments/{j}");
+                    self::name(e, file, &format!("{p}/short_name"), &d.short_name);
+                    self::name(e, file, &format!("{p}/full_name"), &d.full_name);
+                }
+            }
+        }
+        Part::Regulation(r) => title(e, file, "/title", &r.title),
+        Part::Roster(r) => title(e, file, "/title", &r.title),
+        Part::Memo(m) => title(e, file, "/title", &m.title),
+        Part::Results(r) => {
+            title(e, file, "/title", &r.title);
+            year(e, file, "/fiscal_year", r.fiscal_year);
+        }
+    }
+    errors
+}
+
+fn title(errors: &mut Vec<ContentError>, file: &str, pointer: &str, text: &str) {
+    if text.trim().is_empty() {
+        errors.push(ContentError::new(file, "見出しが空です。見出しを入れてください").at(pointer));
+    }
+}
+
+fn name(errors: &mut Vec<ContentError>, file: &str, pointer: &str, text: &str) {
+    if text.trim().is_empty() {
+        errors.push(ContentError::new(file, "名前が空です。名前を入れてください").at(pointer));
+    }
+}
+
+fn year(errors: &mut Vec<ContentError>, file: &str, pointer: &str, year: i32) {
+    if !YEARS.contains(&year) {
+        errors.push(
+            ContentError::new(
+                file,
+                format!(
+                    "年度 {year} は、{}（平成元年度）から {} までの西暦で書いてください（令和2年度なら 2020）",
+                    YEARS.start(),
+                    YEARS.end()
+                ),
+            )
+            .at(pointer),
+        );
+    }
+}

@@ -1,0 +1,165 @@
+//! Only regular files inside the folders are read: a pipe, a device, a link or a
+//! folder in a file's place is refused with a message, never waited on.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::doc::*;
+
+/// Run planpress, failing the test when it has not finished within 30 s: exit
+/// code and everything it printed.
+pub fn planpress_within(args: &[&str]) -> (i32, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_planpress"))
+        .args(args)
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read both pipes meanwhile: a full pipe would stop the child.
+    let drain = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut s = Vec::new();
+            r.read_to_end(&mut s).unwrap();
+            String::from_utf8_lossy(&s).into_owned()
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().unwrap()));
+    let err = drain(Box::new(child.stderr.take().unwrap()));
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(30) {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("planpress {args:?} did not finish within 30 s");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let text = format!("{}{}", out.join().unwrap(), err.join().unwrap());
+    (status.code().unwrap_or(-1), text)
+}
+
+fn mkfifo(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    let ok = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(ok.success());
+}
+
+fn check(dir: &Path) -> (i32, String) {
+    planpress_within(&["check", dir.to_str().unwrap()])
+}
+
+#[test]
+fn a_pipe_in_place_of_a_content_file_is_refused_not_waited_on() {
+    for file in ["1-principles.json", "edition.json"] {
+        let dir = scratch_edition(&format!("reading/fifo-{file}"));
+        mkfifo(&dir.join(file));
+        let (code, out) = check(&dir);
+        assert_eq!(code, 1, "{out}");
+        assert!(
+            out.contains(&format!("{file}: 普通のファイルではありません")),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn a_pipe_in_the_previous_edition_is_refused_too() {
+    let (r2, r3) = edition_pair("reading/fifo-previous");
+    mkfifo(&r2.join("4-targets.json"));
+    let (code, out) = check(&r3);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("4-targets.json: 普通のファイルではありません"),
+        "{out}"
+    );
+}
+
+#[test]
+fn links_and_folders_in_place_of_files_are_refused() {
+    let dir = scratch_edition("reading/links");
+    std::fs::remove_file(dir.join("1-principles.json")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.join("1-principles.json")).unwrap();
+    std::fs::remove_file(dir.join("2-approach.json")).unwrap();
+    std::fs::create_dir(dir.join("2-approach.json")).unwrap();
+    let (code, out) = check(&dir);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("1-principles.json: シンボリックリンク（ショートカットのような別名のファイル）は読みません"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2-approach.json: ファイルではなくフォルダです"),
+        "{out}"
+    );
+    assert!(!out.contains("os error"), "{out}");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused() {
+    let dir = scratch_edition("reading/big");
+    let mut text = std::fs::read_to_string(dir.join("1-principles.json")).unwrap();
+    text.push_str(&" ".repeat(21 * 1024 * 1024));
+    std::fs::write(dir.join("1-principles.json"), text).unwrap();
+    let (code, out) = check(&dir);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("1-principles.json: ファイルが大きすぎます（20 MB まで）"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_template_folder_link_is_not_followed() {
+    let dir = tmp("reading/link-templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    for file in ["main.typ.j2", "macros.typ.j2"] {
+        std::fs::copy(root().join("templates").join(file), dir.join(file)).unwrap();
+    }
+    // A link could put any file of the machine into the PDF.
+    std::os::unix::fs::symlink(root().join("Cargo.toml"), dir.join("style.typ")).unwrap();
+    let out = dir.join("out.pdf");
+    let (code, text) = planpress_within(&[
+        "build",
+        EDITION,
+        "--templates",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_ne!(code, 0, "{text}");
+    assert!(
+        text.contains("style.typ を読めません: シンボリックリンク"),
+        "{text}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_pipe_in_place_of_a_template_is_refused_not_waited_on() {
+    let dir = tmp("reading/fifo-templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    for file in ["macros.typ.j2", "style.typ"] {
+        std::fs::copy(root().join("templates").join(file), dir.join(file)).unwrap();
+    }
+    mkfifo(&dir.join("main.typ.j2"));
+    let out = dir.join("out.pdf");
+    let (code, text) = planpress_within(&[
+        "build",
+        EDITION,
+        "--templates",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_ne!(code, 0, "{text}");
+    assert!(
+        text.contains("main.typ.j2 を読めません: 普通のファイルではありません"),
+        "{text}"
+    );
+}
