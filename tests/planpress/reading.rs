@@ -123,7 +123,7 @@ fn a_template_folder_link_is_not_followed() {
     }
     // A link could put any file of the machine into the PDF.
     std::os::unix::fs::symlink(root().join("Cargo.toml"), dir.join("style.typ")).unwrap();
-    let out = dir.join("out.pdf");
+    let out = tmp("reading/link-templates.pdf");
     let (code, text) = planpress_within(&[
         "build",
         EDITION,
@@ -148,7 +148,7 @@ fn a_pipe_in_place_of_a_template_is_refused_not_waited_on() {
         std::fs::copy(root().join("templates").join(file), dir.join(file)).unwrap();
     }
     mkfifo(&dir.join("main.typ.j2"));
-    let out = dir.join("out.pdf");
+    let out = tmp("reading/fifo-templates.pdf");
     let (code, text) = planpress_within(&[
         "build",
         EDITION,
