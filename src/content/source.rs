@@ -11,7 +11,7 @@ pub const LIMIT: u64 = 20 * 1024 * 1024;
 /// Read `path` when it is a regular file (not a link) of at most `LIMIT` bytes;
 /// the error says in Japanese why not.
 pub fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = fs::symlink_metadata(path).map_err(|e| io_words(&e))?;
+    let meta = fs::symlink_metadata(path).map_err(|e| crate::io_message::reason(&e))?;
     let kind = meta.file_type();
     if kind.is_symlink() {
         return Err("シンボリックリンク（ショートカットのような別名のファイル）は読みません。リンク先のファイルそのものをフォルダに置いてください".into());
@@ -27,12 +27,12 @@ pub fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
     if meta.len() > LIMIT {
         return Err(too_big());
     }
-    let file = fs::File::open(path).map_err(|e| io_words(&e))?;
+    let file = fs::File::open(path).map_err(|e| crate::io_message::reason(&e))?;
     let mut bytes = Vec::new();
     // The file may grow after the check: never read past the limit.
     file.take(LIMIT + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| io_words(&e))?;
+        .map_err(|e| crate::io_message::reason(&e))?;
     if bytes.len() as u64 > LIMIT {
         return Err(too_big());
     }
@@ -44,21 +44,4 @@ fn too_big() -> String {
         "ファイルが大きすぎます（{} MB まで）。ファイルの中身を確かめてください",
         LIMIT / 1024 / 1024
     )
-}
-
-/// An I/O error as a clerk reads it.
-pub fn io_words(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "ファイルがありません".into(),
-        PermissionDenied => {
-            "ファイルを開く権限がありません。ファイルのプロパティでアクセス許可を確かめてください"
-                .into()
-        }
-        IsADirectory => {
-            "ファイルではなくフォルダです。同じ名前のフォルダを別の名前にしてください".into()
-        }
-        InvalidData | InvalidInput => "ファイル名かファイルの中身が読めない形です".into(),
-        _ => "ファイルを読めません。ほかのプログラムで開いていないか確かめてください".into(),
-    }
 }
