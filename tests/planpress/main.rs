@@ -3,6 +3,7 @@
 
 mod doc;
 
+mod archiving;
 mod broken;
 mod cli;
 mod document;
