@@ -8,6 +8,7 @@ mod broken;
 mod cli;
 mod document;
 mod editions;
+mod extracting;
 mod fixtures;
 mod layout;
 mod live;
