@@ -28,6 +28,7 @@ pub fn planpress_within(secs: u64, args: &[&str]) -> Output {
 }
 
 /// A named pipe at `path`.
+#[cfg(unix)]
 pub fn fifo(path: &Path) {
     let ok = Command::new("mkfifo").arg(path).status().unwrap().success();
     assert!(ok, "mkfifo {}", path.display());
@@ -122,7 +123,13 @@ fn an_unreadable_manifest_is_refused_not_rewritten() {
         "{message}"
     );
     assert_eq!(snapshot(&archive), before);
-    // A named pipe in its place is refused at once, not waited on.
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_as_the_manifest_is_refused_at_once() {
+    let (archive, args) = archived("archive-pipe-manifest");
+    let manifest = archive.join("manifest.json");
     std::fs::remove_file(&manifest).unwrap();
     fifo(&manifest);
     let run = planpress_within(20, &args.iter().map(String::as_str).collect::<Vec<_>>());
