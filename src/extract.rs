@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 mod attachments;
+mod shape;
 
 pub use attachments::{FILE_LIMIT, TOTAL_LIMIT, attachments};
 

@@ -40,14 +40,12 @@ pub fn attachments(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
     Ok(out)
 }
 
-/// The PDF's objects, without object streams (planpress never writes them, and
+/// The PDF's objects (its shape checked first), without object streams (planpress never writes them, and
 /// lopdf would inflate them without a limit): their objects are then missing.
 fn load(pdf: &[u8]) -> Result<Document, String> {
     let unreadable = |why: &str| format!("PDF として読めません（{why}）");
-    if !classic_xref(pdf) {
-        return Err(unreadable(
-            "planpress で作った PDF の形式ではありません。ほかのソフトで保存し直した PDF からは取り出せません",
-        ));
+    if let Some(why) = super::shape::refuse(pdf) {
+        return Err(unreadable(why));
     }
     fn no_object_streams(id: (u32, u16), object: &mut Object) -> Option<((u32, u16), Object)> {
         let stream = object.as_stream().ok();
@@ -66,27 +64,6 @@ fn load(pdf: &[u8]) -> Result<Document, String> {
     }
     .read(Some(no_object_streams))
     .map_err(|e| unreadable(&e.to_string()))
-}
-
-/// Whether the last `startxref` points at a cross-reference table, not a
-/// (compressed) cross-reference stream.
-fn classic_xref(pdf: &[u8]) -> bool {
-    let start = pdf.windows(5).position(|w| w == b"%PDF-").unwrap_or(0);
-    let pdf = &pdf[start..];
-    let Some(at) = pdf.windows(9).rposition(|w| w == b"startxref") else {
-        return false;
-    };
-    let offset: String = pdf[at + 9..]
-        .iter()
-        .skip_while(|b| b.is_ascii_whitespace())
-        .take_while(|b| b.is_ascii_digit())
-        .map(|&b| b as char)
-        .collect();
-    offset
-        .parse::<usize>()
-        .ok()
-        .and_then(|o| pdf.get(o..))
-        .is_some_and(|rest| rest.trim_ascii_start().starts_with(b"xref"))
 }
 
 /// The (name, file specification) pairs of the EmbeddedFiles name tree, walked

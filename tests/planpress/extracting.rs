@@ -300,6 +300,23 @@ fn a_looping_or_deep_name_tree_is_reported_not_crashed() {
         },
     );
     refused("extract-deep", &deep, &[broken]);
+    // 200 kB of nested arrays, which a recursive parser would follow to a stack overflow.
+    let nested = format!("[{}{}]", "[".repeat(100_000), "]".repeat(100_000));
+    refused("extract-nested", &raw_pdf(&nested), &["入れ子が深すぎます"]);
+}
+
+/// A PDF written by hand: a catalog holding `value`, and a cross-reference table.
+fn raw_pdf(value: &str) -> Vec<u8> {
+    let mut pdf = String::from("%PDF-1.7\n");
+    let catalog = pdf.len();
+    pdf += &format!("1 0 obj\n<</Type/Catalog/Pages 2 0 R/X {value}>>\nendobj\n");
+    let pages = pdf.len();
+    pdf += "2 0 obj\n<</Type/Pages/Kids[]/Count 0>>\nendobj\n";
+    let xref = pdf.len();
+    pdf +=
+        &format!("xref\n0 3\n0000000000 65535 f \n{catalog:010} 00000 n \n{pages:010} 00000 n \n");
+    pdf += &format!("trailer\n<</Size 3/Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n");
+    pdf.into_bytes()
 }
 
 #[cfg(unix)]
