@@ -40,8 +40,8 @@ pub fn attachments(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
     Ok(out)
 }
 
-/// The PDF's objects (its shape checked first), without object streams (planpress never writes them, and
-/// lopdf would inflate them without a limit): their objects are then missing.
+/// The PDF's objects (its shape checked first), without object streams: planpress
+/// never writes them, and lopdf would inflate them without a limit.
 fn load(pdf: &[u8]) -> Result<Document, String> {
     let unreadable = |why: &str| format!("PDF として読めません（{why}）");
     if let Some(why) = super::shape::refuse(pdf) {

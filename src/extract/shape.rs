@@ -21,22 +21,48 @@ pub fn refuse(pdf: &[u8]) -> Option<&'static str> {
 }
 
 /// Whether the last `startxref` points at a cross-reference table, not a
-/// (compressed) cross-reference stream.
+/// (compressed) cross-reference stream, whose trailer names no other one (lopdf
+/// would inflate those without a limit) and no encryption (lopdf then reads
+/// object streams whatever the caller asks): planpress writes none of them.
 fn classic_xref(pdf: &[u8]) -> bool {
-    let Some(at) = pdf.windows(9).rposition(|w| w == b"startxref") else {
+    let Some(table) = xref_table(pdf) else {
         return false;
     };
+    let end = find(table, 0, b"startxref");
+    // Names may spell a letter as #xx.
+    let mut trailer = Vec::new();
+    let mut i = 0;
+    while i < end {
+        let hex = table
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            Some(b) if table[i] == b'#' => {
+                trailer.push(b);
+                i += 3;
+            }
+            _ => {
+                trailer.push(table[i]);
+                i += 1;
+            }
+        }
+    }
+    let names = |key: &[u8]| find(&trailer, 0, key) < trailer.len();
+    !names(b"/Encrypt") && !names(b"/Prev") && !names(b"/XRefStm")
+}
+
+/// The bytes from the cross-reference table the last `startxref` points at.
+fn xref_table(pdf: &[u8]) -> Option<&[u8]> {
+    let at = pdf.windows(9).rposition(|w| w == b"startxref")?;
     let offset: String = pdf[at + 9..]
         .iter()
         .skip_while(|b| b.is_ascii_whitespace())
         .take_while(|b| b.is_ascii_digit())
         .map(|&b| b as char)
         .collect();
-    offset
-        .parse::<usize>()
-        .ok()
-        .and_then(|o| pdf.get(o..))
-        .is_some_and(|rest| rest.trim_ascii_start().starts_with(b"xref"))
+    let table = offset.parse::<usize>().ok().and_then(|o| pdf.get(o..))?;
+    let table = table.trim_ascii_start();
+    table.starts_with(b"xref").then_some(table)
 }
 
 /// The deepest nesting of arrays and dictionaries, skipping stream data, strings

@@ -174,6 +174,31 @@ fn a_decompression_bomb_is_stopped_while_inflating() {
 }
 
 #[test]
+fn cross_reference_streams_another_tool_may_write_are_refused_unread() {
+    let saved_again = "ほかのソフトで保存し直した PDF からは取り出せません";
+    // A cross-reference stream that inflates to 30 MB (lopdf reads it without a limit).
+    let mut pdf = raw_pdf("null", "");
+    pdf.truncate(pdf.windows(4).position(|w| w == b"xref").unwrap());
+    let at = pdf.len();
+    let bomb = zlib(&vec![0u8; 30_000_000]);
+    pdf.extend_from_slice(
+        format!(
+            "3 0 obj\n<</Type/XRef/Size 4/W[1 4 2]/Root 1 0 R/Filter/FlateDecode/Length {}>>\nstream\n",
+            bomb.len()
+        )
+        .as_bytes(),
+    );
+    pdf.extend_from_slice(&bomb);
+    pdf.extend_from_slice(format!("\nendstream\nendobj\nstartxref\n{at}\n%%EOF\n").as_bytes());
+    refused("extract-xref-stream", &pdf, &[saved_again]);
+    // Nor one named by a table's trailer, however its name is spelt.
+    for trailer in ["/XRefStm 9", "/Pr#65v 9", "/Encrypt 9 0 R"] {
+        let name = format!("extract-trailer-{}", trailer.len());
+        refused(&name, &raw_pdf("null", trailer), &[saved_again]);
+    }
+}
+
+#[test]
 fn unsafe_names_are_refused_before_anything_is_written() {
     let long = format!("{}.json", "あ".repeat(300));
     let bad: [&[u8]; 9] = [
@@ -302,11 +327,15 @@ fn a_looping_or_deep_name_tree_is_reported_not_crashed() {
     refused("extract-deep", &deep, &[broken]);
     // 200 kB of nested arrays, which a recursive parser would follow to a stack overflow.
     let nested = format!("[{}{}]", "[".repeat(100_000), "]".repeat(100_000));
-    refused("extract-nested", &raw_pdf(&nested), &["入れ子が深すぎます"]);
+    refused(
+        "extract-nested",
+        &raw_pdf(&nested, ""),
+        &["入れ子が深すぎます"],
+    );
 }
 
 /// A PDF written by hand: a catalog holding `value`, and a cross-reference table.
-fn raw_pdf(value: &str) -> Vec<u8> {
+fn raw_pdf(value: &str, trailer: &str) -> Vec<u8> {
     let mut pdf = String::from("%PDF-1.7\n");
     let catalog = pdf.len();
     pdf += &format!("1 0 obj\n<</Type/Catalog/Pages 2 0 R/X {value}>>\nendobj\n");
@@ -315,7 +344,7 @@ fn raw_pdf(value: &str) -> Vec<u8> {
     let xref = pdf.len();
     pdf +=
         &format!("xref\n0 3\n0000000000 65535 f \n{catalog:010} 00000 n \n{pages:010} 00000 n \n");
-    pdf += &format!("trailer\n<</Size 3/Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n");
+    pdf += &format!("trailer\n<</Size 3/Root 1 0 R{trailer}>>\nstartxref\n{xref}\n%%EOF\n");
     pdf.into_bytes()
 }
 
