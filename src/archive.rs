@@ -30,6 +30,10 @@ pub struct Manifest {
     pub editions: Vec<Entry>,
 }
 
+/// The largest archived PDF and manifest read back.
+const PDF_LIMIT: u64 = 200_000_000;
+const MANIFEST_LIMIT: u64 = 20_000_000;
+
 pub fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
@@ -59,12 +63,14 @@ pub fn archive(content_dir: &Path, archive_dir: &Path) -> Result<Report, String>
             content_dir.display()
         ));
     }
+    let manifest_path = archive_dir.join("manifest.json");
+    // Everything archived earlier is checked before anything is built or written.
+    let earlier = read_manifest(&manifest_path)?;
+    if let Some(m) = &earlier {
+        verify(archive_dir, m)?;
+    }
     fs::create_dir_all(archive_dir)
         .map_err(|e| format!("{} を作れません: {e}", archive_dir.display()))?;
-    let manifest_path = archive_dir.join("manifest.json");
-    let earlier: Option<Manifest> = fs::read(&manifest_path)
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok());
     let mut entries = Vec::new();
     let mut report = Report {
         built: Vec::new(),
@@ -97,8 +103,13 @@ pub fn archive(content_dir: &Path, archive_dir: &Path) -> Result<Report, String>
         let changed = match before {
             Some(b) => b.pdf_sha256 != entry.pdf_sha256 || b.sources != entry.sources,
             // No manifest entry: an archived PDF already there is the baseline.
-            None => fs::read(archive_dir.join(&pdf_name))
-                .is_ok_and(|old| sha256(&old) != entry.pdf_sha256),
+            None => match fs::symlink_metadata(archive_dir.join(&pdf_name)) {
+                Err(_) => false,
+                Ok(_) => !matches!(
+                    crate::fs::read_regular(&archive_dir.join(&pdf_name), PDF_LIMIT),
+                    Ok(old) if sha256(&old) == entry.pdf_sha256
+                ),
+            },
         };
         if changed {
             // Never overwrite an archived PDF silently.
@@ -124,4 +135,68 @@ pub fn archive(content_dir: &Path, archive_dir: &Path) -> Result<Report, String>
     crate::fs::write_atomic(&manifest_path, text.as_bytes())
         .map_err(|e| format!("manifest.json を書き出せません: {e}"))?;
     Ok(report)
+}
+
+/// The manifest of earlier runs, if there is one; a manifest that cannot be read
+/// is an error, never a reason to start a new one.
+fn read_manifest(path: &Path) -> Result<Option<Manifest>, String> {
+    if fs::symlink_metadata(path).is_err() {
+        return Ok(None);
+    }
+    let fix = "何も書き換えていません。バックアップから manifest.json を元に戻してから、もう一度実行してください";
+    let bytes = crate::fs::read_regular(path, MANIFEST_LIMIT).map_err(|e| format!("{e}。{fix}"))?;
+    let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|e| {
+        format!(
+            "{} が壊れていて読めません（{} 行目）。{fix}",
+            path.display(),
+            e.line()
+        )
+    })?;
+    for e in &manifest.editions {
+        if !plain_pdf_name(&e.pdf) {
+            return Err(format!(
+                "{} の版 {} の PDF 名「{}」が正しくありません。{fix}",
+                path.display(),
+                e.edition,
+                e.pdf
+            ));
+        }
+    }
+    Ok(Some(manifest))
+}
+
+/// A file name directly in the archive folder.
+fn plain_pdf_name(name: &str) -> bool {
+    name.ends_with(".pdf")
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\', ':'])
+        && !name.chars().any(char::is_control)
+}
+
+/// Every archived PDF is still the one the manifest recorded.
+fn verify(archive_dir: &Path, manifest: &Manifest) -> Result<(), String> {
+    let mut faults = Vec::new();
+    for e in &manifest.editions {
+        let path = archive_dir.join(&e.pdf);
+        let fault = match fs::symlink_metadata(&path) {
+            Err(_) => Some("ありません（消えています）".to_string()),
+            Ok(_) => match crate::fs::read_regular(&path, PDF_LIMIT) {
+                Err(why) => Some(why),
+                Ok(bytes) if sha256(&bytes) != e.pdf_sha256 => Some(
+                    "中身が保管したときと違います（書き換えられたか、壊れています）".to_string(),
+                ),
+                Ok(_) => None,
+            },
+        };
+        if let Some(fault) = fault {
+            faults.push(format!("- {}: {fault}", path.display()));
+        }
+    }
+    if faults.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "保管済みの PDF が manifest.json の記録と合いません:\n{}\n何も書き換えていません。バックアップから元の PDF を戻してから、もう一度実行してください",
+        faults.join("\n")
+    ))
 }

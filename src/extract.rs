@@ -1,136 +1,159 @@
-//! Recover the content files attached to an archived plan PDF.
+//! Recover the content files attached to an archived plan PDF: every file checked
+//! before any is written, and only into a new or empty folder.
 
-use std::path::Path;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-use lopdf::{Document, Object};
+mod attachments;
+mod shape;
 
-/// The files attached to a PDF: (name, bytes), in the order of its name tree.
-pub fn attachments(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let doc = Document::load_mem(pdf).map_err(|e| format!("PDF として読めません: {e}"))?;
-    let catalog = doc
-        .catalog()
-        .map_err(|e| format!("PDF の構造が読めません: {e}"))?;
-    let Some(tree) = catalog
-        .get(b"Names")
-        .ok()
-        .and_then(|n| doc.dereference(n).ok())
-        .and_then(|(_, n)| n.as_dict().ok())
-        .and_then(|n| n.get(b"EmbeddedFiles").ok())
-    else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    walk(&doc, tree, &mut out)?;
-    Ok(out)
-}
+pub use attachments::{FILE_LIMIT, TOTAL_LIMIT, attachments};
 
-fn walk(doc: &Document, node: &Object, out: &mut Vec<(String, Vec<u8>)>) -> Result<(), String> {
-    let bad = |what: &str| format!("添付ファイルの{what}が読めません");
-    let node = doc
-        .dereference(node)
-        .map_err(|_| bad("一覧"))?
-        .1
-        .as_dict()
-        .map_err(|_| bad("一覧"))?;
-    if let Ok(kids) = node.get(b"Kids").and_then(Object::as_array) {
-        for kid in kids {
-            walk(doc, kid, out)?;
-        }
-    }
-    if let Ok(names) = node.get(b"Names").and_then(Object::as_array) {
-        for pair in names.chunks(2) {
-            let [_, spec] = pair else { continue };
-            let spec = doc
-                .dereference(spec)
-                .map_err(|_| bad("情報"))?
-                .1
-                .as_dict()
-                .map_err(|_| bad("情報"))?;
-            let name = spec
-                .get(b"UF")
-                .or_else(|_| spec.get(b"F"))
-                .ok()
-                .and_then(|o| doc.dereference(o).ok())
-                .and_then(|(_, o)| o.as_str().ok())
-                .map(text_string)
-                .ok_or_else(|| bad("名前"))?;
-            let stream = spec
-                .get(b"EF")
-                .and_then(Object::as_dict)
-                .and_then(|ef| ef.get(b"F"))
-                .map_err(|_| bad("中身"))?;
-            let stream = doc
-                .dereference(stream)
-                .map_err(|_| bad("中身"))?
-                .1
-                .as_stream()
-                .map_err(|_| bad("中身"))?;
-            let bytes = stream
-                .decompressed_content()
-                .unwrap_or_else(|_| stream.content.clone());
-            out.push((name, bytes));
-        }
-    }
-    Ok(())
-}
-
-/// A PDF text string: UTF-16BE with a byte order mark, or PDFDocEncoding (ASCII here).
-fn text_string(bytes: &[u8]) -> String {
-    match bytes.strip_prefix(&[0xFE, 0xFF]) {
-        Some(rest) => {
-            let units: Vec<u16> = rest
-                .chunks(2)
-                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-                .collect();
-            String::from_utf16_lossy(&units)
-        }
-        None => bytes.iter().map(|&b| b as char).collect(),
-    }
-}
+/// The largest PDF read.
+const PDF_LIMIT: u64 = 200_000_000;
+/// The longest file name attached (planpress's own are far shorter).
+const NAME_LIMIT: usize = 100;
+/// The previous edition's files travel one folder down (see `pipeline::attachments`).
+const PREVIOUS: &str = "previous/";
 
 /// Write a PDF's attached content files into `dir`, which then builds the same PDF.
 pub fn extract(pdf_path: &Path, dir: &Path) -> Result<Vec<String>, String> {
-    let pdf =
-        std::fs::read(pdf_path).map_err(|e| format!("{} を読めません: {e}", pdf_path.display()))?;
-    let files = attachments(&pdf)?;
+    let pdf = crate::fs::read_regular(pdf_path, PDF_LIMIT)
+        .map_err(|e| format!("{e}。planpress で作った PDF ファイルを指定してください"))?;
+    let new_dir = check_target(dir)?;
+    let refuse = |e: String| {
+        format!(
+            "{} から内容ファイルを取り出せません: {e}\n何も書き出しませんでした。保管してある元の PDF（archive フォルダなど）から取り出してください",
+            pdf_path.display()
+        )
+    };
+    let files = attachments(&pdf).map_err(refuse)?;
     if files.is_empty() {
         return Err(format!(
             "{} には内容ファイルが添付されていません（planpress で作った公開用の PDF を指定してください）",
             pdf_path.display()
         ));
     }
-    std::fs::create_dir_all(dir).map_err(|e| format!("{} を作れません: {e}", dir.display()))?;
-    // Check every name before writing any file: plain names, possibly in one
-    // sub-folder, never a path out of `dir` (no drive prefixes or streams either).
-    for (name, _) in &files {
-        let parts: Vec<&str> = name.split('/').collect();
-        let safe = parts.len() <= 2
-            && parts.iter().all(|p| {
-                !p.is_empty()
-                    && *p != "."
-                    && *p != ".."
-                    && !p.contains(['\\', ':'])
-                    && !p.starts_with('.')
-            })
-            && Path::new(name)
-                .components()
-                .all(|c| matches!(c, std::path::Component::Normal(_)));
-        if !safe {
+    check_names(&files).map_err(refuse)?;
+    let mut written = Vec::new();
+    if let Err(e) = write(dir, new_dir, &files, &mut written) {
+        // Take back what this run wrote, newest first.
+        for path in written.iter().rev() {
+            let _ = fs::remove_file(path).or_else(|_| fs::remove_dir(path));
+        }
+        return Err(format!(
+            "{e}\n書き出した分は消しました。書き込めるフォルダを指定してください"
+        ));
+    }
+    Ok(files.into_iter().map(|(n, _)| n).collect())
+}
+
+/// `dir` may be new (true) or an empty folder (false), never a link.
+fn check_target(dir: &Path) -> Result<bool, String> {
+    let shown = dir.display();
+    let meta = match fs::symlink_metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(true),
+        Err(e) => return Err(format!("{shown} を確かめられません: {e}")),
+        Ok(m) => m,
+    };
+    if meta.file_type().is_symlink() {
+        return Err(format!(
+            "{shown} はリンク（ショートカット）なので、その先には書き出しません。ふつうのフォルダを指定してください"
+        ));
+    }
+    if !meta.is_dir() {
+        return Err(format!(
+            "{shown} はフォルダではありません。まだないフォルダの名前を指定してください"
+        ));
+    }
+    let empty = fs::read_dir(dir)
+        .map_err(|e| format!("{shown} を開けません: {e}"))?
+        .next()
+        .is_none();
+    if !empty {
+        return Err(format!(
+            "{shown} にはすでにファイルがあります（上書きしません）。空のフォルダか、まだないフォルダを指定してください"
+        ));
+    }
+    Ok(false)
+}
+
+/// Plain file names ending in .json, the previous edition's under `previous/`,
+/// each once (ignoring case, as Windows does).
+fn check_names(files: &[(String, Vec<u8>)]) -> Result<(), String> {
+    let mut seen = std::collections::HashSet::new();
+    for (name, _) in files {
+        let file = name.strip_prefix(PREVIOUS).unwrap_or(name);
+        if !plain_json_name(file) {
+            let shown: String = name.escape_debug().to_string().chars().take(60).collect();
             return Err(format!(
-                "添付ファイルの名前「{name}」は安全でないため、何も書き出しませんでした"
+                "添付ファイルの名前「{shown}」は安全でないため取り出せません（.json で終わる {NAME_LIMIT} 文字までのファイル名だけを取り出します）"
             ));
         }
+        if !seen.insert(name.to_lowercase()) {
+            return Err(format!("添付ファイル「{name}」が二つあります"));
+        }
     }
-    let mut names = Vec::new();
-    for (name, bytes) in files {
-        let path = dir.join(&name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
+    Ok(())
+}
+
+fn plain_json_name(file: &str) -> bool {
+    let stem = file.strip_suffix(".json").unwrap_or_default();
+    // Names Windows keeps for devices, whatever the extension.
+    let device = stem
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_uppercase();
+    let reserved = ["CON", "PRN", "AUX", "NUL"].contains(&device.as_str())
+        || (device.len() == 4
+            && (device.starts_with("COM") || device.starts_with("LPT"))
+            && device.ends_with(|c: char| c.is_ascii_digit()));
+    !stem.is_empty()
+        && file.chars().count() <= NAME_LIMIT
+        && !file.starts_with('.')
+        && !file.contains("..")
+        && !file
+            .chars()
+            .any(|c| c.is_control() || "/\\:*?\"<>|".contains(c))
+        && !reserved
+}
+
+/// Write every file as a new file (never through an existing one or a link),
+/// recording each path created in `written`.
+fn write(
+    dir: &Path,
+    new_dir: bool,
+    files: &[(String, Vec<u8>)],
+    written: &mut Vec<PathBuf>,
+) -> Result<(), String> {
+    let create = |path: &Path, written: &mut Vec<PathBuf>| {
+        fs::create_dir(path).map_err(|e| format!("{} を作れません: {e}", path.display()))?;
+        written.push(path.to_path_buf());
+        Ok::<(), String>(())
+    };
+    if new_dir {
+        if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent)
                 .map_err(|e| format!("{} を作れません: {e}", parent.display()))?;
         }
-        crate::fs::write_atomic(&path, &bytes)
-            .map_err(|e| format!("{} に書き出せません: {e}", path.display()))?;
-        names.push(name);
+        create(dir, written)?;
     }
-    Ok(names)
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent().filter(|p| *p != dir && !p.exists()) {
+            create(parent, written)?;
+        }
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| format!("{} に書き出せません: {e}", path.display()))?;
+        written.push(path.clone());
+        file.write_all(bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(|e| format!("{} に書き出せません: {e}", path.display()))?;
+    }
+    Ok(())
 }

@@ -3,11 +3,13 @@
 
 mod doc;
 
+mod archiving;
 mod broken;
 mod cli;
 mod cost;
 mod document;
 mod editions;
+mod extracting;
 mod fixtures;
 mod layout;
 mod live;
