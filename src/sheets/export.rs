@@ -4,18 +4,25 @@ use rust_xlsxwriter::{
     DataValidation, Format, FormatAlign, FormatBorder, ProtectionOptions, Workbook, XlsxError,
 };
 
+use super::names::file_names;
 use super::{HEADER, ID_CELL, INFO_SHEET, SPARE_ROWS, STATUSES, TARGET_SHEET, status_word};
 use crate::content::model::Department;
 use crate::content::{Content, date::fiscal_year_wareki};
 
 /// (file name, workbook bytes) for each department.
 pub fn export(content: &Content) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let names = file_names(
+        content
+            .departments()
+            .map(|(_, d)| (d.short_name.as_str(), d.id.as_str())),
+    );
     content
         .departments()
-        .map(|(div, d)| {
+        .zip(names)
+        .map(|((div, d), name)| {
             let bytes = workbook(content, div.name.as_deref(), d)
                 .map_err(|e| format!("{}: {e}", d.short_name))?;
-            Ok((format!("{}.xlsx", d.short_name), bytes))
+            Ok((name, bytes))
         })
         .collect()
 }

@@ -6,6 +6,7 @@
 mod apply;
 mod export;
 mod import;
+mod names;
 
 use crate::content::model::Status;
 

@@ -135,3 +135,40 @@ fn broken_workbooks_get_their_messages() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Every workbook file directly in `dir`, by name.
+fn workbooks_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn department_names_with_path_characters_stay_inside_the_output_folder() {
+    let dir = scratch_edition("sheets-names");
+    edit_json(&dir, "4-targets.json", |v| {
+        let deps = v["divisions"][1]["departments"].as_array_mut().unwrap();
+        deps[0]["short_name"] = "総務課/庁舎管理".into();
+        deps[1]["short_name"] = "../../企画課".into();
+    });
+    let parent = tmp("sheets-names-parent");
+    let out = parent.join("a/b");
+    let run = planpress(&["sheets", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let names = workbooks_in(&out);
+    assert_eq!(names.len(), shipped().content().departments().count());
+    assert!(
+        names.contains(&"総務課／庁舎管理.xlsx".to_string()),
+        "{names:?}"
+    );
+    assert!(names.iter().all(|n| n.ends_with(".xlsx")), "{names:?}");
+    assert_eq!(workbooks_in(&parent), ["a"]);
+    assert_eq!(workbooks_in(&parent.join("a")), ["b"]);
+}
