@@ -61,6 +61,7 @@ pub fn apply(content: &Content, returned: &[Returned]) -> Result<Option<String>,
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{file}: {e}"))?;
     let mut v: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(&text))
         .map_err(|e| format!("{file}: {e}"))?;
+    let before = v.clone();
     for div in v["divisions"].as_array_mut().into_iter().flatten() {
         for dep in div["departments"].as_array_mut().into_iter().flatten() {
             let Some(r) = returned
@@ -72,10 +73,11 @@ pub fn apply(content: &Content, returned: &[Returned]) -> Result<Option<String>,
             dep["targets"] = r.targets.iter().map(target_value).collect();
         }
     }
-    let out = serde_json::to_string_pretty(&v).expect("JSON serialises") + "\n";
-    if out == text {
+    // Unchanged targets leave the file as it is, whatever its layout (BOM, CRLF, indent).
+    if v == before {
         return Ok(None);
     }
+    let out = serde_json::to_string_pretty(&v).expect("JSON serialises") + "\n";
     crate::fs::write_atomic(&path, out.as_bytes()).map_err(|e| format!("{file}: {e}"))?;
     Ok(Some(file))
 }

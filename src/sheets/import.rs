@@ -6,8 +6,9 @@ use std::path::Path;
 use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
 
 use super::{HEADER, ID_CELL, INFO_SHEET, TARGET_SHEET, problem, range_name};
-use crate::content::Content;
 use crate::content::model::{Department, Status, Target};
+use crate::content::{Content, glyphs};
+use crate::item::ItemId;
 
 /// A department's targets as read from its workbook.
 pub struct Returned {
@@ -50,6 +51,7 @@ pub fn read(content: &Content, file: &str, bytes: &[u8]) -> Result<Returned, Vec
     let mut sheet = Sheet {
         file,
         range: &range,
+        department: dep,
         errors: Vec::new(),
     };
     sheet.check_shape(merged);
@@ -91,6 +93,7 @@ fn department<'a>(content: &'a Content, info: &Range<Data>) -> Result<&'a Depart
 struct Sheet<'a> {
     file: &'a str,
     range: &'a Range<Data>,
+    department: &'a Department,
     errors: Vec<String>,
 }
 
@@ -102,7 +105,9 @@ impl Sheet<'_> {
 
     fn text_at(&self, r: u32, c: u32) -> Option<String> {
         match self.range.get_value((r, c)) {
-            Some(Data::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+            Some(Data::String(s)) => {
+                Some(s.replace("\r\n", "\n").trim().to_string()).filter(|s| !s.is_empty())
+            }
             Some(Data::Float(f)) => Some(f.to_string()),
             Some(Data::Int(i)) => Some(i.to_string()),
             _ => None,
@@ -174,6 +179,36 @@ impl Sheet<'_> {
         }
     }
 
+    /// Characters the PDF cannot print are refused here, as `check` refuses them.
+    fn printable(&mut self, cell: (u32, u32), number: u32, text: &str) {
+        let chars: Vec<char> = text.chars().collect();
+        let mut found: Vec<String> = Vec::new();
+        for (i, &c) in chars.iter().enumerate() {
+            if let Some(reason) = glyphs::unprintable(c, chars.get(i + 1).copied()) {
+                let code = format!("U+{:04X}", c as u32);
+                let shown = if c.is_control() {
+                    format!("{code}（{reason}）")
+                } else {
+                    format!("「{c}」{code}（{reason}）")
+                };
+                if !found.contains(&shown) {
+                    found.push(shown);
+                }
+            }
+        }
+        if !found.is_empty() {
+            let item = ItemId::target(&self.department.id, &self.department.short_name, number);
+            self.error(
+                cell,
+                format!(
+                    "{} に印刷できない文字があります: {}。別の文字に置き換えるか、消してください（外字は通常の字に、絵文字は言葉に）",
+                    item.label(),
+                    found.join("、")
+                ),
+            );
+        }
+    }
+
     fn target(
         &mut self,
         content: &Content,
@@ -182,6 +217,11 @@ impl Sheet<'_> {
         expected: u32,
     ) -> Option<Target> {
         let number = self.number(r)?;
+        for c in 1..4 {
+            if let Some(text) = &row[c as usize] {
+                self.printable((r, c), expected, text);
+            }
+        }
         if number != expected {
             self.error((r, 0), format!("番号が {number} になっていますが、ここは {expected} のはずです。1 から順に番号を付けてください"));
         }

@@ -172,3 +172,69 @@ fn department_names_with_path_characters_stay_inside_the_output_folder() {
     assert_eq!(workbooks_in(&parent), ["a"]);
     assert_eq!(workbooks_in(&parent.join("a")), ["b"]);
 }
+
+#[test]
+fn characters_the_pdf_cannot_print_are_refused_before_writing() {
+    let dir = scratch_edition("sheets-glyphs");
+    let xlsx = tmp("sheets-glyphs.xlsx");
+    returned_workbook(&xlsx, "kumin", |ws| {
+        target_row(ws, 1, "対応", "笑顔で対応します😀");
+        target_row(ws, 2, "対応", "丁寧に対応します");
+        ws.write(2, 3, "実施しました\u{7}").unwrap();
+        target_row(ws, 3, "対応", "\u{20BB7}野さんの窓口");
+    });
+    let before = std::fs::read(dir.join("4-targets.json")).unwrap();
+    let run = planpress(&[
+        "import",
+        dir.to_str().unwrap(),
+        xlsx.to_str().unwrap(),
+        "--apply",
+    ]);
+    let shown = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{shown}");
+    for expected in [
+        "目標シート C2: 区民課 目標1 に印刷できない文字があります: 「😀」U+1F600（絵文字）",
+        "目標シート D3: 区民課 目標2 に印刷できない文字があります: U+0007（制御文字）",
+        "目標シート C4: 区民課 目標3 に印刷できない文字があります: 「\u{20BB7}」U+20BB7（内蔵フォントにない文字（外字など））",
+    ] {
+        assert!(shown.contains(expected), "{expected} not in\n{shown}");
+    }
+    assert!(std::fs::read(dir.join("4-targets.json")).unwrap() == before);
+}
+
+#[test]
+fn an_unchanged_workbook_leaves_a_differently_laid_out_file_alone() {
+    let dir = scratch_edition("sheets-layout");
+    let path = dir.join("4-targets.json");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut four = Vec::new();
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut four, fmt);
+    serde::Serialize::serialize(&v, &mut ser).unwrap();
+    let text = String::from_utf8(four).unwrap().replace('\n', "\r\n");
+    std::fs::write(&path, format!("\u{feff}{text}\r\n")).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let out = tmp("sheets-layout-out");
+    let run = planpress(&["sheets", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(run.status.success());
+    let xlsx = out.join("区民課.xlsx");
+    let run = planpress(&[
+        "import",
+        dir.to_str().unwrap(),
+        xlsx.to_str().unwrap(),
+        "--apply",
+    ]);
+    let shown = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(shown.contains("変更はありません"), "{shown}");
+    assert!(!shown.contains("書き込みました"), "{shown}");
+    assert!(
+        std::fs::read(&path).unwrap() == before,
+        "4-targets.json rewritten"
+    );
+}
