@@ -95,8 +95,20 @@ fn target_sheet(wb: &mut Workbook, content: &Content, d: &Department) -> Result<
             .set_align(FormatAlign::Center),
     );
     let key = border(Format::new().set_locked().set_align(FormatAlign::Center));
-    let open = border(Format::new().set_unlocked().set_text_wrap());
-    let open_center = border(Format::new().set_unlocked().set_align(FormatAlign::Center));
+    // Text cells (`@`): what a clerk types is kept as typed, never auto-formatted.
+    let open = border(
+        Format::new()
+            .set_unlocked()
+            .set_text_wrap()
+            .set_num_format("@"),
+    );
+    let open_center = border(
+        Format::new()
+            .set_unlocked()
+            .set_align(FormatAlign::Center)
+            .set_num_format("@"),
+    );
+    let open_number = border(Format::new().set_unlocked().set_align(FormatAlign::Center));
     for (c, w) in [8.0, 14.0, 60.0, 40.0, 12.0].into_iter().enumerate() {
         ws.set_column_width(c as u16, w)?;
     }
@@ -114,7 +126,7 @@ fn target_sheet(wb: &mut Workbook, content: &Content, d: &Department) -> Result<
     }
     let last = d.targets.len() as u32 + SPARE_ROWS;
     for r in d.targets.len() as u32 + 1..=last {
-        ws.write_blank(r, 0, &open_center)?;
+        ws.write_blank(r, 0, &open_number)?;
         ws.write_blank(r, 1, &open_center)?;
         ws.write_blank(r, 2, &open)?;
         ws.write_blank(r, 3, &open)?;

@@ -4,9 +4,12 @@
 //! shows or applies the changes (apply.rs).
 
 mod apply;
+mod cells;
+mod display;
 mod export;
 mod import;
 mod names;
+mod rows;
 
 use crate::content::model::Status;
 
@@ -20,6 +23,8 @@ pub const HEADER: [&str; 5] = ["No", "場面", "目標及び具体的な取組�
 /// Where the department's id stands on the instructions sheet (row, column; 0-based).
 pub(crate) const ID_CELL: (u32, u32) = (3, 1);
 pub(crate) const STATUSES: [&str; 3] = ["達成", "一部達成", "未達成"];
+/// Rows read from the targets sheet (header included); a value below is refused.
+pub(crate) const TABLE_ROWS: u32 = 1000;
 /// Blank rows offered for new targets.
 pub(crate) const SPARE_ROWS: u32 = 5;
 

@@ -238,3 +238,103 @@ fn an_unchanged_workbook_leaves_a_differently_laid_out_file_alone() {
         "4-targets.json rewritten"
     );
 }
+
+/// A fresh 区民課.xlsx path in its own scratch folder.
+fn clerk_file(folder: &str) -> std::path::PathBuf {
+    let dir = tmp(folder);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join("区民課.xlsx")
+}
+
+/// Run `import` (no --apply) of one workbook on the shipped edition.
+fn import_one(xlsx: &std::path::Path) -> (bool, String) {
+    let run = planpress(&["import", EDITION, xlsx.to_str().unwrap()]);
+    let shown =
+        String::from_utf8_lossy(&run.stdout).into_owned() + &String::from_utf8_lossy(&run.stderr);
+    (run.status.success(), shown)
+}
+
+#[test]
+fn auto_formatted_cells_are_read_as_displayed() {
+    use rust_xlsxwriter::{ExcelDateTime, Format};
+    let xlsx = clerk_file("sheets-formats");
+    returned_workbook(&xlsx, "kumin", |ws| {
+        target_row(ws, 1, "対応", "窓口の満足度");
+        ws.write_number_with_format(1, 3, 0.95, &Format::new().set_num_format("0%"))
+            .unwrap();
+        target_row(ws, 2, "対応", "来庁者数");
+        ws.write_number_with_format(2, 3, 1200, &Format::new().set_num_format("#,##0"))
+            .unwrap();
+        target_row(ws, 3, "対応", "説明会");
+        let day = ExcelDateTime::from_ymd(2024, 4, 1).unwrap();
+        ws.write_datetime_with_format(3, 3, &day, &Format::new().set_num_format("yyyy/m/d"))
+            .unwrap();
+        target_row(ws, 4, "対応", "和暦");
+        let wareki = Format::new().set_num_format("[$-ja-JP-x-gannen]ggge\"年\"m\"月\"d\"日\"");
+        ws.write_datetime_with_format(4, 3, &ExcelDateTime::from_ymd(2019, 5, 1).unwrap(), &wareki)
+            .unwrap();
+    });
+    let (ok, shown) = import_one(&xlsx);
+    assert!(ok, "{shown}");
+    for expected in [
+        "実施結果: 95%",
+        "実施結果: 1,200",
+        "実施結果: 2024/4/1",
+        "実施結果: 令和元年5月1日",
+    ] {
+        assert!(shown.contains(expected), "{expected} not in\n{shown}");
+    }
+
+    let xlsx = clerk_file("sheets-formats-odd");
+    returned_workbook(&xlsx, "kumin", |ws| {
+        target_row(ws, 1, "対応", "窓口の満足度");
+        target_row(ws, 2, "対応", "指数");
+        ws.write_number_with_format(2, 3, 1.5, &Format::new().set_num_format("0.00E+00"))
+            .unwrap();
+    });
+    let (ok, shown) = import_one(&xlsx);
+    assert!(!ok);
+    assert!(
+        shown.contains(
+            "区民課.xlsx 目標シート D3: 区民課 目標2 の「実施結果」: セルの表示形式（0.00E+00）"
+        ) && shown.contains("「文字列」"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn new_workbooks_keep_typed_text_as_text() {
+    let out = tmp("sheets-text-format");
+    let run = planpress(&["sheets", EDITION, "-o", out.to_str().unwrap()]);
+    assert!(run.status.success());
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(out.join("区民課.xlsx")).unwrap();
+    let styles = calamine::Reader::worksheet_style(&mut wb, "目標").unwrap();
+    // Filled and spare rows: 場面, 目標, 実施結果, 状況 are text cells.
+    for (r, c) in [(1, 1), (1, 2), (1, 3), (1, 4), (8, 2), (8, 3)] {
+        let code = styles
+            .get((r, c))
+            .and_then(|s| s.number_format.as_ref())
+            .map(|f| f.format_code.clone());
+        assert_eq!(
+            code.as_deref(),
+            Some("@"),
+            "{}",
+            planpress::sheets::cell_name(r, c)
+        );
+    }
+}
+
+#[test]
+fn a_value_far_outside_the_table_is_refused_without_reading_the_whole_sheet() {
+    let xlsx = clerk_file("sheets-far");
+    returned_workbook(&xlsx, "kumin", |ws| {
+        target_row(ws, 1, "対応", "窓口の満足度");
+        ws.write(1_048_575, 16_383, "x").unwrap();
+    });
+    let (ok, shown) = import_one(&xlsx);
+    assert!(!ok);
+    assert!(
+        shown.contains("区民課.xlsx 目標シート XFD1048576: 表の外にデータがあります"),
+        "{shown}"
+    );
+}
