@@ -270,9 +270,10 @@ fn auto_formatted_cells_are_read_as_displayed() {
         ws.write_datetime_with_format(3, 3, &day, &Format::new().set_num_format("yyyy/m/d"))
             .unwrap();
         target_row(ws, 4, "対応", "和暦");
-        let wareki = Format::new().set_num_format("[$-ja-JP-x-gannen]ggge\"年\"m\"月\"d\"日\"");
-        ws.write_datetime_with_format(4, 3, &ExcelDateTime::from_ymd(2019, 5, 1).unwrap(), &wareki)
-            .unwrap();
+        let wareki = "[$-ja-JP-x-gannen]ggge\"年\"m\"月\"d\"日\"";
+        let wareki = Format::new().set_num_format(wareki);
+        let first = ExcelDateTime::from_ymd(2019, 5, 1).unwrap();
+        ws.write_datetime_with_format(4, 3, first, &wareki).unwrap();
     });
     let (ok, shown) = import_one(&xlsx);
     assert!(ok, "{shown}");
