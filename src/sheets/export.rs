@@ -1,11 +1,14 @@
 //! `planpress sheets`: a workbook per department, to fill in and return.
 
 use rust_xlsxwriter::{
-    DataValidation, Format, FormatAlign, FormatBorder, ProtectionOptions, Workbook, XlsxError,
+    DataValidation, Format, FormatAlign, FormatBorder, Formula, ProtectionOptions, Workbook,
+    XlsxError,
 };
 
 use super::names::file_names;
-use super::{HEADER, ID_CELL, INFO_SHEET, SPARE_ROWS, STATUSES, TARGET_SHEET, status_word};
+use super::{
+    HEADER, ID_CELL, INFO_SHEET, LIST_SHEET, SPARE_ROWS, STATUSES, TARGET_SHEET, status_word,
+};
 use crate::content::model::Department;
 use crate::content::{Content, date::fiscal_year_wareki};
 
@@ -35,6 +38,7 @@ fn workbook(
     let mut wb = Workbook::new();
     info_sheet(&mut wb, content, division, d)?;
     target_sheet(&mut wb, content, d)?;
+    list_sheet(&mut wb, content)?;
     wb.save_to_buffer()
 }
 
@@ -79,6 +83,18 @@ fn info_sheet(
         info.write_with_format(6 + i as u32, 1, *s, &wrap)?;
     }
     info.protect();
+    Ok(())
+}
+
+/// The scenes, one per cell, on a hidden sheet for the drop-down.
+fn list_sheet(wb: &mut Workbook, content: &Content) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(LIST_SHEET)?;
+    for (r, s) in content.edition.scenes.iter().enumerate() {
+        ws.write(r as u32, 0, s.as_str())?;
+    }
+    ws.set_hidden(true);
+    ws.protect();
     Ok(())
 }
 
@@ -132,9 +148,13 @@ fn target_sheet(wb: &mut Workbook, content: &Content, d: &Department) -> Result<
         ws.write_blank(r, 3, &open)?;
         ws.write_blank(r, 4, &open_center)?;
     }
-    let scenes: Vec<&str> = content.edition.scenes.iter().map(String::as_str).collect();
+    // From a range: a list written inline may not pass 255 characters.
+    let scenes = format!(
+        "='{LIST_SHEET}'!$A$1:$A${}",
+        content.edition.scenes.len().max(1)
+    );
     let scene_list = DataValidation::new()
-        .allow_list_strings(&scenes)?
+        .allow_list_formula(Formula::new(scenes))
         .set_error_message("場面は一覧から選んでください")?;
     ws.add_data_validation(1, 1, last, 1, &scene_list)?;
     let status_list = DataValidation::new()

@@ -27,8 +27,12 @@ pub fn read(content: &Content, file: &str, bytes: &[u8]) -> Result<Returned, Vec
     let one = |sheet: Option<&str>, cell: Option<(u32, u32)>, m: String| {
         vec![problem(file, sheet, cell, m)]
     };
-    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e| one(None, None, format!("Excel のファイル（.xlsx）として読めません（{e}）。planpress sheets で作ったファイルを返送してもらってください")))?;
+    if let Some(m) = other_format(file, bytes) {
+        return Err(one(None, None, m.into()));
+    }
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| {
+        one(None, None, "Excel のファイル（.xlsx）として読めません。Excel で開けるか確かめ、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してください（開けないときは planpress sheets で作ったファイルに記入し直してもらってください）".into())
+    })?;
     let names = wb.sheet_names();
     for sheet in [INFO_SHEET, TARGET_SHEET] {
         if !names.iter().any(|n| n == sheet) {
@@ -71,6 +75,26 @@ pub fn read(content: &Content, file: &str, bytes: &[u8]) -> Result<Returned, Vec
     } else {
         Err(sheet.errors)
     }
+}
+
+/// What a file saved in another format is, and how to save it as .xlsx.
+fn other_format(file: &str, bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(200)];
+    let ods = b"application/vnd.oasis.opendocument";
+    if head.windows(ods.len()).any(|w| w == ods) || file.to_lowercase().ends_with(".ods") {
+        return Some(
+            "OpenDocument 形式（.ods）のファイルは読み込めません。LibreOffice Calc などで開き、「名前を付けて保存」でファイルの種類を「Excel 2007-365 (.xlsx)」にして保存し直してください",
+        );
+    }
+    // An OLE compound file: Excel 97-2003, or an .xlsx with a password.
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Some(if file.to_lowercase().ends_with(".xlsx") {
+            "パスワードが設定されているため読めません。Excel で開いてパスワードを解除し、保存し直してください"
+        } else {
+            "Excel 97-2003 形式（.xls）のファイルは読み込めません。Excel で開き、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してください"
+        });
+    }
+    None
 }
 
 /// The department whose id the instructions sheet carries.

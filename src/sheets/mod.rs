@@ -19,6 +19,8 @@ pub use import::{Returned, read, read_all};
 
 pub const INFO_SHEET: &str = "説明";
 pub const TARGET_SHEET: &str = "目標";
+/// The hidden sheet the scene drop-down reads its list from.
+pub const LIST_SHEET: &str = "場面一覧";
 pub const HEADER: [&str; 5] = ["No", "場面", "目標及び具体的な取組内容", "実施結果", "状況"];
 /// Where the department's id stands on the instructions sheet (row, column; 0-based).
 pub(crate) const ID_CELL: (u32, u32) = (3, 1);

@@ -122,7 +122,12 @@ fn broken_workbooks_get_their_messages() {
     assert!(dirs.len() >= 5);
     let mut failures = Vec::new();
     for case in dirs {
-        let xlsx = case.join("区民課.xlsx");
+        // The returned file, whatever it was saved as (.xlsx, .ods, .xls).
+        let xlsx = std::fs::read_dir(&case)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_stem().is_some_and(|s| s == "区民課"))
+            .unwrap();
         let run = planpress(&["import", EDITION, xlsx.to_str().unwrap()]);
         assert_eq!(run.status.code(), Some(1), "{}", case.display());
         let shown = String::from_utf8_lossy(&run.stderr).into_owned();
@@ -338,4 +343,49 @@ fn a_value_far_outside_the_table_is_refused_without_reading_the_whole_sheet() {
         shown.contains("区民課.xlsx 目標シート XFD1048576: 表の外にデータがあります"),
         "{shown}"
     );
+}
+
+#[test]
+fn a_full_width_number_is_named_as_such() {
+    let xlsx = clerk_file("sheets-full-width");
+    returned_workbook(&xlsx, "kumin", |ws| {
+        target_row(ws, 1, "対応", "窓口の満足度");
+        target_row(ws, 2, "対応", "来庁者数");
+        ws.write(2, 0, "２").unwrap();
+    });
+    let (ok, shown) = import_one(&xlsx);
+    assert!(!ok);
+    assert!(
+        shown.contains("目標シート A3: 番号「２」が全角の文字で入力されています。半角の数字 2 を"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_long_scene_list_still_gives_a_drop_down() {
+    let dir = scratch_edition("sheets-scenes");
+    edit_json(&dir, "edition.json", |v| {
+        let scenes = v["scenes"].as_array_mut().unwrap();
+        for i in 0..40 {
+            scenes.push(format!("追加の場面その{i}").into());
+        }
+    });
+    let out = tmp("sheets-scenes-out");
+    let run = planpress(&["sheets", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let xlsx = out.join("区民課.xlsx");
+    let run = planpress(&["import", dir.to_str().unwrap(), xlsx.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&run.stdout).contains("変更はありません"));
+    // The list stands on a hidden sheet: the clerk sees 説明 and 目標 only.
+    let wb: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let visible: Vec<&str> = calamine::Reader::sheets_metadata(&wb)
+        .iter()
+        .filter(|s| s.visible == calamine::SheetVisible::Visible)
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(visible, ["説明", "目標"]);
 }
