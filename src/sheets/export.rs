@@ -7,7 +7,8 @@ use rust_xlsxwriter::{
 
 use super::names::file_names;
 use super::{
-    HEADER, ID_CELL, INFO_SHEET, LIST_SHEET, SPARE_ROWS, STATUSES, TARGET_SHEET, status_word,
+    DELETE, HEADER, ID_CELL, INFO_SHEET, LIST_SHEET, OFFERED_ROWS, SPARE_ROWS, STATUSES,
+    TARGET_SHEET, status_word,
 };
 use crate::content::model::Department;
 use crate::content::{Content, date::fiscal_year_wareki};
@@ -73,6 +74,7 @@ fn info_sheet(
     let steps = [
         "「目標」シートに、今年度の目標と具体的な取組内容を記入してください（昨年度の目標が入っています。見直して書き換えてください）。",
         "場面は一覧から選んでください。目標を増やすときは、下の空いている行に次の番号から記入してください。",
+        "目標をやめるときは、その行の「削除」の列で「削除」を選んでください（行は消さず、番号も付け直さなくてかまいません）。",
         "年度末には「実施結果」と「状況」（達成・一部達成・未達成）を記入してください。",
         "見出しの行、No の列、このシートは変更できません。シートの名前やファイル名の「部署ID」は変えないでください。",
         "記入が終わったら、このファイルを総務課に返送してください。",
@@ -125,7 +127,7 @@ fn target_sheet(wb: &mut Workbook, content: &Content, d: &Department) -> Result<
             .set_num_format("@"),
     );
     let open_number = border(Format::new().set_unlocked().set_align(FormatAlign::Center));
-    for (c, w) in [8.0, 14.0, 60.0, 40.0, 12.0].into_iter().enumerate() {
+    for (c, w) in [8.0, 14.0, 60.0, 40.0, 12.0, 8.0].into_iter().enumerate() {
         ws.set_column_width(c as u16, w)?;
     }
     for (c, h) in HEADER.iter().enumerate() {
@@ -140,13 +142,17 @@ fn target_sheet(wb: &mut Workbook, content: &Content, d: &Department) -> Result<
         ws.write_with_format(r, 3, t.result.as_deref().unwrap_or(""), &open)?;
         ws.write_with_format(r, 4, t.status.map(status_word).unwrap_or(""), &open_center)?;
     }
-    let last = d.targets.len() as u32 + SPARE_ROWS;
+    for r in 1..=d.targets.len() as u32 {
+        ws.write_blank(r, 5, &open_center)?;
+    }
+    let last = (d.targets.len() as u32 + SPARE_ROWS).max(OFFERED_ROWS);
     for r in d.targets.len() as u32 + 1..=last {
         ws.write_blank(r, 0, &open_number)?;
         ws.write_blank(r, 1, &open_center)?;
         ws.write_blank(r, 2, &open)?;
         ws.write_blank(r, 3, &open)?;
         ws.write_blank(r, 4, &open_center)?;
+        ws.write_blank(r, 5, &open_center)?;
     }
     // From a range: a list written inline may not pass 255 characters.
     let scenes = format!(
@@ -161,6 +167,10 @@ fn target_sheet(wb: &mut Workbook, content: &Content, d: &Department) -> Result<
         .allow_list_strings(&STATUSES)?
         .set_error_message("状況は 達成・一部達成・未達成 から選んでください")?;
     ws.add_data_validation(1, 4, last, 4, &status_list)?;
+    let delete = DataValidation::new()
+        .allow_list_strings(&[DELETE])?
+        .set_error_message("目標を消すときは「削除」を選んでください")?;
+    ws.add_data_validation(1, 5, last, 5, &delete)?;
     ws.protect_with_options(&ProtectionOptions {
         format_rows: true,
         ..ProtectionOptions::default()

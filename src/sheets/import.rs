@@ -20,6 +20,8 @@ pub struct Returned {
     pub file: String,
     pub department: String,
     pub targets: Vec<Target>,
+    /// Each target's number in the sheet: which earlier target it is, if any.
+    pub origins: Vec<u32>,
 }
 
 /// Read and check one returned workbook against the edition.
@@ -60,6 +62,7 @@ pub fn read(content: &Content, file: &str, bytes: &[u8]) -> Result<Returned, Vec
         grid: &grid,
         department: dep,
         errors: Vec::new(),
+        origins: Vec::new(),
     };
     sheet.check_shape(merged);
     if !sheet.errors.is_empty() {
@@ -71,6 +74,7 @@ pub fn read(content: &Content, file: &str, bytes: &[u8]) -> Result<Returned, Vec
             file: file.to_string(),
             department: dep.id.clone(),
             targets,
+            origins: sheet.origins,
         })
     } else {
         Err(sheet.errors)

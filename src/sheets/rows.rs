@@ -5,7 +5,9 @@ use calamine::Data;
 
 use super::cells::Grid;
 use super::display::shown;
-use super::{HEADER, TABLE_ROWS, TARGET_SHEET, cell_name, problem, range_name};
+use super::{
+    DELETE, HEADER, OLD_COLUMNS, TABLE_ROWS, TARGET_SHEET, cell_name, problem, range_name,
+};
 use crate::content::model::{Department, Status, Target};
 use crate::content::{Content, glyphs};
 use crate::item::ItemId;
@@ -16,6 +18,8 @@ pub(crate) struct Sheet<'a> {
     pub grid: &'a Grid,
     pub department: &'a Department,
     pub errors: Vec<String>,
+    /// Each target's number as the sheet gave it (its number before the return).
+    pub origins: Vec<u32>,
 }
 
 impl Sheet<'_> {
@@ -67,7 +71,12 @@ impl Sheet<'_> {
             );
         }
         let found: Vec<Option<String>> = (0..HEADER.len() as u32).map(|c| self.header(c)).collect();
-        if let Some(c) = (0..HEADER.len()).find(|&c| found[c].as_deref() != Some(HEADER[c])) {
+        // A workbook from before the 削除 column has five.
+        let wrong = |c: usize| match found[c].as_deref() {
+            None => c < OLD_COLUMNS,
+            Some(h) => h != HEADER[c],
+        };
+        if let Some(c) = (0..HEADER.len()).find(|&c| wrong(c)) {
             let shown: Vec<String> = found
                 .iter()
                 .map(|h| h.clone().unwrap_or_else(|| "（空）".into()))
@@ -90,7 +99,25 @@ impl Sheet<'_> {
             if (0..HEADER.len() as u32).all(|c| self.grid.get((r, c)).is_none()) {
                 continue;
             }
-            if let Some(t) = self.target(content, r, targets.len() as u32 + 1) {
+            let number = targets.len() as u32 + 1;
+            let deleted = match self.text(r, 5, number).as_deref() {
+                None => false,
+                Some(DELETE) => true,
+                Some(other) => {
+                    self.error((r, 5), format!("削除の列に「{other}」とあります。目標を消すときは「{DELETE}」を選び、残すときは空にしてください"));
+                    false
+                }
+            };
+            if deleted {
+                continue;
+            }
+            if let Some((t, origin)) = self.target(content, r, number) {
+                if let Some(&prev) = self.origins.last()
+                    && origin <= prev
+                {
+                    self.error((r, 0), format!("番号が {origin} になっていますが、上の行（{prev}）より大きい番号のはずです。新しい目標には、続きの番号を付けてください"));
+                }
+                self.origins.push(origin);
                 targets.push(t);
             }
         }
@@ -132,15 +159,11 @@ impl Sheet<'_> {
         }
     }
 
-    fn target(&mut self, content: &Content, r: u32, expected: u32) -> Option<Target> {
+    /// The row as target `expected`, with the number the sheet gave it.
+    fn target(&mut self, content: &Content, r: u32, expected: u32) -> Option<(Target, u32)> {
         let number = self.number(r);
-        let row: Vec<Option<String>> = (1..HEADER.len() as u32)
-            .map(|c| self.text(r, c, expected))
-            .collect();
-        let number = number?;
-        if number != expected {
-            self.error((r, 0), format!("番号が {number} になっていますが、ここは {expected} のはずです。1 から順に番号を付けてください"));
-        }
+        let row: Vec<Option<String>> = (1..5).map(|c| self.text(r, c, expected)).collect();
+        let origin = number?;
         for (c, text) in (1..).zip(&row[..3]) {
             if let Some(text) = text {
                 self.printable((r, c), expected, text);
@@ -175,13 +198,15 @@ impl Sheet<'_> {
                 None
             }
         };
-        Some(Target {
-            number,
+        // Numbered by position: deleted rows leave no gap.
+        let target = Target {
+            number: expected,
             scene,
             text,
             result: row[2].clone(),
             status,
-        })
+        };
+        Some((target, origin))
     }
 
     /// Characters the PDF cannot print are refused here, as `check` refuses them.

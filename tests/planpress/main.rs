@@ -14,6 +14,7 @@ mod pdf;
 mod properties;
 mod safety;
 mod sheets;
+mod sheets_rows;
 mod snapshots;
 mod web;
 mod web_shapes;
