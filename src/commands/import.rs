@@ -18,10 +18,10 @@ pub fn run(args: ImportArgs) -> Result {
     })?;
     let changes = planpress::sheets::changes(&content, &returned);
     print!("{}", planpress::diff::render_text(&changes));
-    if args.apply {
+    if args.apply && !changes.is_empty() {
         match planpress::sheets::apply(&content, &returned)? {
             Some(file) => println!("{} に書き込みました", args.edition.join(file).display()),
-            None => println!("書き込む変更はありませんでした"),
+            None => println!("内容ファイルは変わらないため、書き込みませんでした"),
         }
     } else if !changes.is_empty() {
         println!("\n内容ファイルに書き込むには --apply を付けて実行してください");

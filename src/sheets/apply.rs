@@ -25,20 +25,35 @@ pub fn changes(content: &Content, returned: &[Returned]) -> Vec<Change> {
             }
             s
         };
-        let n = dep.targets.len().max(r.targets.len());
-        for i in 0..n {
-            let (old, new) = (dep.targets.get(i), r.targets.get(i));
-            let id = ItemId::target(&dep.id, &dep.short_name, i as u32 + 1);
-            let change = match (old, new) {
-                (Some(o), Some(n)) if show(o) != show(n) => {
-                    Some((ChangeKind::Changed, Some(show(o)), Some(show(n))))
-                }
-                (None, Some(n)) => Some((ChangeKind::Added, None, Some(show(n)))),
-                (Some(o), None) => Some((ChangeKind::Removed, Some(show(o)), None)),
-                _ => None,
+        let id = |n: usize| ItemId::target(&dep.id, &dep.short_name, n as u32);
+        // A returned target is the earlier one whose number it kept in the sheet.
+        for (i, new) in r.targets.iter().enumerate() {
+            let old = r
+                .origins
+                .get(i)
+                .and_then(|&o| (o as usize).checked_sub(1).and_then(|k| dep.targets.get(k)));
+            let (kind, old) = match old {
+                Some(o) if show(o) == show(new) => continue,
+                Some(o) => (ChangeKind::Changed, Some(show(o))),
+                None => (ChangeKind::Added, None),
             };
-            if let Some((kind, old, new)) = change {
-                out.push(Change { kind, id, old, new });
+            let new = Some(show(new));
+            out.push(Change {
+                kind,
+                id: id(i + 1),
+                old,
+                new,
+            });
+        }
+        for (k, old) in dep.targets.iter().enumerate() {
+            if !r.origins.contains(&(k as u32 + 1)) {
+                let old = Some(show(old));
+                out.push(Change {
+                    kind: ChangeKind::Removed,
+                    id: id(k + 1),
+                    old,
+                    new: None,
+                });
             }
         }
     }
@@ -61,6 +76,7 @@ pub fn apply(content: &Content, returned: &[Returned]) -> Result<Option<String>,
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{file}: {e}"))?;
     let mut v: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(&text))
         .map_err(|e| format!("{file}: {e}"))?;
+    let before = v.clone();
     for div in v["divisions"].as_array_mut().into_iter().flatten() {
         for dep in div["departments"].as_array_mut().into_iter().flatten() {
             let Some(r) = returned
@@ -72,10 +88,11 @@ pub fn apply(content: &Content, returned: &[Returned]) -> Result<Option<String>,
             dep["targets"] = r.targets.iter().map(target_value).collect();
         }
     }
-    let out = serde_json::to_string_pretty(&v).expect("JSON serialises") + "\n";
-    if out == text {
+    // Unchanged targets leave the file as it is, whatever its layout (BOM, CRLF, indent).
+    if v == before {
         return Ok(None);
     }
+    let out = serde_json::to_string_pretty(&v).expect("JSON serialises") + "\n";
     crate::fs::write_atomic(&path, out.as_bytes()).map_err(|e| format!("{file}: {e}"))?;
     Ok(Some(file))
 }

@@ -1,21 +1,32 @@
 //! `planpress sheets`: a workbook per department, to fill in and return.
 
 use rust_xlsxwriter::{
-    DataValidation, Format, FormatAlign, FormatBorder, ProtectionOptions, Workbook, XlsxError,
+    DataValidation, Format, FormatAlign, FormatBorder, Formula, ProtectionOptions, Workbook,
+    XlsxError,
 };
 
-use super::{HEADER, ID_CELL, INFO_SHEET, SPARE_ROWS, STATUSES, TARGET_SHEET, status_word};
+use super::names::file_names;
+use super::{
+    DELETE, HEADER, ID_CELL, INFO_SHEET, LIST_SHEET, OFFERED_ROWS, SPARE_ROWS, STATUSES,
+    TARGET_SHEET, status_word,
+};
 use crate::content::model::Department;
 use crate::content::{Content, date::fiscal_year_wareki};
 
 /// (file name, workbook bytes) for each department.
 pub fn export(content: &Content) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let names = file_names(
+        content
+            .departments()
+            .map(|(_, d)| (d.short_name.as_str(), d.id.as_str())),
+    );
     content
         .departments()
-        .map(|(div, d)| {
+        .zip(names)
+        .map(|((div, d), name)| {
             let bytes = workbook(content, div.name.as_deref(), d)
                 .map_err(|e| format!("{}: {e}", d.short_name))?;
-            Ok((format!("{}.xlsx", d.short_name), bytes))
+            Ok((name, bytes))
         })
         .collect()
 }
@@ -28,6 +39,7 @@ fn workbook(
     let mut wb = Workbook::new();
     info_sheet(&mut wb, content, division, d)?;
     target_sheet(&mut wb, content, d)?;
+    list_sheet(&mut wb, content)?;
     wb.save_to_buffer()
 }
 
@@ -62,6 +74,7 @@ fn info_sheet(
     let steps = [
         "「目標」シートに、今年度の目標と具体的な取組内容を記入してください（昨年度の目標が入っています。見直して書き換えてください）。",
         "場面は一覧から選んでください。目標を増やすときは、下の空いている行に次の番号から記入してください。",
+        "目標をやめるときは、その行の「削除」の列で「削除」を選んでください（行は消さず、番号も付け直さなくてかまいません）。",
         "年度末には「実施結果」と「状況」（達成・一部達成・未達成）を記入してください。",
         "見出しの行、No の列、このシートは変更できません。シートの名前やファイル名の「部署ID」は変えないでください。",
         "記入が終わったら、このファイルを総務課に返送してください。",
@@ -72,6 +85,18 @@ fn info_sheet(
         info.write_with_format(6 + i as u32, 1, *s, &wrap)?;
     }
     info.protect();
+    Ok(())
+}
+
+/// The scenes, one per cell, on a hidden sheet for the drop-down.
+fn list_sheet(wb: &mut Workbook, content: &Content) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(LIST_SHEET)?;
+    for (r, s) in content.edition.scenes.iter().enumerate() {
+        ws.write(r as u32, 0, s.as_str())?;
+    }
+    ws.set_hidden(true);
+    ws.protect();
     Ok(())
 }
 
@@ -88,9 +113,21 @@ fn target_sheet(wb: &mut Workbook, content: &Content, d: &Department) -> Result<
             .set_align(FormatAlign::Center),
     );
     let key = border(Format::new().set_locked().set_align(FormatAlign::Center));
-    let open = border(Format::new().set_unlocked().set_text_wrap());
-    let open_center = border(Format::new().set_unlocked().set_align(FormatAlign::Center));
-    for (c, w) in [8.0, 14.0, 60.0, 40.0, 12.0].into_iter().enumerate() {
+    // Text cells (`@`): what a clerk types is kept as typed, never auto-formatted.
+    let open = border(
+        Format::new()
+            .set_unlocked()
+            .set_text_wrap()
+            .set_num_format("@"),
+    );
+    let open_center = border(
+        Format::new()
+            .set_unlocked()
+            .set_align(FormatAlign::Center)
+            .set_num_format("@"),
+    );
+    let open_number = border(Format::new().set_unlocked().set_align(FormatAlign::Center));
+    for (c, w) in [8.0, 14.0, 60.0, 40.0, 12.0, 8.0].into_iter().enumerate() {
         ws.set_column_width(c as u16, w)?;
     }
     for (c, h) in HEADER.iter().enumerate() {
@@ -105,23 +142,35 @@ fn target_sheet(wb: &mut Workbook, content: &Content, d: &Department) -> Result<
         ws.write_with_format(r, 3, t.result.as_deref().unwrap_or(""), &open)?;
         ws.write_with_format(r, 4, t.status.map(status_word).unwrap_or(""), &open_center)?;
     }
-    let last = d.targets.len() as u32 + SPARE_ROWS;
+    for r in 1..=d.targets.len() as u32 {
+        ws.write_blank(r, 5, &open_center)?;
+    }
+    let last = (d.targets.len() as u32 + SPARE_ROWS).max(OFFERED_ROWS);
     for r in d.targets.len() as u32 + 1..=last {
-        ws.write_blank(r, 0, &open_center)?;
+        ws.write_blank(r, 0, &open_number)?;
         ws.write_blank(r, 1, &open_center)?;
         ws.write_blank(r, 2, &open)?;
         ws.write_blank(r, 3, &open)?;
         ws.write_blank(r, 4, &open_center)?;
+        ws.write_blank(r, 5, &open_center)?;
     }
-    let scenes: Vec<&str> = content.edition.scenes.iter().map(String::as_str).collect();
+    // From a range: a list written inline may not pass 255 characters.
+    let scenes = format!(
+        "='{LIST_SHEET}'!$A$1:$A${}",
+        content.edition.scenes.len().max(1)
+    );
     let scene_list = DataValidation::new()
-        .allow_list_strings(&scenes)?
+        .allow_list_formula(Formula::new(scenes))
         .set_error_message("場面は一覧から選んでください")?;
     ws.add_data_validation(1, 1, last, 1, &scene_list)?;
     let status_list = DataValidation::new()
         .allow_list_strings(&STATUSES)?
         .set_error_message("状況は 達成・一部達成・未達成 から選んでください")?;
     ws.add_data_validation(1, 4, last, 4, &status_list)?;
+    let delete = DataValidation::new()
+        .allow_list_strings(&[DELETE])?
+        .set_error_message("目標を消すときは「削除」を選んでください")?;
+    ws.add_data_validation(1, 5, last, 5, &delete)?;
     ws.protect_with_options(&ProtectionOptions {
         format_rows: true,
         ..ProtectionOptions::default()

@@ -3,17 +3,25 @@
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 
-use super::{HEADER, ID_CELL, INFO_SHEET, TARGET_SHEET, problem, range_name};
+use super::cells::{self, Grid};
+use super::rows::Sheet;
+use super::{HEADER, ID_CELL, INFO_SHEET, TABLE_ROWS, TARGET_SHEET, problem};
 use crate::content::Content;
-use crate::content::model::{Department, Status, Target};
+use crate::content::model::{Department, Target};
+
+/// How much of the instructions sheet is read (the id is at B4).
+const INFO_ROWS: u32 = 40;
+const INFO_COLS: u32 = 4;
 
 /// A department's targets as read from its workbook.
 pub struct Returned {
     pub file: String,
     pub department: String,
     pub targets: Vec<Target>,
+    /// Each target's number in the sheet: which earlier target it is, if any.
+    pub origins: Vec<u32>,
 }
 
 /// Read and check one returned workbook against the edition.
@@ -21,8 +29,12 @@ pub fn read(content: &Content, file: &str, bytes: &[u8]) -> Result<Returned, Vec
     let one = |sheet: Option<&str>, cell: Option<(u32, u32)>, m: String| {
         vec![problem(file, sheet, cell, m)]
     };
-    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e| one(None, None, format!("Excel のファイル（.xlsx）として読めません（{e}）。planpress sheets で作ったファイルを返送してもらってください")))?;
+    if let Some(m) = other_format(file, bytes) {
+        return Err(one(None, None, m.into()));
+    }
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| {
+        one(None, None, "Excel のファイル（.xlsx）として読めません。Excel で開けるか確かめ、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してください（開けないときは planpress sheets で作ったファイルに記入し直してもらってください）".into())
+    })?;
     let names = wb.sheet_names();
     for sheet in [INFO_SHEET, TARGET_SHEET] {
         if !names.iter().any(|n| n == sheet) {
@@ -36,21 +48,21 @@ pub fn read(content: &Content, file: &str, bytes: &[u8]) -> Result<Returned, Vec
             ));
         }
     }
-    let info = wb
-        .worksheet_range(INFO_SHEET)
+    let info = cells::read(&mut wb, INFO_SHEET, INFO_ROWS, INFO_COLS)
         .map_err(|e| one(Some(INFO_SHEET), None, e.to_string()))?;
     let dep = department(content, &info).map_err(|m| one(Some(INFO_SHEET), Some(ID_CELL), m))?;
     let merged = wb
         .merge_cells_by_sheet_name(TARGET_SHEET)
         .ok()
         .and_then(|m| m.first().map(|m| (m.start, m.end)));
-    let range = wb
-        .worksheet_range(TARGET_SHEET)
+    let grid = cells::read(&mut wb, TARGET_SHEET, TABLE_ROWS, HEADER.len() as u32)
         .map_err(|e| one(Some(TARGET_SHEET), None, e.to_string()))?;
     let mut sheet = Sheet {
         file,
-        range: &range,
+        grid: &grid,
+        department: dep,
         errors: Vec::new(),
+        origins: Vec::new(),
     };
     sheet.check_shape(merged);
     if !sheet.errors.is_empty() {
@@ -62,15 +74,36 @@ pub fn read(content: &Content, file: &str, bytes: &[u8]) -> Result<Returned, Vec
             file: file.to_string(),
             department: dep.id.clone(),
             targets,
+            origins: sheet.origins,
         })
     } else {
         Err(sheet.errors)
     }
 }
 
+/// What a file saved in another format is, and how to save it as .xlsx.
+fn other_format(file: &str, bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(200)];
+    let ods = b"application/vnd.oasis.opendocument";
+    if head.windows(ods.len()).any(|w| w == ods) || file.to_lowercase().ends_with(".ods") {
+        return Some(
+            "OpenDocument 形式（.ods）のファイルは読み込めません。LibreOffice Calc などで開き、「名前を付けて保存」でファイルの種類を「Excel 2007-365 (.xlsx)」にして保存し直してください",
+        );
+    }
+    // An OLE compound file: Excel 97-2003, or an .xlsx with a password.
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Some(if file.to_lowercase().ends_with(".xlsx") {
+            "パスワードが設定されているため読めません。Excel で開いてパスワードを解除し、保存し直してください"
+        } else {
+            "Excel 97-2003 形式（.xls）のファイルは読み込めません。Excel で開き、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してください"
+        });
+    }
+    None
+}
+
 /// The department whose id the instructions sheet carries.
-fn department<'a>(content: &'a Content, info: &Range<Data>) -> Result<&'a Department, String> {
-    let id = match info.get_value(ID_CELL) {
+fn department<'a>(content: &'a Content, info: &Grid) -> Result<&'a Department, String> {
+    let id = match info.get(ID_CELL).map(|c| &c.value) {
         Some(Data::String(s)) => s.trim().to_string(),
         _ => {
             return Err(
@@ -85,143 +118,6 @@ fn department<'a>(content: &'a Content, info: &Range<Data>) -> Result<&'a Depart
         .ok_or_else(|| format!(
             "部署ID「{id}」の部署はこの版にありません。別の年度や別の区のファイルではないか確かめてください"
         ))
-}
-
-/// The targets sheet of one workbook, and the problems found in it.
-struct Sheet<'a> {
-    file: &'a str,
-    range: &'a Range<Data>,
-    errors: Vec<String>,
-}
-
-impl Sheet<'_> {
-    fn error(&mut self, cell: (u32, u32), message: String) {
-        self.errors
-            .push(problem(self.file, Some(TARGET_SHEET), Some(cell), message));
-    }
-
-    fn text_at(&self, r: u32, c: u32) -> Option<String> {
-        match self.range.get_value((r, c)) {
-            Some(Data::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-            Some(Data::Float(f)) => Some(f.to_string()),
-            Some(Data::Int(i)) => Some(i.to_string()),
-            _ => None,
-        }
-    }
-
-    /// No merged cells, and the header row as planpress wrote it.
-    fn check_shape(&mut self, merged: Option<((u32, u32), (u32, u32))>) {
-        if let Some((start, end)) = merged {
-            self.error(
-                start,
-                format!(
-                    "セルが結合されています（{}）。結合を解除して、1つのセルに1つの値を書いてください",
-                    range_name(start, end)
-                ),
-            );
-        }
-        let header = |c: usize| self.text_at(0, c as u32);
-        if let Some(c) = (0..HEADER.len()).find(|&c| header(c).as_deref() != Some(HEADER[c])) {
-            let found: Vec<String> = (0..HEADER.len())
-                .map(|c| header(c).unwrap_or_else(|| "（空）".into()))
-                .collect();
-            self.error(
-                (0, c as u32),
-                format!(
-                    "1行目の見出しが違います（{}）。見出しは {} のはずです。見出しの行を消したり書き換えたりしないでください",
-                    found.join("・"),
-                    HEADER.join("・")
-                ),
-            );
-        }
-    }
-
-    /// Every filled row as a target, numbered 1, 2, 3… in order.
-    fn targets(&mut self, content: &Content) -> Vec<Target> {
-        let end = self.range.end().map_or(0, |(r, _)| r);
-        let mut targets = Vec::new();
-        for r in 1..=end {
-            let row: Vec<Option<String>> = (0..5).map(|c| self.text_at(r, c)).collect();
-            if row.iter().all(Option::is_none) {
-                continue;
-            }
-            if let Some(t) = self.target(content, r, row, targets.len() as u32 + 1) {
-                targets.push(t);
-            }
-        }
-        if targets.is_empty() && self.errors.is_empty() {
-            self.error((1, 2), "目標が一つもありません".into());
-        }
-        targets
-    }
-
-    fn number(&mut self, r: u32) -> Option<u32> {
-        match self.range.get_value((r, 0)) {
-            Some(Data::Float(f)) if f.fract() == 0.0 && *f >= 1.0 => Some(*f as u32),
-            Some(Data::Int(i)) if *i >= 1 => Some(*i as u32),
-            Some(Data::String(s)) if s.trim().parse::<u32>().is_ok() => {
-                let s = s.trim().to_string();
-                self.error((r, 0), format!("番号「{s}」が文字として入力されています。数値として入力し直してください（セルの書式を「標準」か「数値」に）"));
-                Some(s.parse().unwrap_or(0))
-            }
-            _ => {
-                self.error(
-                    (r, 0),
-                    "No には 1 から始まる番号を数値で書いてください".into(),
-                );
-                None
-            }
-        }
-    }
-
-    fn target(
-        &mut self,
-        content: &Content,
-        r: u32,
-        row: Vec<Option<String>>,
-        expected: u32,
-    ) -> Option<Target> {
-        let number = self.number(r)?;
-        if number != expected {
-            self.error((r, 0), format!("番号が {number} になっていますが、ここは {expected} のはずです。1 から順に番号を付けてください"));
-        }
-        let scene = row[1].clone().unwrap_or_default();
-        if !content.edition.scenes.contains(&scene) {
-            self.error(
-                (r, 1),
-                format!(
-                    "場面「{scene}」は使えません。一覧から選んでください: {}",
-                    content.edition.scenes.join("、")
-                ),
-            );
-        }
-        let Some(text) = row[2].clone() else {
-            self.error((r, 2), "目標及び具体的な取組内容が空です".into());
-            return None;
-        };
-        let status = match row[4].as_deref() {
-            None => None,
-            Some("達成") => Some(Status::Achieved),
-            Some("一部達成") => Some(Status::Partly),
-            Some("未達成") => Some(Status::NotAchieved),
-            Some(other) => {
-                self.error(
-                    (r, 4),
-                    format!(
-                        "状況「{other}」は使えません。達成・一部達成・未達成 から選んでください"
-                    ),
-                );
-                None
-            }
-        };
-        Some(Target {
-            number,
-            scene,
-            text,
-            result: row[3].clone(),
-            status,
-        })
-    }
 }
 
 /// Read every workbook; all problems of all files together.

@@ -4,8 +4,12 @@
 //! shows or applies the changes (apply.rs).
 
 mod apply;
+mod cells;
+mod display;
 mod export;
 mod import;
+mod names;
+mod rows;
 
 use crate::content::model::Status;
 
@@ -15,10 +19,27 @@ pub use import::{Returned, read, read_all};
 
 pub const INFO_SHEET: &str = "説明";
 pub const TARGET_SHEET: &str = "目標";
-pub const HEADER: [&str; 5] = ["No", "場面", "目標及び具体的な取組内容", "実施結果", "状況"];
+/// The hidden sheet the scene drop-down reads its list from.
+pub const LIST_SHEET: &str = "場面一覧";
+pub const HEADER: [&str; 6] = [
+    "No",
+    "場面",
+    "目標及び具体的な取組内容",
+    "実施結果",
+    "状況",
+    "削除",
+];
+/// Columns a workbook from before the 削除 column has (it is still read).
+pub(crate) const OLD_COLUMNS: usize = 5;
+/// What marks a target for deletion in the 削除 column.
+pub(crate) const DELETE: &str = "削除";
+/// Rows offered for targets, at least (filled and blank, all editable).
+pub(crate) const OFFERED_ROWS: u32 = 30;
 /// Where the department's id stands on the instructions sheet (row, column; 0-based).
 pub(crate) const ID_CELL: (u32, u32) = (3, 1);
 pub(crate) const STATUSES: [&str; 3] = ["達成", "一部達成", "未達成"];
+/// Rows read from the targets sheet (header included); a value below is refused.
+pub(crate) const TABLE_ROWS: u32 = 1000;
 /// Blank rows offered for new targets.
 pub(crate) const SPARE_ROWS: u32 = 5;
 

@@ -284,3 +284,30 @@ pub fn edition_pair(name: &str) -> (PathBuf, PathBuf) {
     edit_json(&r3, "edition.json", |v| v["previous"] = "r2".into());
     (r2, r3)
 }
+
+/// A workbook as a clerk might return it: the department id on 説明!B4, the
+/// 目標 sheet's header, then what `fill` writes (row 1 is the first target).
+pub fn returned_workbook(
+    path: &Path,
+    id: &str,
+    fill: impl FnOnce(&mut rust_xlsxwriter::Worksheet),
+) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let info = wb.add_worksheet();
+    info.set_name("説明").unwrap();
+    info.write(3, 1, id).unwrap();
+    let ws = wb.add_worksheet();
+    ws.set_name("目標").unwrap();
+    for (c, h) in planpress::sheets::HEADER.iter().enumerate() {
+        ws.write(0, c as u16, *h).unwrap();
+    }
+    fill(ws);
+    wb.save(path).unwrap();
+}
+
+/// A target row: number, scene, text (result and status left empty).
+pub fn target_row(ws: &mut rust_xlsxwriter::Worksheet, row: u32, scene: &str, text: &str) {
+    ws.write(row, 0, row).unwrap();
+    ws.write(row, 1, scene).unwrap();
+    ws.write(row, 2, text).unwrap();
+}

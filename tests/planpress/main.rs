@@ -20,6 +20,7 @@ mod properties;
 mod reading;
 mod safety;
 mod sheets;
+mod sheets_rows;
 mod snapshots;
 mod web;
 mod web_shapes;
