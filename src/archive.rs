@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::fs::Links;
 use crate::{BuildError, Config};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,8 +32,8 @@ pub struct Manifest {
 }
 
 /// The largest archived PDF and manifest read back.
-const PDF_LIMIT: u64 = 200_000_000;
-const MANIFEST_LIMIT: u64 = 20_000_000;
+const PDF_LIMIT: u64 = 200 * 1024 * 1024;
+const MANIFEST_LIMIT: u64 = 20 * 1024 * 1024;
 
 pub fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
@@ -106,7 +107,7 @@ pub fn archive(content_dir: &Path, archive_dir: &Path) -> Result<Report, String>
             None => match fs::symlink_metadata(archive_dir.join(&pdf_name)) {
                 Err(_) => false,
                 Ok(_) => !matches!(
-                    crate::fs::read_regular(&archive_dir.join(&pdf_name), PDF_LIMIT),
+                    crate::fs::read_regular(&archive_dir.join(&pdf_name), PDF_LIMIT, Links::Refuse),
                     Ok(old) if sha256(&old) == entry.pdf_sha256
                 ),
             },
@@ -144,7 +145,8 @@ fn read_manifest(path: &Path) -> Result<Option<Manifest>, String> {
         return Ok(None);
     }
     let fix = "何も書き換えていません。バックアップから manifest.json を元に戻してから、もう一度実行してください";
-    let bytes = crate::fs::read_regular(path, MANIFEST_LIMIT).map_err(|e| format!("{e}。{fix}"))?;
+    let bytes = crate::fs::read_regular(path, MANIFEST_LIMIT, Links::Refuse)
+        .map_err(|e| format!("{}: {e}\n{fix}", path.display()))?;
     let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|e| {
         format!(
             "{} が壊れていて読めません（{} 行目）。{fix}",
@@ -180,7 +182,7 @@ fn verify(archive_dir: &Path, manifest: &Manifest) -> Result<(), String> {
         let path = archive_dir.join(&e.pdf);
         let fault = match fs::symlink_metadata(&path) {
             Err(_) => Some("ありません（消えています）".to_string()),
-            Ok(_) => match crate::fs::read_regular(&path, PDF_LIMIT) {
+            Ok(_) => match crate::fs::read_regular(&path, PDF_LIMIT, Links::Refuse) {
                 Err(why) => Some(why),
                 Ok(bytes) if sha256(&bytes) != e.pdf_sha256 => Some(
                     "中身が保管したときと違います（書き換えられたか、壊れています）".to_string(),

@@ -11,7 +11,7 @@ mod shape;
 pub use attachments::{FILE_LIMIT, TOTAL_LIMIT, attachments};
 
 /// The largest PDF read.
-const PDF_LIMIT: u64 = 200_000_000;
+const PDF_LIMIT: u64 = 200 * 1024 * 1024;
 /// The longest file name attached (planpress's own are far shorter).
 const NAME_LIMIT: usize = 100;
 /// The previous edition's files travel one folder down (see `pipeline::attachments`).
@@ -19,8 +19,13 @@ const PREVIOUS: &str = "previous/";
 
 /// Write a PDF's attached content files into `dir`, which then builds the same PDF.
 pub fn extract(pdf_path: &Path, dir: &Path) -> Result<Vec<String>, String> {
-    let pdf = crate::fs::read_regular(pdf_path, PDF_LIMIT)
-        .map_err(|e| format!("{e}。planpress で作った PDF ファイルを指定してください"))?;
+    let pdf =
+        crate::fs::read_regular(pdf_path, PDF_LIMIT, crate::fs::Links::Follow).map_err(|e| {
+            format!(
+                "{}: {e}\nplanpress で作った PDF ファイルを指定してください",
+                pdf_path.display()
+            )
+        })?;
     let new_dir = check_target(dir)?;
     let refuse = |e: String| {
         format!(

@@ -79,32 +79,52 @@ fn process_gone(pid: u32) -> bool {
     pid != std::process::id() && proc.join("self").exists() && !proc.join(pid.to_string()).exists()
 }
 
+/// Whether `read_regular` reads through a symbolic link.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// A file the clerk named on the command line: a link to a regular file is read.
+    Follow,
+    /// A file found in a folder (content, templates, the archive): a link is refused,
+    /// so no file from elsewhere on the machine gets in.
+    Refuse,
+}
+
 /// Read `path` if it is a regular file of at most `limit` bytes: a folder, a pipe or
-/// a device is refused without opening it, so reading never hangs.
-pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    let shown = path.display();
+/// a device is refused without opening it, so reading never hangs, and a file that
+/// grows while read is never read past the limit. The error is the reason, in
+/// Japanese (the caller names the file).
+pub fn read_regular(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, String> {
+    let reason = |e: std::io::Error| crate::io_message::reason(&e);
+    let meta = match links {
+        Links::Follow => fs::metadata(path),
+        Links::Refuse => fs::symlink_metadata(path),
+    }
+    .map_err(reason)?;
+    let kind = meta.file_type();
+    if kind.is_symlink() {
+        return Err("シンボリックリンク（ショートカットのような別名のファイル）は読みません。リンク先のファイルそのものをフォルダに置いてください".into());
+    }
+    if kind.is_dir() {
+        return Err(
+            "ファイルではなくフォルダです。同じ名前のフォルダを別の名前にしてください".into(),
+        );
+    }
     let not_regular = || {
-        format!(
-            "{shown} はふつうのファイルではないため読みませんでした（フォルダやパイプなどは読めません）"
-        )
+        "普通のファイルではありません（パイプや装置のファイルは読みません）。普通のファイルを置いてください".to_string()
     };
-    let too_large = || {
-        format!(
-            "{shown} は大きすぎるため読みませんでした（{} MB まで）",
-            limit / 1_000_000
-        )
-    };
-    let meta = fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => format!("{shown} が見つかりません"),
-        _ => format!("{shown} を読めません: {e}"),
-    })?;
-    if !meta.is_file() {
+    if !kind.is_file() {
         return Err(not_regular());
     }
+    let too_big = || {
+        format!(
+            "ファイルが大きすぎます（{} MB まで）。ファイルの中身を確かめてください",
+            limit / 1024 / 1024
+        )
+    };
     if meta.len() > limit {
-        return Err(too_large());
+        return Err(too_big());
     }
-    let file = fs::File::open(path).map_err(|e| format!("{shown} を読めません: {e}"))?;
+    let file = fs::File::open(path).map_err(reason)?;
     // It may have been swapped since: check what was opened.
     if !file.metadata().is_ok_and(|m| m.is_file()) {
         return Err(not_regular());
@@ -112,9 +132,9 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("{shown} を読めません: {e}"))?;
+        .map_err(reason)?;
     if bytes.len() as u64 > limit {
-        return Err(too_large());
+        return Err(too_big());
     }
     Ok(bytes)
 }

@@ -136,7 +136,7 @@ fn a_pipe_as_the_manifest_is_refused_at_once() {
     let message = stderr(&run);
     assert_eq!(run.status.code(), Some(1), "{message}");
     assert!(
-        message.contains("manifest.json") && message.contains("ふつうのファイルではない"),
+        message.contains("manifest.json") && message.contains("普通のファイルではありません"),
         "{message}"
     );
 }

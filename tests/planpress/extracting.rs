@@ -357,14 +357,14 @@ fn a_pipe_folder_or_huge_file_given_as_the_pdf_is_refused_at_once() {
     let huge = tmp("extract-huge.pdf");
     std::fs::File::create(&huge)
         .unwrap()
-        .set_len(201_000_000)
+        .set_len(201 * 1024 * 1024)
         .unwrap();
     let folder = tmp("extract-folder.pdf");
     std::fs::create_dir_all(&folder).unwrap();
     for (pdf, says) in [
-        (&pipe, "ふつうのファイルではない"),
-        (&folder, "ふつうのファイルではない"),
-        (&huge, "大きすぎる"),
+        (&pipe, "普通のファイルではありません"),
+        (&folder, "ファイルではなくフォルダです"),
+        (&huge, "大きすぎます"),
     ] {
         let run = planpress_within(
             20,

@@ -23,4 +23,5 @@ mod sheets;
 mod sheets_rows;
 mod snapshots;
 mod web;
+mod web_phrases;
 mod web_shapes;
