@@ -27,6 +27,8 @@ struct FileText {
 
 struct Loader {
     dir: PathBuf,
+    /// Files read from here instead of the folder (a change not yet written).
+    overrides: Vec<(String, Vec<u8>)>,
     sources: Vec<(String, Vec<u8>)>,
     files: Vec<FileText>,
     texts: Vec<(String, String)>,
@@ -40,6 +42,19 @@ impl Loader {
 
     fn read<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {
         let path = self.dir.join(file);
+        let overridden = self
+            .overrides
+            .iter()
+            .find(|(n, _)| n == file)
+            .map(|(_, b)| b.clone());
+        let bytes = match overridden {
+            Some(b) => b,
+            None => self.read_file(file, &path)?,
+        };
+        self.parse(file, bytes)
+    }
+
+    fn read_file(&mut self, file: &str, path: &Path) -> Option<Vec<u8>> {
         if fs::symlink_metadata(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
             self.error(
                 file,
@@ -47,13 +62,16 @@ impl Loader {
             );
             return None;
         }
-        let bytes = match read_regular(&path) {
-            Ok(b) => b,
+        match read_regular(path) {
+            Ok(b) => Some(b),
             Err(m) => {
                 self.error(file, m);
-                return None;
+                None
             }
-        };
+        }
+    }
+
+    fn parse<T: DeserializeOwned>(&mut self, file: &str, bytes: Vec<u8>) -> Option<T> {
         self.sources.push((file.to_string(), bytes.clone()));
         let text = match decode(&bytes) {
             Ok(t) => t,
@@ -117,6 +135,12 @@ pub fn load(dir: &Path) -> Result<Content, ContentErrors> {
     validate(read(dir)?)
 }
 
+/// Load and validate the edition in `dir` as it would be with `changed` files
+/// (name, bytes) in place of its own: a change checked before it is written.
+pub fn load_with(dir: &Path, changed: Vec<(String, Vec<u8>)>) -> Result<Content, ContentErrors> {
+    validate(read_with(dir, changed)?)
+}
+
 /// An edition's files, read and parsed, not yet checked against the document rules.
 pub struct Read {
     loader: Loader,
@@ -128,6 +152,10 @@ pub struct Read {
 /// The load stage: every file `edition.json` lists, decoded and parsed. Problems
 /// found here are kept and reported with those `validate` finds.
 pub fn read(dir: &Path) -> Result<Read, ContentErrors> {
+    read_with(dir, Vec::new())
+}
+
+fn read_with(dir: &Path, overrides: Vec<(String, Vec<u8>)>) -> Result<Read, ContentErrors> {
     if !dir.is_dir() {
         return Err(ContentErrors {
             dir: dir.to_path_buf(),
@@ -141,6 +169,7 @@ pub fn read(dir: &Path) -> Result<Read, ContentErrors> {
     }
     let mut loader = Loader {
         dir: dir.to_path_buf(),
+        overrides,
         sources: Vec::new(),
         files: Vec::new(),
         texts: Vec::new(),

@@ -73,9 +73,18 @@ pub fn apply(content: &Content, returned: &[Returned]) -> Result<Option<String>,
         return Err("この版には各課の目標のファイルがありません".into());
     };
     let path = content.dir.join(&file);
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{file}: {e}"))?;
+    // The file `content` was loaded from (its bytes, as read then).
+    let bytes = content
+        .sources
+        .iter()
+        .find(|(n, _)| *n == file)
+        .map(|(_, b)| b.as_slice())
+        .ok_or_else(|| format!("{file}: 読み込んだ内容が見つかりません"))?;
+    let text = String::from_utf8_lossy(bytes);
     let mut v: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(&text))
-        .map_err(|e| format!("{file}: {e}"))?;
+        .map_err(|_| {
+            format!("{file}: JSON として読めません。planpress check で確かめてください")
+        })?;
     let before = v.clone();
     for div in v["divisions"].as_array_mut().into_iter().flatten() {
         for dep in div["departments"].as_array_mut().into_iter().flatten() {
@@ -93,7 +102,15 @@ pub fn apply(content: &Content, returned: &[Returned]) -> Result<Option<String>,
         return Ok(None);
     }
     let out = serde_json::to_string_pretty(&v).expect("JSON serialises") + "\n";
-    crate::fs::write_atomic(&path, out.as_bytes()).map_err(|e| format!("{file}: {e}"))?;
+    // The edition as it would be must pass `check`: nothing is written otherwise.
+    crate::content::load::load_with(&content.dir, vec![(file.clone(), out.clone().into_bytes())])
+        .map_err(|e| {
+            format!(
+                "返送された内容を入れると {file} が検査に通らないため、何も書き込みませんでした。Excel ファイルの該当する目標を直して、もう一度取り込んでください:\n{e}"
+            )
+        })?;
+    crate::fs::write_atomic(&path, out.as_bytes())
+        .map_err(|e| format!("{file}: {}", crate::io_message::reason(&e)))?;
     Ok(Some(file))
 }
 

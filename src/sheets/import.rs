@@ -11,6 +11,8 @@ use super::{HEADER, ID_CELL, INFO_SHEET, TABLE_ROWS, TARGET_SHEET, problem};
 use crate::content::Content;
 use crate::content::model::{Department, Target};
 
+/// The largest workbook read.
+const WORKBOOK_LIMIT: u64 = 20 * 1024 * 1024;
 /// How much of the instructions sheet is read (the id is at B4).
 const INFO_ROWS: u32 = 40;
 const INFO_COLS: u32 = 4;
@@ -133,7 +135,8 @@ pub fn read_all(
             || f.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        match std::fs::read(f) {
+        // A workbook is a few hundred kilobytes; a pipe or device is never waited on.
+        match crate::fs::read_regular(f, WORKBOOK_LIMIT, crate::fs::Links::Follow) {
             Ok(bytes) => match read(content, &name, &bytes) {
                 Ok(r) => {
                     if ok.iter().any(|o: &Returned| o.department == r.department) {
@@ -148,7 +151,7 @@ pub fn read_all(
                 }
                 Err(e) => errors.extend(e),
             },
-            Err(e) => errors.push(problem(&name, None, None, format!("読めません（{e}）"))),
+            Err(e) => errors.push(problem(&name, None, None, e)),
         }
     }
     if errors.is_empty() {

@@ -1,38 +1,9 @@
 //! `planpress archive` never trusts, rewrites or hangs on what it archived before.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Output;
 
-use crate::doc::{EDITION, copy_edition, root, tmp};
-
-/// Run planpress, killing it if it has not finished in `secs` seconds (a hang fails).
-pub fn planpress_within(secs: u64, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_planpress"))
-        .args(args)
-        .current_dir(root())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the planpress binary runs");
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > Duration::from_secs(secs) {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("planpress {args:?} hung for {secs} s");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
-}
-
-/// A named pipe at `path`.
-#[cfg(unix)]
-pub fn fifo(path: &Path) {
-    let ok = Command::new("mkfifo").arg(path).status().unwrap().success();
-    assert!(ok, "mkfifo {}", path.display());
-}
+use crate::doc::{EDITION, copy_edition, fifo, planpress_within, root, tmp};
 
 /// A content folder holding the shipped edition, archived once: (archive folder, args).
 fn archived(name: &str) -> (PathBuf, Vec<String>) {

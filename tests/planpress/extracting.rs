@@ -8,8 +8,7 @@ use std::process::Output;
 use lopdf::{Document, Object, ObjectId, Stream, dictionary};
 
 #[cfg(unix)]
-use crate::archiving::fifo;
-use crate::archiving::planpress_within;
+use crate::doc::{fifo, planpress_within};
 use crate::doc::{scratch_edition, shipped, tmp};
 
 fn extract(pdf: &Path, dir: &Path) -> Output {

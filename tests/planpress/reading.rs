@@ -1,53 +1,20 @@
 //! Only regular files inside the folders are read: a pipe, a device, a link or a
 //! folder in a file's place is refused with a message, never waited on.
 
-use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use crate::doc::*;
 
-/// Run planpress, failing the test when it has not finished within 30 s: exit
-/// code and everything it printed.
+/// Run planpress (a hang fails the test after 30 s): exit code and everything it
+/// printed.
 pub fn planpress_within(args: &[&str]) -> (i32, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_planpress"))
-        .args(args)
-        .current_dir(root())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Read both pipes meanwhile: a full pipe would stop the child.
-    let drain = |mut r: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut s = Vec::new();
-            r.read_to_end(&mut s).unwrap();
-            String::from_utf8_lossy(&s).into_owned()
-        })
-    };
-    let out = drain(Box::new(child.stdout.take().unwrap()));
-    let err = drain(Box::new(child.stderr.take().unwrap()));
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > Duration::from_secs(30) {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            panic!("planpress {args:?} did not finish within 30 s");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let text = format!("{}{}", out.join().unwrap(), err.join().unwrap());
-    (status.code().unwrap_or(-1), text)
-}
-
-fn mkfifo(path: &Path) {
-    let _ = std::fs::remove_file(path);
-    let ok = Command::new("mkfifo").arg(path).status().unwrap();
-    assert!(ok.success());
+    let run = crate::doc::planpress_within(30, args);
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    (run.status.code().unwrap_or(-1), text)
 }
 
 fn check(dir: &Path) -> (i32, String) {
@@ -58,7 +25,7 @@ fn check(dir: &Path) -> (i32, String) {
 fn a_pipe_in_place_of_a_content_file_is_refused_not_waited_on() {
     for file in ["1-principles.json", "edition.json"] {
         let dir = scratch_edition(&format!("reading/fifo-{file}"));
-        mkfifo(&dir.join(file));
+        fifo(&dir.join(file));
         let (code, out) = check(&dir);
         assert_eq!(code, 1, "{out}");
         assert!(
@@ -71,7 +38,7 @@ fn a_pipe_in_place_of_a_content_file_is_refused_not_waited_on() {
 #[test]
 fn a_pipe_in_the_previous_edition_is_refused_too() {
     let (r2, r3) = edition_pair("reading/fifo-previous");
-    mkfifo(&r2.join("4-targets.json"));
+    fifo(&r2.join("4-targets.json"));
     let (code, out) = check(&r3);
     assert_eq!(code, 1, "{out}");
     assert!(
@@ -147,7 +114,7 @@ fn a_pipe_in_place_of_a_template_is_refused_not_waited_on() {
     for file in ["macros.typ.j2", "style.typ"] {
         std::fs::copy(root().join("templates").join(file), dir.join(file)).unwrap();
     }
-    mkfifo(&dir.join("main.typ.j2"));
+    fifo(&dir.join("main.typ.j2"));
     let out = tmp("reading/fifo-templates.pdf");
     let (code, text) = planpress_within(&[
         "build",
@@ -160,6 +127,21 @@ fn a_pipe_in_place_of_a_template_is_refused_not_waited_on() {
     assert_ne!(code, 0, "{text}");
     assert!(
         text.contains("main.typ.j2 を読めません: 普通のファイルではありません"),
+        "{text}"
+    );
+}
+
+/// A pipe named as a returned workbook is refused, not waited on.
+#[test]
+fn a_pipe_given_as_a_workbook_is_refused_not_waited_on() {
+    let dir = tmp("reading/fifo-workbook");
+    std::fs::create_dir_all(&dir).unwrap();
+    let xlsx = dir.join("区民課.xlsx");
+    fifo(&xlsx);
+    let (code, text) = planpress_within(&["import", EDITION, xlsx.to_str().unwrap()]);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("区民課.xlsx") && text.contains("普通のファイルではありません"),
         "{text}"
     );
 }

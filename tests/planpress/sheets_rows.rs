@@ -97,3 +97,34 @@ fn thirty_targets_fit_in_a_new_workbook() {
     assert!(shown.contains("[追加] 区民課 目標30"), "{shown}");
     assert_eq!(kumin_targets(&dir).len(), 30);
 }
+
+/// Whatever the workbook checks miss, `apply` writes nothing that `check` would
+/// refuse: the edition as it would be is checked first (here a returned target
+/// whose text is blank and whose scene is unknown, as no sheet lets through).
+#[test]
+fn apply_writes_nothing_that_check_would_refuse() {
+    let dir = scratch_edition("sheets-apply-checked");
+    let file = dir.join("4-targets.json");
+    let before = std::fs::read(&file).unwrap();
+    let content = planpress::content::load(&dir).unwrap();
+    let bad = planpress::content::model::Target {
+        number: 1,
+        scene: "存在しない場面".into(),
+        text: "\u{3000}".into(),
+        result: None,
+        status: None,
+    };
+    let returned = planpress::sheets::Returned {
+        file: "区民課.xlsx".into(),
+        department: "kumin".into(),
+        targets: vec![bad],
+        origins: vec![1],
+    };
+    let err = planpress::sheets::apply(&content, &[returned]).unwrap_err();
+    assert!(err.contains("何も書き込みませんでした"), "{err}");
+    assert!(
+        err.contains("文章が空です") && err.contains("存在しない場面"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
