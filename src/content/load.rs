@@ -55,7 +55,7 @@ impl Loader {
     }
 
     fn read_file(&mut self, file: &str, path: &Path) -> Option<Vec<u8>> {
-        if fs::symlink_metadata(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+        if fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
             self.error(
                 file,
                 "ファイルがありません。edition.json に書かれたファイル名と、フォルダ内のファイル名を確かめてください",
