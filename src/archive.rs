@@ -52,7 +52,13 @@ pub struct Report {
 
 pub fn archive(content_dir: &Path, archive_dir: &Path) -> Result<Report, String> {
     let mut editions: Vec<_> = fs::read_dir(content_dir)
-        .map_err(|e| format!("{} を開けません: {e}", content_dir.display()))?
+        .map_err(|e| {
+            format!(
+                "{} を開けません: {}",
+                content_dir.display(),
+                crate::io_message::reason(&e)
+            )
+        })?
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.join("edition.json").is_file())
@@ -70,8 +76,13 @@ pub fn archive(content_dir: &Path, archive_dir: &Path) -> Result<Report, String>
     if let Some(m) = &earlier {
         verify(archive_dir, m)?;
     }
-    fs::create_dir_all(archive_dir)
-        .map_err(|e| format!("{} を作れません: {e}", archive_dir.display()))?;
+    fs::create_dir_all(archive_dir).map_err(|e| {
+        format!(
+            "{} を作れません: {}",
+            archive_dir.display(),
+            crate::io_message::reason(&e)
+        )
+    })?;
     let mut entries = Vec::new();
     let mut report = Report {
         built: Vec::new(),
@@ -118,8 +129,12 @@ pub fn archive(content_dir: &Path, archive_dir: &Path) -> Result<Report, String>
             entries.extend(before.cloned());
             continue;
         }
-        crate::fs::write_atomic(&archive_dir.join(&pdf_name), &built.pdf)
-            .map_err(|e| format!("{pdf_name} を書き出せません: {e}"))?;
+        crate::fs::write_atomic(&archive_dir.join(&pdf_name), &built.pdf).map_err(|e| {
+            format!(
+                "{pdf_name} を書き出せません: {}",
+                crate::io_message::reason(&e)
+            )
+        })?;
         report.built.push(name);
         entries.push(entry);
     }
@@ -133,8 +148,12 @@ pub fn archive(content_dir: &Path, archive_dir: &Path) -> Result<Report, String>
     }
     let manifest = Manifest { editions: entries };
     let text = serde_json::to_string_pretty(&manifest).expect("manifest serialises") + "\n";
-    crate::fs::write_atomic(&manifest_path, text.as_bytes())
-        .map_err(|e| format!("manifest.json を書き出せません: {e}"))?;
+    crate::fs::write_atomic(&manifest_path, text.as_bytes()).map_err(|e| {
+        format!(
+            "manifest.json を書き出せません: {}",
+            crate::io_message::reason(&e)
+        )
+    })?;
     Ok(report)
 }
 

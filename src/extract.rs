@@ -59,7 +59,12 @@ fn check_target(dir: &Path) -> Result<bool, String> {
     let shown = dir.display();
     let meta = match fs::symlink_metadata(dir) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(true),
-        Err(e) => return Err(format!("{shown} を確かめられません: {e}")),
+        Err(e) => {
+            return Err(format!(
+                "{shown} を確かめられません: {}",
+                crate::io_message::reason(&e)
+            ));
+        }
         Ok(m) => m,
     };
     if meta.file_type().is_symlink() {
@@ -73,7 +78,7 @@ fn check_target(dir: &Path) -> Result<bool, String> {
         ));
     }
     let empty = fs::read_dir(dir)
-        .map_err(|e| format!("{shown} を開けません: {e}"))?
+        .map_err(|e| format!("{shown} を開けません: {}", crate::io_message::reason(&e)))?
         .next()
         .is_none();
     if !empty {
@@ -134,14 +139,25 @@ fn write(
     written: &mut Vec<PathBuf>,
 ) -> Result<(), String> {
     let create = |path: &Path, written: &mut Vec<PathBuf>| {
-        fs::create_dir(path).map_err(|e| format!("{} を作れません: {e}", path.display()))?;
+        fs::create_dir(path).map_err(|e| {
+            format!(
+                "{} を作れません: {}",
+                path.display(),
+                crate::io_message::reason(&e)
+            )
+        })?;
         written.push(path.to_path_buf());
         Ok::<(), String>(())
     };
     if new_dir {
         if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent)
-                .map_err(|e| format!("{} を作れません: {e}", parent.display()))?;
+            fs::create_dir_all(parent).map_err(|e| {
+                format!(
+                    "{} を作れません: {}",
+                    parent.display(),
+                    crate::io_message::reason(&e)
+                )
+            })?;
         }
         create(dir, written)?;
     }
@@ -154,11 +170,23 @@ fn write(
             .write(true)
             .create_new(true)
             .open(&path)
-            .map_err(|e| format!("{} に書き出せません: {e}", path.display()))?;
+            .map_err(|e| {
+                format!(
+                    "{} に書き出せません: {}",
+                    path.display(),
+                    crate::io_message::reason(&e)
+                )
+            })?;
         written.push(path.clone());
         file.write_all(bytes)
             .and_then(|()| file.sync_all())
-            .map_err(|e| format!("{} に書き出せません: {e}", path.display()))?;
+            .map_err(|e| {
+                format!(
+                    "{} に書き出せません: {}",
+                    path.display(),
+                    crate::io_message::reason(&e)
+                )
+            })?;
     }
     Ok(())
 }

@@ -20,7 +20,7 @@ pub fn attachments(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
     let doc = load(pdf)?;
     let catalog = doc
         .catalog()
-        .map_err(|e| format!("PDF の構造が読めません: {e}"))?;
+        .map_err(|_| "PDF の構造が読めません（文書の目録がありません）".to_string())?;
     let Some(tree) = catalog
         .get(b"Names")
         .ok()

@@ -77,8 +77,9 @@ fn read_dir(dir: &Path, kinds: &[&str], main: &str) -> Result<Vec<(String, Strin
     let fail = |m: String| RenderError::Templates(m);
     let entries = fs::read_dir(dir).map_err(|e| {
         fail(format!(
-            "テンプレートのフォルダ {} を開けません: {e}",
-            dir.display()
+            "テンプレートのフォルダ {} を開けません: {}",
+            dir.display(),
+            crate::io_message::reason(&e)
         ))
     })?;
     let mut files = Vec::new();

@@ -24,8 +24,12 @@ pub fn export(content: &Content) -> Result<Vec<(String, Vec<u8>)>, String> {
         .departments()
         .zip(names)
         .map(|((div, d), name)| {
-            let bytes = workbook(content, div.name.as_deref(), d)
-                .map_err(|e| format!("{}: {e}", d.short_name))?;
+            let bytes = workbook(content, div.name.as_deref(), d).map_err(|e| {
+                format!(
+                    "{} の Excel ファイルを作れません（{e}）。planpress の担当者に連絡してください",
+                    d.short_name
+                )
+            })?;
             Ok((name, bytes))
         })
         .collect()
