@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::content::model::{Achievement, NumberedItem, Standard, WorkingTeam};
+use crate::content::model::{
+    Achievement, FreeSection, NumberedItem, Paragraph, Standard, WorkingTeam,
+};
 use crate::content::{Content, Part};
 use crate::item::ItemId;
 
@@ -82,10 +84,27 @@ fn team_text(w: &WorkingTeam) -> String {
     list.join("／")
 }
 
+/// A section of a chapter of the edition's own as one text: its title, then
+/// its paragraphs' and subsections' words (lists and tables cell by cell).
+fn free_section_text(s: &FreeSection) -> String {
+    let text = |ps: &[Paragraph]| {
+        ps.iter()
+            .map(crate::content::blocks::plain_text)
+            .collect::<Vec<_>>()
+    };
+    let mut parts = vec![s.title.clone()];
+    parts.extend(text(&s.paragraphs));
+    for sub in &s.subsections {
+        parts.push(sub.title.clone());
+        parts.extend(text(&sub.paragraphs));
+    }
+    parts.join("／")
+}
+
 /// The comparable items of an edition, in document order, with their text.
 pub fn items(content: &Content) -> Vec<(ItemId, String)> {
     let mut out = Vec::new();
-    for part in &content.chapters {
+    for (part, r) in content.chapters.iter().zip(&content.edition.chapters) {
         match part {
             Part::Principles(p) => numbered(&mut out, ItemId::Principle, &p.principles),
             Part::Sections(c) => {
@@ -110,6 +129,12 @@ pub fn items(content: &Content) -> Vec<(ItemId, String)> {
                             format!("{}（場面: {}）", x.text, x.scene),
                         ));
                     }
+                }
+            }
+            Part::Free(f) => {
+                for (i, s) in f.sections.iter().enumerate() {
+                    let id = ItemId::FreeSection(r.file.clone(), f.title.clone(), i as u32 + 1);
+                    out.push((id, free_section_text(s)));
                 }
             }
             _ => {}

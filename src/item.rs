@@ -19,6 +19,9 @@ pub enum ItemId {
     Team(u32),
     /// 区民課 目標2
     Target(Dept, u32),
+    /// A section of a chapter of the edition's own: (file, chapter title, number
+    /// from 1), 「今後の方向性 2」.
+    FreeSection(String, String, u32),
 }
 
 /// A department as items name it: its stable id and its index name.
@@ -54,6 +57,7 @@ impl ItemId {
             ItemId::Standard(n) => format!("standard:{n}"),
             ItemId::Team(n) => format!("team:{n}"),
             ItemId::Target(d, n) => format!("target:{}:{n}", d.id),
+            ItemId::FreeSection(file, _, n) => format!("free:{file}:{n}"),
         }
     }
 
@@ -66,6 +70,7 @@ impl ItemId {
             ItemId::Standard(n) => format!("基準{n}"),
             ItemId::Team(n) => format!("第{n}期ワーキングチーム"),
             ItemId::Target(d, n) => format!("{} 目標{n}", d.name),
+            ItemId::FreeSection(_, title, n) => format!("{title} {n}"),
         }
     }
 }

@@ -207,6 +207,11 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
             .errors
             .extend(rules::validate(&edition, &parts, complete));
         loader.errors.extend(required::edition(&edition));
+        for f in &loader.files {
+            loader
+                .errors
+                .extend(super::blocks::check(&f.name, &f.value, &parts));
+        }
         for (file, part) in &parts {
             loader.errors.extend(required::part(file, part));
         }
@@ -332,14 +337,14 @@ fn load_part(loader: &mut Loader, r: &FileRef, pointer: &str) -> Option<(String,
     let in_chapters = pointer.starts_with("/chapters/");
     let chapter_kind = matches!(
         r.kind,
-        PartKind::Principles | PartKind::Sections | PartKind::Targets
+        PartKind::Principles | PartKind::Sections | PartKind::Targets | PartKind::Free
     );
     if in_chapters != chapter_kind {
         let (here, there, allowed) = if in_chapters {
             (
                 "章（chapters）",
                 "資料編（annex）",
-                "principles, sections, targets",
+                "principles, sections, targets, free",
             )
         } else {
             (
@@ -364,6 +369,7 @@ fn load_part(loader: &mut Loader, r: &FileRef, pointer: &str) -> Option<(String,
         PartKind::Principles => Part::Principles(loader.read(f)?),
         PartKind::Sections => Part::Sections(loader.read(f)?),
         PartKind::Targets => Part::Targets(loader.read(f)?),
+        PartKind::Free => Part::Free(loader.read(f)?),
         PartKind::Regulation => Part::Regulation(loader.read(f)?),
         PartKind::Roster => Part::Roster(loader.read(f)?),
         PartKind::Memo => Part::Memo(loader.read(f)?),

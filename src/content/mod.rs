@@ -1,5 +1,6 @@
 //! Loading and validating an edition folder (`content/<edition>/`).
 
+pub mod blocks;
 pub mod date;
 mod decode;
 mod describe;
@@ -41,6 +42,7 @@ pub enum Part {
     Principles(PrinciplesChapter),
     Sections(SectionsChapter),
     Targets(TargetsChapter),
+    Free(FreeChapter),
     Regulation(Regulation),
     Roster(Roster),
     Memo(Memo),

@@ -84,6 +84,20 @@ pub fn part(file: &str, part: &Part) -> Vec<ContentError> {
                 }
             }
         }
+        Part::Free(c) => {
+            title(e, file, "/title", &c.title);
+            for (i, s) in c.sections.iter().enumerate() {
+                title(e, file, &format!("/sections/{i}/title"), &s.title);
+                for (j, sub) in s.subsections.iter().enumerate() {
+                    title(
+                        e,
+                        file,
+                        &format!("/sections/{i}/subsections/{j}/title"),
+                        &sub.title,
+                    );
+                }
+            }
+        }
         Part::Regulation(r) => title(e, file, "/title", &r.title),
         Part::Roster(r) => title(e, file, "/title", &r.title),
         Part::Memo(m) => title(e, file, "/title", &m.title),

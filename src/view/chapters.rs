@@ -37,6 +37,7 @@ pub enum ChapterBody {
         policy: PolicyView,
         divisions: Vec<DivisionView>,
     },
+    Free(super::free::FreeView),
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -204,6 +205,11 @@ impl Chapter {
                 },
             ),
             Part::Targets(t) => (t.title.clone(), Vec::new(), targets(t, changed)),
+            Part::Free(f) => (
+                f.title.clone(),
+                f.toc_notes.clone(),
+                ChapterBody::Free(super::free::view(&anchor, &file, f, refs, changed)),
+            ),
             _ => unreachable!("the loader puts only chapter kinds in chapters"),
         };
         Chapter {
@@ -254,6 +260,7 @@ impl Chapter {
                     }
                 }
             }
+            ChapterBody::Free(f) => f.named_texts(out),
         }
     }
 

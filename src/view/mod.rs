@@ -4,7 +4,9 @@
 //! templates only lay it out.
 
 mod annex;
+mod blocks;
 mod chapters;
+mod free;
 mod text;
 
 use std::collections::HashSet;

@@ -1,11 +1,15 @@
 //! Paragraphs with their computed pieces resolved, and numbered items with their
 //! identity, printed mark and change flag.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::Changed;
+use super::blocks::{self, ListView, TableView};
 use super::chapters::chapter_anchor;
-use crate::content::model::{Inline, NumberedItem, Paragraph, RefTarget};
+use crate::content::blocks::Place;
+use crate::content::model::{Inline, ListMarks, NumberedItem, Paragraph, RefTarget};
 use crate::content::{Content, Part};
 use crate::item::ItemId;
 
@@ -27,12 +31,25 @@ pub enum Piece {
         /// Its title, the link text on the web.
         title: String,
     },
+    /// The printed page of an item (P12, or 資料3, in the PDF; a link on the web).
+    PageOf {
+        anchor: String,
+        title: String,
+    },
+    /// A list in a paragraph's place.
+    List(ListView),
+    /// A simple table in a paragraph's place.
+    Table(TableView),
 }
 
-/// Where cross references point: the target chapter, when the edition has one.
+/// Where cross references point: the target chapter, when the edition has one,
+/// and every item a `page_of` may name.
 pub struct Refs {
     /// The target chapter's anchor and title.
     pub targets: Option<(String, String)>,
+    /// The places a `page_of` may name (`dept:kumin`,
+    /// `file:annex-1-regulation.json`, `section:2-approach.json#3`) → (anchor, title).
+    pub pages: HashMap<Place, (String, String)>,
 }
 
 impl Refs {
@@ -45,7 +62,10 @@ impl Refs {
                 Part::Targets(t) => Some((chapter_anchor(i + 1), t.title.clone())),
                 _ => None,
             });
-        Refs { targets }
+        Refs {
+            targets,
+            pages: super::blocks::page_targets(content),
+        }
     }
 }
 
@@ -54,23 +74,38 @@ pub fn paras(ps: &[Paragraph], refs: &Refs) -> Vec<Para> {
 }
 
 pub fn para(p: &Paragraph, refs: &Refs) -> Para {
-    let text = |t: &str| Piece::Text {
-        text: t.to_string(),
-    };
     match p {
-        Paragraph::Text(t) => vec![text(t)],
-        Paragraph::Mixed(pieces) => pieces
-            .iter()
-            .map(|piece| match piece {
-                Inline::Text(t) => text(t),
-                Inline::Ref(r) => match r.target {
-                    RefTarget::TargetPages => {
-                        let (anchor, title) = refs.targets.clone().unwrap_or_default();
-                        Piece::TargetPages { anchor, title }
-                    }
-                },
-            })
-            .collect(),
+        Paragraph::Text(t) => vec![Piece::Text { text: t.clone() }],
+        Paragraph::Mixed(pieces) => pieces.iter().map(|piece| inline(piece, refs)).collect(),
+        Paragraph::List(l) => vec![Piece::List(blocks::list(
+            &l.list,
+            l.marks.unwrap_or(ListMarks::Bullet),
+            refs,
+        ))],
+        Paragraph::Table(t) => vec![Piece::Table(blocks::table(&t.table))],
+    }
+}
+
+/// A piece of text: literal, or computed from the layout. A `page_of` naming
+/// nothing (which validation refuses) is printed as written.
+pub fn inline(piece: &Inline, refs: &Refs) -> Piece {
+    match piece {
+        Inline::Text(t) => Piece::Text { text: t.clone() },
+        Inline::Ref(r) => match r.target {
+            RefTarget::TargetPages => {
+                let (anchor, title) = refs.targets.clone().unwrap_or_default();
+                Piece::TargetPages { anchor, title }
+            }
+        },
+        Inline::PageOf(p) => match Place::parse(&p.page_of).and_then(|k| refs.pages.get(&k)) {
+            Some((anchor, title)) => Piece::PageOf {
+                anchor: anchor.clone(),
+                title: title.clone(),
+            },
+            None => Piece::Text {
+                text: p.page_of.clone(),
+            },
+        },
     }
 }
 

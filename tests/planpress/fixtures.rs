@@ -50,6 +50,7 @@ pub fn editions() -> Vec<(String, std::path::PathBuf)> {
         "large-ward",
         "long-names",
         "many-scenes",
+        "text-blocks",
     ] {
         out.push((name.to_string(), root().join("tests/fixtures").join(name)));
     }

@@ -4,6 +4,7 @@
 mod doc;
 
 mod archiving;
+mod blocks;
 mod broken;
 mod cli;
 mod cost;

@@ -201,3 +201,39 @@ pub enum Status {
     #[serde(rename = "未達成")]
     NotAchieved,
 }
+
+/// A chapter of the edition's own (問合せ先, 今後の方向性…): an introduction and
+/// sections, each of paragraphs, lists and simple tables. Sections are numbered
+/// as printed (1, 2…; subsections (1), (2)…).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FreeChapter {
+    #[serde(rename = "$schema", default)]
+    pub schema: Option<String>,
+    pub title: String,
+    /// Lines the table of contents prints under the chapter title.
+    #[serde(default)]
+    pub toc_notes: Vec<String>,
+    #[serde(default)]
+    pub paragraphs: Vec<Paragraph>,
+    #[serde(default)]
+    pub sections: Vec<FreeSection>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FreeSection {
+    pub title: String,
+    #[serde(default)]
+    pub paragraphs: Vec<Paragraph>,
+    #[serde(default)]
+    pub subsections: Vec<FreeSubsection>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FreeSubsection {
+    pub title: String,
+    #[serde(default)]
+    pub paragraphs: Vec<Paragraph>,
+}

@@ -77,6 +77,9 @@ pub enum PartKind {
     Sections,
     /// The per-department targets (区役所サービス向上目標).
     Targets,
+    /// A chapter the edition adds (問合せ先, 今後の方向性…): sections of
+    /// paragraphs, lists and simple tables.
+    Free,
     /// Annex: a regulation of articles (要綱).
     Regulation,
     /// Annex: a committee roster table (名簿).
@@ -94,6 +97,7 @@ impl PartKind {
             PartKind::Principles => "principles",
             PartKind::Sections => "sections",
             PartKind::Targets => "targets",
+            PartKind::Free => "free",
             PartKind::Regulation => "regulation",
             PartKind::Roster => "roster",
             PartKind::Memo => "memo",
