@@ -66,12 +66,19 @@ pub fn holders(t: &TargetsChapter) -> Vec<Holder> {
 
 /// Call `f` on the JSON object of every department and unit of a targets file.
 pub fn holder_values_mut(v: &mut Value, mut f: impl FnMut(&mut Value)) {
-    for div in v["divisions"].as_array_mut().into_iter().flatten() {
-        for dep in div["departments"].as_array_mut().into_iter().flatten() {
-            for unit in dep["units"].as_array_mut().into_iter().flatten() {
+    // `get_mut`, not indexing: indexing a missing key would write a null there.
+    for div in list(v, "divisions") {
+        for dep in list(div, "departments") {
+            for unit in list(dep, "units") {
                 f(unit);
             }
             f(dep);
         }
     }
+}
+
+fn list<'a>(v: &'a mut Value, key: &str) -> impl Iterator<Item = &'a mut Value> {
+    (v.get_mut(key).and_then(Value::as_array_mut))
+        .into_iter()
+        .flatten()
 }

@@ -7,6 +7,7 @@ mod archiving;
 mod broken;
 mod cli;
 mod cost;
+mod deep_org;
 mod document;
 mod editions;
 mod extracting;
