@@ -45,6 +45,8 @@ fn field_word(key: &str) -> Option<&'static str> {
         "kind" => "種類",
         "previous" => "前年度の版",
         "secretariat" => "事務局",
+        "targets" => "目標",
+        "units" => "担当・係",
         "contact" => "問合せ先",
         "section" => "担当課",
         "phone" => "電話番号",
@@ -78,6 +80,10 @@ pub fn describe(root: &Value, pointer: &str) -> String {
             let item = arr.get(n).unwrap_or(&Value::Null);
             match key {
                 "departments" => dept = item.clone(),
+                "divisions" => {
+                    let s = |f: &str| item.get(f).cloned().unwrap_or(Value::Null);
+                    dept = serde_json::json!({"id": s("id"), "short_name": s("name")});
+                }
                 "units" => {
                     let s = |v: &Value, f: &str| {
                         v.get(f).and_then(Value::as_str).unwrap_or("").to_string()
@@ -146,7 +152,11 @@ fn element_words(
         words.push(label);
     };
     match key {
-        "divisions" => {}
+        "divisions" => {
+            if let Some(name) = item.get("name").and_then(Value::as_str) {
+                replace(name.to_string());
+            }
+        }
         "departments" => replace(s(item, "short_name")),
         "units" => replace(s(dept, "short_name")),
         "targets" => {

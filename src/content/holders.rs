@@ -33,6 +33,23 @@ impl Department {
 pub fn holders(t: &TargetsChapter) -> Vec<Holder> {
     let mut out = Vec::new();
     for (i, div) in t.divisions.iter().enumerate() {
+        if !div.targets.is_empty() || div.departments.is_empty() {
+            // A 部 that holds targets itself (or holds nothing, for validation).
+            let name = div.name.clone().unwrap_or_default();
+            let place = Place {
+                name: None,
+                unit: None,
+                pointer: format!("/divisions/{i}"),
+            };
+            let dept = Department {
+                id: div.id.clone().unwrap_or_default(),
+                short_name: name.clone(),
+                full_name: name,
+                targets: div.targets.clone(),
+                units: Vec::new(),
+            };
+            out.push((place, dept));
+        }
         for (j, d) in div.departments.iter().enumerate() {
             let pointer = format!("/divisions/{i}/departments/{j}");
             if !d.targets.is_empty() || d.units.is_empty() {
@@ -73,6 +90,9 @@ pub fn holder_values_mut(v: &mut Value, mut f: impl FnMut(&mut Value)) {
                 f(unit);
             }
             f(dep);
+        }
+        if div.get("id").is_some() {
+            f(div);
         }
     }
 }

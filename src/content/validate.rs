@@ -290,11 +290,16 @@ fn check_targets(c: &mut Checker, file: &str, t: &TargetsChapter) {
     let mut ids = HashSet::new();
     for (place, d) in super::holders(t) {
         let dp = &place.pointer;
-        let what = if place.unit.is_some() {
-            "担当・係"
-        } else {
-            "部署"
+        let what = match (&place.unit, dp.contains("/departments/")) {
+            (Some(_), _) => "担当・係",
+            (None, true) => "部署",
+            (None, false) => "部",
         };
+        if what == "部" && (d.id.is_empty() || d.short_name.is_empty()) {
+            let m = "部に目標を書くときは、その部の \"name\"（部の名前）と \"id\"（半角の小文字英字・数字・ハイフン）を書いてください。目標がないなら、\"departments\" に課を書いてください";
+            c.push(file, format!("{dp}/targets"), None, m.into());
+            continue;
+        }
         let ok_id = !d.id.is_empty()
             && d.id
                 .bytes()

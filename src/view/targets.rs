@@ -13,6 +13,8 @@ use crate::item::ItemId;
 #[derive(Debug, Clone, Serialize)]
 pub struct DivisionView {
     pub name: Option<String>,
+    /// The band of the 部's own targets, when it holds any.
+    pub anchor: Option<String>,
     /// The units that hold targets, in grid order.
     pub departments: Vec<DepartmentView>,
     /// The department index: each 課 with its 担当.
@@ -118,11 +120,14 @@ pub(super) fn targets(t: &TargetsChapter, changed: &Changed) -> ChapterBody {
         },
         divisions: (t.divisions.iter().enumerate())
             .map(|(i, div)| {
-                let mine = format!("/divisions/{i}/");
+                let (own, mine) = (format!("/divisions/{i}"), format!("/divisions/{i}/"));
                 DivisionView {
                     name: div.name.clone(),
+                    anchor: (div.id.as_deref())
+                        .filter(|_| !div.targets.is_empty())
+                        .map(anchor),
                     departments: (all.iter())
-                        .filter(|(place, _)| place.pointer.starts_with(&mine))
+                        .filter(|(p, _)| p.pointer == own || p.pointer.starts_with(&mine))
                         .map(|h| department(h, changed))
                         .collect(),
                     index: div.departments.iter().map(index_entry).collect(),

@@ -1,4 +1,5 @@
-//! A deeper organisation (部 → 課 → 担当, units outside any 部 between 部), the
+//! A deeper organisation (部 → 課 → 担当, each able to hold targets; units
+//! outside any 部 between 部), the
 //! edition's 事務局 and 問合せ先, and standards numbered per table: the fictional
 //! editions tests/fixtures/deep-org and deep-org-next.
 
@@ -50,6 +51,8 @@ fn units_print_under_their_department_in_the_grid_and_the_index() {
             "保険年金課国民年金係",
             "会計室",
             "1窓口納付書の受付では",
+            "地域みらい部",
+            "1共通部内の各課が連携し",
             "地域みらい部地域振興課",
             "高齢・障害課高齢者支援担当",
         ],
@@ -165,6 +168,7 @@ fn sheets_go_to_each_unit_that_holds_targets_and_back_to_the_secretariat() {
         "保険年金課 国民健康保険係.xlsx",
         "保険年金課 国民年金係.xlsx",
         "会計室.xlsx",
+        "地域みらい部.xlsx",
         "地域振興課.xlsx",
         "高齢・障害課 高齢者支援担当.xlsx",
     ];

@@ -196,6 +196,13 @@ pub struct TargetsChapter {
 pub struct Division {
     #[serde(default)]
     pub name: Option<String>,
+    /// A stable identifier, needed when the 部 holds targets of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The 部's own targets, printed before its departments'.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<Target>,
+    #[serde(default)]
     pub departments: Vec<Department>,
 }
 
