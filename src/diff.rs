@@ -104,6 +104,25 @@ fn free_section_text(s: &FreeSection) -> String {
 /// The comparable items of an edition, in document order, with their text.
 pub fn items(content: &Content) -> Vec<(ItemId, String)> {
     let mut out = Vec::new();
+    let ed = &content.edition;
+    if let Some(s) = &ed.secretariat {
+        out.push((ItemId::Secretariat, s.clone()));
+    }
+    if let Some(c) = &ed.contact {
+        let ways = [
+            ("電話", &c.phone),
+            ("メール", &c.email),
+            ("所在地", &c.address),
+        ];
+        let text = std::iter::once(c.section.clone())
+            .chain(
+                ways.iter()
+                    .filter_map(|(w, v)| v.as_ref().map(|v| format!("{w}: {v}"))),
+            )
+            .collect::<Vec<_>>()
+            .join("、");
+        out.push((ItemId::Contact, text));
+    }
     for (part, r) in content.chapters.iter().zip(&content.edition.chapters) {
         match part {
             Part::Principles(p) => numbered(&mut out, ItemId::Principle, &p.principles),
@@ -112,8 +131,11 @@ pub fn items(content: &Content) -> Vec<(ItemId, String)> {
                     if let Some(policy) = &s.policy {
                         numbered(&mut out, ItemId::Policy, &policy.items);
                     }
-                    for st in s.standard_tables.iter().flat_map(|t| &t.standards) {
-                        out.push((ItemId::Standard(st.number), standard_text(st)));
+                    for t in &s.standard_tables {
+                        for st in &t.standards {
+                            let id = ItemId::standard(t.item_prefix(), st.number);
+                            out.push((id, standard_text(st)));
+                        }
                     }
                     for w in s.subsections.iter().flat_map(|sub| &sub.working_teams) {
                         out.push((ItemId::Team(w.term), team_text(w)));
@@ -122,12 +144,10 @@ pub fn items(content: &Content) -> Vec<(ItemId, String)> {
             }
             Part::Targets(t) => {
                 numbered(&mut out, ItemId::TargetPolicy, &t.policy.items);
-                for d in t.divisions.iter().flat_map(|div| &div.departments) {
+                for (_, d) in crate::content::holders(t) {
                     for x in &d.targets {
-                        out.push((
-                            ItemId::target(&d.id, &d.short_name, x.number),
-                            format!("{}（場面: {}）", x.text, x.scene),
-                        ));
+                        let text = format!("{}（場面: {}）", x.text, x.scene);
+                        out.push((d.item(x.number), text));
                     }
                 }
             }

@@ -13,15 +13,20 @@ pub enum ItemId {
     Policy(u32),
     /// 目標の章の向上方針1 (the policy as the targets chapter restates it)
     TargetPolicy(u32),
-    /// 基準12 (standards are numbered through all their tables)
-    Standard(u32),
+    /// 基準12 (numbered through the tables: no prefix), or 基準 独自3 (a table
+    /// numbered on its own, with its prefix)
+    Standard(String, u32),
     /// 第3期ワーキングチーム
     Team(u32),
-    /// 区民課 目標2
+    /// 区民課 目標2, or 区民課 戸籍担当 目標2 for a unit's target
     Target(Dept, u32),
     /// A section of a chapter of the edition's own: (file, chapter title, number
     /// from 1), 「今後の方向性 2」.
     FreeSection(String, String, u32),
+    /// 事務局 (edition.json)
+    Secretariat,
+    /// 問合せ先 (edition.json)
+    Contact,
 }
 
 /// A department as items name it: its stable id and its index name.
@@ -43,6 +48,10 @@ impl Dept {
 }
 
 impl ItemId {
+    pub fn standard(prefix: &str, number: u32) -> Self {
+        ItemId::Standard(prefix.to_string(), number)
+    }
+
     pub fn target(id: &str, name: &str, number: u32) -> Self {
         ItemId::Target(Dept::new(id, name), number)
     }
@@ -54,10 +63,13 @@ impl ItemId {
             ItemId::Principle(n) => format!("principle:{n}"),
             ItemId::Policy(n) => format!("policy:{n}"),
             ItemId::TargetPolicy(n) => format!("target-policy:{n}"),
-            ItemId::Standard(n) => format!("standard:{n}"),
+            ItemId::Standard(p, n) if p.is_empty() => format!("standard:{n}"),
+            ItemId::Standard(p, n) => format!("standard:{p}:{n}"),
             ItemId::Team(n) => format!("team:{n}"),
             ItemId::Target(d, n) => format!("target:{}:{n}", d.id),
             ItemId::FreeSection(file, _, n) => format!("free:{file}:{n}"),
+            ItemId::Secretariat => "secretariat".into(),
+            ItemId::Contact => "contact".into(),
         }
     }
 
@@ -67,10 +79,13 @@ impl ItemId {
             ItemId::Principle(n) => format!("基本理念{n}"),
             ItemId::Policy(n) => format!("向上方針{n}"),
             ItemId::TargetPolicy(n) => format!("目標の章の向上方針{n}"),
-            ItemId::Standard(n) => format!("基準{n}"),
+            ItemId::Standard(p, n) if p.is_empty() => format!("基準{n}"),
+            ItemId::Standard(p, n) => format!("基準 {p}{n}"),
             ItemId::Team(n) => format!("第{n}期ワーキングチーム"),
             ItemId::Target(d, n) => format!("{} 目標{n}", d.name),
             ItemId::FreeSection(_, title, n) => format!("{title} {n}"),
+            ItemId::Secretariat => "事務局".into(),
+            ItemId::Contact => "問合せ先".into(),
         }
     }
 }
@@ -98,5 +113,11 @@ mod tests {
         assert_eq!(renamed.key(), t.key());
         assert_eq!(ItemId::Team(11).label(), "第11期ワーキングチーム");
         assert_eq!(ItemId::TargetPolicy(1).key(), "target-policy:1");
+        assert_eq!(ItemId::standard("", 12).label(), "基準12");
+        assert_eq!(ItemId::standard("独自", 3).label(), "基準 独自3");
+        assert_ne!(
+            ItemId::standard("独自", 3).key(),
+            ItemId::standard("", 3).key()
+        );
     }
 }

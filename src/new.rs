@@ -127,14 +127,13 @@ fn advance_date(v: &mut Value) {
 
 /// Keep each department's targets as a starting point; clear last year's results.
 fn clear_results(v: &mut Value) {
-    for div in v["divisions"].as_array_mut().into_iter().flatten() {
-        for dep in div["departments"].as_array_mut().into_iter().flatten() {
-            for t in dep["targets"].as_array_mut().into_iter().flatten() {
-                if let Some(o) = t.as_object_mut() {
-                    o.shift_remove("result");
-                    o.shift_remove("status");
-                }
+    crate::content::holder_values_mut(v, |dep| {
+        let targets = dep.get_mut("targets").and_then(Value::as_array_mut);
+        for t in targets.into_iter().flatten() {
+            if let Some(o) = t.as_object_mut() {
+                o.shift_remove("result");
+                o.shift_remove("status");
             }
         }
-    }
+    });
 }

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::Part;
 use super::error::ContentError;
-use super::model::{Inline, ListItem, ListText, Paragraph, TargetsChapter};
+use super::model::{Inline, ListItem, ListText, Paragraph};
 
 /// A place a `page_of` names: `file:<file>`, `section:<file>#<number>` or
 /// `dept:<id>`.
@@ -39,9 +39,7 @@ impl Place {
                     && matches!(p, Part::Sections(s) if s.sections.iter().any(|x| x.number == *n))
             }),
             Place::Dept(id) => parts.iter().any(|(_, p)| match p {
-                Part::Targets(TargetsChapter { divisions, .. }) => divisions
-                    .iter()
-                    .any(|d| d.departments.iter().any(|x| &x.id == id)),
+                Part::Targets(t) => super::holders::holders(t).iter().any(|(_, d)| &d.id == id),
                 _ => false,
             }),
         }

@@ -44,6 +44,16 @@ fn field_word(key: &str) -> Option<&'static str> {
         "file" => "ファイル名",
         "kind" => "種類",
         "previous" => "前年度の版",
+        "secretariat" => "事務局",
+        "targets" => "目標",
+        "units" => "担当・係",
+        "contact" => "問合せ先",
+        "section" => "担当課",
+        "phone" => "電話番号",
+        "email" => "メールアドレス",
+        "address" => "所在地",
+        "prefix" => "番号の頭の文字",
+        "numbering" => "番号の付け方",
         _ => return None,
     })
 }
@@ -58,7 +68,9 @@ pub fn describe(root: &Value, pointer: &str) -> String {
     let mut words: Vec<String> = Vec::new();
     let mut cur = root;
     // The department the pointer is inside, for its targets' labels.
-    let mut dept = &Value::Null;
+    let mut dept = Value::Null;
+    // The standards table it is inside, for its prefix.
+    let mut prefix = String::new();
     let mut i = 0;
     while i < segments.len() {
         let key = segments[i].as_str();
@@ -66,11 +78,33 @@ pub fn describe(root: &Value, pointer: &str) -> String {
         let child = cur.get(key);
         if let (Some(n), Some(arr)) = (next, child.and_then(Value::as_array)) {
             let item = arr.get(n).unwrap_or(&Value::Null);
-            if key == "departments" {
-                dept = item;
+            match key {
+                "departments" => dept = item.clone(),
+                "divisions" => {
+                    let s = |f: &str| item.get(f).cloned().unwrap_or(Value::Null);
+                    dept = serde_json::json!({"id": s("id"), "short_name": s("name")});
+                }
+                "units" => {
+                    let s = |v: &Value, f: &str| {
+                        v.get(f).and_then(Value::as_str).unwrap_or("").to_string()
+                    };
+                    let name = format!("{} {}", s(&dept, "short_name"), s(item, "name"));
+                    dept = serde_json::json!({"id": s(item, "id"), "short_name": name});
+                }
+                "standard_tables"
+                    if item.get("numbering").and_then(Value::as_str) == Some("per-table") =>
+                {
+                    prefix = item
+                        .get("prefix")
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_string();
+                }
+                "standard_tables" => prefix.clear(),
+                _ => {}
             }
             let in_targets = root.get("divisions").is_some();
-            element_words(&mut words, key, item, n, dept, in_targets);
+            element_words(&mut words, key, item, n, (&dept, &prefix), in_targets);
             cur = item;
             i += 2;
             continue;
@@ -103,7 +137,7 @@ fn element_words(
     key: &str,
     item: &Value,
     n: usize,
-    dept: &Value,
+    (dept, prefix): (&Value, &str),
     in_targets: bool,
 ) {
     let num = |f: &str| {
@@ -118,12 +152,17 @@ fn element_words(
         words.push(label);
     };
     match key {
-        "divisions" => {}
+        "divisions" => {
+            if let Some(name) = item.get("name").and_then(Value::as_str) {
+                replace(name.to_string());
+            }
+        }
         "departments" => replace(s(item, "short_name")),
+        "units" => replace(s(dept, "short_name")),
         "targets" => {
             replace(ItemId::target(&s(dept, "id"), &s(dept, "short_name"), num("number")).label())
         }
-        "standards" => replace(ItemId::Standard(num("number")).label()),
+        "standards" => replace(ItemId::standard(prefix, num("number")).label()),
         "principles" => words.push(ItemId::Principle(num("number")).label()),
         "working_teams" => words.push(ItemId::Team(num("term")).label()),
         "items" if words.last().is_some_and(|w| w == "向上方針") => {

@@ -7,6 +7,7 @@ mod describe;
 mod diagnostic;
 mod error;
 pub mod glyphs;
+mod holders;
 pub mod load;
 mod messages;
 pub mod model;
@@ -21,6 +22,7 @@ use std::path::{Path, PathBuf};
 use model::*;
 
 pub use error::{ContentError, ContentErrors};
+pub use holders::{Holder, Place, holder_values_mut, holders};
 pub use load::{Read, load, read, validate};
 
 /// A loaded, validated edition.
@@ -50,16 +52,15 @@ pub enum Part {
 }
 
 impl Content {
-    /// Every department with its division, in document order.
-    pub fn departments(&self) -> impl Iterator<Item = (&Division, &Department)> {
-        self.chapters.iter().flat_map(|p| match p {
-            Part::Targets(t) => t
-                .divisions
-                .iter()
-                .flat_map(|d| d.departments.iter().map(move |dep| (d, dep)))
-                .collect::<Vec<_>>(),
-            _ => Vec::new(),
-        })
+    /// Every unit that holds targets (課, 担当), with its 部, in document order.
+    pub fn departments(&self) -> std::vec::IntoIter<Holder> {
+        (self.chapters.iter())
+            .flat_map(|p| match p {
+                Part::Targets(t) => holders(t),
+                _ => Vec::new(),
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
     }
 
     /// Where the previous edition is: an archived copy in `previous/` (as

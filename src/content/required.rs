@@ -81,6 +81,9 @@ pub fn part(file: &str, part: &Part) -> Vec<ContentError> {
                     let p = format!("/divisions/{i}/departments/{j}");
                     self::name(e, file, &format!("{p}/short_name"), &d.short_name);
                     self::name(e, file, &format!("{p}/full_name"), &d.full_name);
+                    for (k, u) in d.units.iter().enumerate() {
+                        self::name(e, file, &format!("{p}/units/{k}/name"), &u.name);
+                    }
                 }
             }
         }

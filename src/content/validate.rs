@@ -92,6 +92,8 @@ pub fn validate(ed: &Edition, parts: &[(&str, &Part)], complete: bool) -> Vec<Co
         errors: Vec::new(),
     };
     let mut standards = Vec::new();
+    let mut prefixes = HashSet::new();
+    check_contact(&mut c, ed);
     for &(file, part) in parts {
         match part {
             Part::Principles(p) => {
@@ -114,7 +116,7 @@ pub fn validate(ed: &Edition, parts: &[(&str, &Part)], complete: bool) -> Vec<Co
                     c.text(file, format!("/principles/{i}/text"), &x.text);
                 }
             }
-            Part::Sections(ch) => check_sections(&mut c, file, ch, &mut standards),
+            Part::Sections(ch) => check_sections(&mut c, file, ch, &mut standards, &mut prefixes),
             Part::Targets(t) => {
                 check_policy(&mut c, file, &t.policy, "/policy", ItemId::TargetPolicy);
                 check_targets(&mut c, file, t);
@@ -132,7 +134,8 @@ pub fn validate(ed: &Edition, parts: &[(&str, &Part)], complete: bool) -> Vec<Co
         }
     }
     if complete {
-        // Standards are numbered through all their tables.
+        // Standards are numbered through all their tables, but for those
+        // numbered on their own.
         c.sequence("区役所サービス基準", standards);
     }
     c.errors
@@ -166,11 +169,45 @@ fn check_policy(
     }
 }
 
+/// A per-table numbering needs a prefix of its own; a prefix needs per-table numbering.
+fn check_numbering(
+    c: &mut Checker,
+    file: &str,
+    tp: &str,
+    table: &StandardTable,
+    prefixes: &mut HashSet<String>,
+) {
+    let item = Some(format!("【{}】の表", table.title));
+    match (table.numbering, table.prefix.as_deref().map(str::trim)) {
+        (Numbering::PerTable, None | Some("")) => c.push(
+            file,
+            format!("{tp}/numbering"),
+            item,
+            "表ごとに番号を付ける（\"numbering\": \"per-table\"）ときは、番号の頭に付ける文字を \"prefix\" に書いてください（例: \"prefix\": \"独自\" で「独自1」）".into(),
+        ),
+        (Numbering::PerTable, Some(p)) => {
+            if p.chars().any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch)) {
+                c.push(file, format!("{tp}/prefix"), item, format!("番号の頭の文字「{p}」に数字は使えません（番号と続いて読めなくなります）。「独自」のような文字にしてください"));
+            } else if !prefixes.insert(p.to_string()) {
+                c.push(file, format!("{tp}/prefix"), item, format!("番号の頭の文字「{p}」がほかの表と重なっています。表ごとに別の文字にしてください"));
+            }
+        }
+        (Numbering::Through, Some(_)) => c.push(
+            file,
+            format!("{tp}/prefix"),
+            item,
+            "\"prefix\" は表ごとに番号を付ける表だけに書けます。この表にも \"numbering\": \"per-table\" を書くか、\"prefix\" を消してください".into(),
+        ),
+        (Numbering::Through, None) => {}
+    }
+}
+
 fn check_sections(
     c: &mut Checker,
     file: &str,
     ch: &SectionsChapter,
     standards: &mut Vec<Numbered>,
+    prefixes: &mut HashSet<String>,
 ) {
     c.sequence(
         "節",
@@ -208,17 +245,26 @@ fn check_sections(
                 .collect(),
         );
         for (t, table) in s.standard_tables.iter().enumerate() {
+            let tp = format!("{sp}/standard_tables/{t}");
+            check_numbering(c, file, &tp, table, prefixes);
+            let prefix = table.item_prefix();
+            let mut own = Vec::new();
             for (k, st) in table.standards.iter().enumerate() {
-                let p = format!("{sp}/standard_tables/{t}/standards/{k}");
-                standards.push(numbered(
+                let p = format!("{tp}/standards/{k}");
+                let n = numbered(
                     file,
                     format!("{p}/number"),
-                    ItemId::Standard(st.number).label(),
+                    ItemId::standard(prefix, st.number).label(),
                     st.number,
-                ));
+                );
+                match table.numbering {
+                    Numbering::Through => standards.push(n),
+                    Numbering::PerTable => own.push(n),
+                }
                 c.text(file, format!("{p}/text"), &st.text);
                 c.scene(file, format!("{p}/scene"), &st.scene);
             }
+            c.sequence(&format!("区役所サービス基準（{}）", table.title), own);
         }
         for (j, sub) in s.subsections.iter().enumerate() {
             c.sequence(
@@ -242,54 +288,86 @@ fn check_sections(
 
 fn check_targets(c: &mut Checker, file: &str, t: &TargetsChapter) {
     let mut ids = HashSet::new();
-    for (i, div) in t.divisions.iter().enumerate() {
-        for (j, d) in div.departments.iter().enumerate() {
-            let dp = format!("/divisions/{i}/departments/{j}");
-            let ok_id = !d.id.is_empty()
-                && d.id
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-            if !ok_id {
-                c.push(
-                    file,
-                    format!("{dp}/id"),
-                    None,
-                    format!(
-                        "部署の id「{}」には半角の小文字英字・数字・ハイフンだけを使ってください",
-                        d.id
-                    ),
-                );
-            }
-            if !ids.insert(d.id.as_str()) {
-                c.push(file, format!("{dp}/id"), None, format!("部署の id「{}」がほかの部署と重なっています。部署ごとに別の id にしてください", d.id));
-            }
-            if d.targets.is_empty() {
-                c.push(
-                    file,
-                    format!("{dp}/targets"),
-                    None,
-                    "目標が一つもありません。少なくとも一つ入れてください".into(),
-                );
-            }
-            c.sequence(
-                "目標",
-                d.targets
-                    .iter()
-                    .enumerate()
-                    .map(|(k, x)| {
-                        numbered(
-                            file,
-                            format!("{dp}/targets/{k}/number"),
-                            ItemId::target(&d.id, &d.short_name, x.number).label(),
-                            x.number,
-                        )
-                    })
-                    .collect(),
+    for (place, d) in super::holders(t) {
+        let dp = &place.pointer;
+        let what = match (&place.unit, dp.contains("/departments/")) {
+            (Some(_), _) => "担当・係",
+            (None, true) => "部署",
+            (None, false) => "部",
+        };
+        if what == "部" && (d.id.is_empty() || d.short_name.is_empty()) {
+            let m = "部に目標を書くときは、その部の \"name\"（部の名前）と \"id\"（半角の小文字英字・数字・ハイフン）を書いてください。目標がないなら、\"departments\" に課を書いてください";
+            c.push(file, format!("{dp}/targets"), None, m.into());
+            continue;
+        }
+        let ok_id = !d.id.is_empty()
+            && d.id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !ok_id {
+            c.push(
+                file,
+                format!("{dp}/id"),
+                None,
+                format!(
+                    "{what}の id「{}」には半角の小文字英字・数字・ハイフンだけを使ってください",
+                    d.id
+                ),
             );
-            for (k, x) in d.targets.iter().enumerate() {
-                c.text(file, format!("{dp}/targets/{k}/text"), &x.text);
-                c.scene(file, format!("{dp}/targets/{k}/scene"), &x.scene);
+        }
+        if !ids.insert(d.id.clone()) {
+            c.push(file, format!("{dp}/id"), None, format!("{what}の id「{}」がほかの部署・担当と重なっています。部署・担当ごとに別の id にしてください", d.id));
+        }
+        if d.targets.is_empty() {
+            c.push(
+                file,
+                format!("{dp}/targets"),
+                None,
+                "目標が一つもありません。少なくとも一つ入れてください（課の目標がなく、担当・係だけが目標を持つときは、課の \"targets\" を省いて \"units\" に書いてください）".into(),
+            );
+        }
+        c.sequence(
+            "目標",
+            (d.targets.iter().enumerate())
+                .map(|(k, x)| {
+                    let p = format!("{dp}/targets/{k}/number");
+                    numbered(file, p, d.item(x.number).label(), x.number)
+                })
+                .collect(),
+        );
+        for (k, x) in d.targets.iter().enumerate() {
+            c.text(file, format!("{dp}/targets/{k}/text"), &x.text);
+            c.scene(file, format!("{dp}/targets/{k}/scene"), &x.scene);
+        }
+    }
+}
+
+/// 電話 and メール are checked loosely: digits and hyphens, something@something.
+fn check_contact(c: &mut Checker, ed: &Edition) {
+    let Some(contact) = &ed.contact else {
+        return;
+    };
+    let file = "edition.json";
+    if let Some(phone) = &contact.phone {
+        let digits = phone.chars().filter(char::is_ascii_digit).count();
+        let shape = (phone.chars()).all(|ch| ch.is_ascii_digit() || "-()（） ".contains(ch));
+        if !shape || !(10..=11).contains(&digits) {
+            c.push(file, "/contact/phone".into(), Some("問合せ先の電話番号".into()), format!("電話番号「{phone}」の形が違います。半角の数字とハイフンで、市外局番から書いてください（例: 044-856-3133）"));
+        }
+    }
+    if let Some(mail) = &contact.email {
+        let ok = match mail.split_once('@') {
+            Some((user, host)) => {
+                !user.is_empty()
+                    && host.contains('.')
+                    && !host.starts_with('.')
+                    && !host.ends_with('.')
+                    && !host.contains('@')
             }
+            None => false,
+        };
+        if !ok || !mail.is_ascii() || mail.contains(char::is_whitespace) {
+            c.push(file, "/contact/email".into(), Some("問合せ先のメールアドレス".into()), format!("メールアドレス「{mail}」の形が違います。半角で「名前@ドメイン」の形に書いてください（例: kusei@city.example.jp）"));
         }
     }
 }

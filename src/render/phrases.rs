@@ -13,7 +13,7 @@ pub const LONGEST: usize = 16;
 /// space or long Latin token, which break as text does.
 pub fn kept_whole(phrase: &str) -> bool {
     phrase.chars().count() <= LONGEST
-        && !phrase.contains(char::is_whitespace)
+        && !phrase.trim_end().contains(char::is_whitespace)
         && super::breaks::pieces(phrase).len() == 1
 }
 
@@ -35,9 +35,11 @@ pub fn phrases(s: &str) -> Vec<String> {
         if line.is_empty() {
             continue;
         }
-        let mut parts: Vec<String> = budoux::parse(model, line)
-            .iter()
-            .flat_map(|p| compound(p))
+        // A space typed between names (区民課 戸籍担当) is a boundary too; it
+        // stays at the end of the phrase before it.
+        let mut parts: Vec<String> = (line.split_inclusive(char::is_whitespace))
+            .flat_map(|w| budoux::parse(model, w))
+            .flat_map(|p| compound(&p))
             .collect();
         join_words(&mut parts);
         join_single(&mut parts);
@@ -190,6 +192,14 @@ mod tests {
         assert_eq!(words.iter().map(|w| w.0).collect::<String>(), s);
         let kept: Vec<_> = words.iter().filter(|w| w.1).map(|w| w.0).collect();
         assert_eq!(kept, ["ホームページ", "オンライン"]);
+    }
+
+    #[test]
+    fn a_space_between_names_is_a_boundary() {
+        let p = phrases("保険年金課 国民健康保険係");
+        assert_eq!(p.concat(), "保険年金課 国民健康保険係");
+        assert_eq!(p[0], "保険年金課 ");
+        assert!(p.iter().all(|x| super::kept_whole(x)), "{p:?}");
     }
 
     #[test]

@@ -12,7 +12,8 @@ use crate::item::ItemId;
 pub fn changes(content: &Content, returned: &[Returned]) -> Vec<Change> {
     let mut out = Vec::new();
     for r in returned {
-        let Some((_, dep)) = content.departments().find(|(_, d)| d.id == r.department) else {
+        let holders: Vec<_> = content.departments().collect();
+        let Some((_, dep)) = holders.iter().find(|(_, d)| d.id == r.department) else {
             continue;
         };
         let show = |t: &Target| {
@@ -86,17 +87,12 @@ pub fn apply(content: &Content, returned: &[Returned]) -> Result<Option<String>,
             format!("{file}: JSON として読めません。planpress check で確かめてください")
         })?;
     let before = v.clone();
-    for div in v["divisions"].as_array_mut().into_iter().flatten() {
-        for dep in div["departments"].as_array_mut().into_iter().flatten() {
-            let Some(r) = returned
-                .iter()
-                .find(|r| dep["id"].as_str() == Some(r.department.as_str()))
-            else {
-                continue;
-            };
+    crate::content::holder_values_mut(&mut v, |dep| {
+        let id = dep["id"].as_str();
+        if let Some(r) = returned.iter().find(|r| id == Some(r.department.as_str())) {
             dep["targets"] = r.targets.iter().map(target_value).collect();
         }
-    }
+    });
     // Unchanged targets leave the file as it is, whatever its layout (BOM, CRLF, indent).
     if v == before {
         return Ok(None);

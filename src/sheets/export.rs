@@ -15,16 +15,12 @@ use crate::content::{Content, date::fiscal_year_wareki};
 
 /// (file name, workbook bytes) for each department.
 pub fn export(content: &Content) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let names = file_names(
-        content
-            .departments()
-            .map(|(_, d)| (d.short_name.as_str(), d.id.as_str())),
-    );
-    content
-        .departments()
+    let holders: Vec<_> = content.departments().collect();
+    let names = file_names((holders.iter()).map(|(_, d)| (d.short_name.as_str(), d.id.as_str())));
+    (holders.iter())
         .zip(names)
-        .map(|((div, d), name)| {
-            let bytes = workbook(content, div.name.as_deref(), d).map_err(|e| {
+        .map(|((place, d), name)| {
+            let bytes = workbook(content, place.name.as_deref(), d).map_err(|e| {
                 format!(
                     "{} の Excel ファイルを作れません（{e}）。planpress の担当者に連絡してください",
                     d.short_name
@@ -75,14 +71,32 @@ fn info_sheet(
     info.write(2, 1, name)?;
     info.write(ID_CELL.0, 0, "部署ID")?;
     info.write(ID_CELL.0, ID_CELL.1 as u16, d.id.as_str())?;
+    let back = match &content.edition.secretariat {
+        Some(s) => format!("記入が終わったら、このファイルを事務局（{s}）に返送してください。"),
+        None => "記入が終わったら、このファイルを総務課に返送してください。".into(),
+    };
+    let ask = content.edition.contact.as_ref().map(|c| {
+        let mut s = format!("わからないことは、{}にお問い合わせください", c.section);
+        let ways: Vec<String> = [("電話", &c.phone), ("メール", &c.email)]
+            .iter()
+            .filter_map(|(w, v)| v.as_ref().map(|v| format!("{w} {v}")))
+            .collect();
+        if !ways.is_empty() {
+            s.push_str(&format!("（{}）", ways.join("、")));
+        }
+        s + "。"
+    });
     let steps = [
         "「目標」シートに、今年度の目標と具体的な取組内容を記入してください（昨年度の目標が入っています。見直して書き換えてください）。",
         "場面は一覧から選んでください。目標を増やすときは、下の空いている行に次の番号から記入してください。",
         "目標をやめるときは、その行の「削除」の列で「削除」を選んでください（行は消さず、番号も付け直さなくてかまいません）。",
         "年度末には「実施結果」と「状況」（達成・一部達成・未達成）を記入してください。",
         "見出しの行、No の列、このシートは変更できません。シートの名前やファイル名の「部署ID」は変えないでください。",
-        "記入が終わったら、このファイルを総務課に返送してください。",
     ];
+    let steps: Vec<&str> = (steps.into_iter())
+        .chain(std::iter::once(back.as_str()))
+        .chain(ask.as_deref())
+        .collect();
     info.write(5, 0, "記入のしかた")?;
     for (i, s) in steps.iter().enumerate() {
         info.write(6 + i as u32, 0, format!("{}.", i + 1))?;

@@ -62,7 +62,7 @@ pub fn read(content: &Content, file: &str, bytes: &[u8]) -> Result<Returned, Vec
     let mut sheet = Sheet {
         file,
         grid: &grid,
-        department: dep,
+        department: &dep,
         errors: Vec::new(),
         origins: Vec::new(),
     };
@@ -104,7 +104,7 @@ fn other_format(file: &str, bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// The department whose id the instructions sheet carries.
-fn department<'a>(content: &'a Content, info: &Grid) -> Result<&'a Department, String> {
+fn department(content: &Content, info: &Grid) -> Result<Department, String> {
     let id = match info.get(ID_CELL).map(|c| &c.value) {
         Some(Data::String(s)) => s.trim().to_string(),
         _ => {
@@ -115,8 +115,8 @@ fn department<'a>(content: &'a Content, info: &Grid) -> Result<&'a Department, S
     };
     content
         .departments()
-        .find(|(_, d)| d.id == id)
         .map(|(_, d)| d)
+        .find(|d| d.id == id)
         .ok_or_else(|| format!(
             "部署ID「{id}」の部署はこの版にありません。別の年度や別の区のファイルではないか確かめてください"
         ))

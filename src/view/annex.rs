@@ -155,7 +155,7 @@ fn results(
             None,
             (p.departments())
                 .flat_map(|(_, d)| {
-                    d.targets.iter().map(|t| ResultRowView {
+                    d.targets.into_iter().map(move |t| ResultRowView {
                         department: d.short_name.clone(),
                         number: t.number,
                         target: t.text.clone(),

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::targets::{DivisionView, targets};
 use super::text::{Marks, Numbered, Para, Refs, numbered, paras};
 use super::{Changed, Gap};
 use crate::content::Part;
@@ -115,6 +116,8 @@ pub struct StandardTableView {
 pub struct StandardRow {
     pub item: ItemId,
     pub number: u32,
+    /// The No column: 12, or 独自3 in a table numbered on its own.
+    pub no: String,
     pub text: String,
     pub note: Option<String>,
     pub owner: Option<String>,
@@ -147,33 +150,6 @@ pub struct AchievementView {
     pub text: String,
     /// A parenthesised detail on its own line.
     pub detail: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct DivisionView {
-    pub name: Option<String>,
-    pub departments: Vec<DepartmentView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct DepartmentView {
-    pub id: String,
-    /// `dept-kumin`: the PDF label the index points to, and the web anchor.
-    pub anchor: String,
-    /// The 部 it belongs to, printed above its name in the grid.
-    pub division: Option<String>,
-    pub short_name: String,
-    pub full_name: String,
-    pub targets: Vec<TargetView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct TargetView {
-    pub item: ItemId,
-    pub number: u32,
-    pub scene: String,
-    pub text: String,
-    pub changed: bool,
 }
 
 pub(super) fn chapter_anchor(n: usize) -> String {
@@ -254,7 +230,9 @@ impl Chapter {
             ChapterBody::Targets { policy, divisions } => {
                 numbered(out, &policy.items);
                 for d in divisions.iter().flat_map(|div| &div.departments) {
-                    out.push((format!("{} の部署名", d.short_name), d.full_name.clone()));
+                    let name = format!("{} の部署名", d.short_name);
+                    out.push((name.clone(), d.full_name.clone()));
+                    out.extend(d.unit.iter().map(|u| (name.clone(), u.clone())));
                     for t in &d.targets {
                         out.push((t.item.label(), t.text.clone()));
                     }
@@ -319,11 +297,12 @@ fn standard_table(t: &StandardTable, changed: &Changed) -> StandardTableView {
         has_owner: rows.iter().any(|r| r.owner.is_some()),
         rows: (rows.iter().enumerate())
             .map(|(i, st)| {
-                let item = ItemId::Standard(st.number);
+                let item = ItemId::standard(t.item_prefix(), st.number);
                 StandardRow {
                     changed: changed.contains(&item),
                     item,
                     number: st.number,
+                    no: format!("{}{}", t.item_prefix(), st.number),
                     text: st.text.clone(),
                     note: st.note.clone(),
                     owner: st.owner.clone(),
@@ -360,46 +339,6 @@ fn team(w: &WorkingTeam, changed: &Changed) -> TeamView {
                     text: d.text.clone(),
                     detail: Some(d.detail.clone()),
                 },
-            })
-            .collect(),
-    }
-}
-
-fn targets(t: &TargetsChapter, changed: &Changed) -> ChapterBody {
-    let department = |div: &Division, d: &Department| DepartmentView {
-        id: d.id.clone(),
-        anchor: format!("dept-{}", d.id),
-        division: div.name.clone(),
-        short_name: d.short_name.clone(),
-        full_name: d.full_name.clone(),
-        targets: (d.targets.iter())
-            .map(|x| {
-                let item = ItemId::target(&d.id, &d.short_name, x.number);
-                TargetView {
-                    changed: changed.contains(&item),
-                    item,
-                    number: x.number,
-                    scene: x.scene.clone(),
-                    text: x.text.clone(),
-                }
-            })
-            .collect(),
-    };
-    ChapterBody::Targets {
-        policy: PolicyView {
-            anchor: "target-policy-title".into(),
-            title: t.policy.title.clone(),
-            items: numbered(
-                &t.policy.items,
-                ItemId::TargetPolicy,
-                Marks::Circled,
-                changed,
-            ),
-        },
-        divisions: (t.divisions.iter())
-            .map(|div| DivisionView {
-                name: div.name.clone(),
-                departments: div.departments.iter().map(|d| department(div, d)).collect(),
             })
             .collect(),
     }

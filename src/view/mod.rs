@@ -7,6 +7,7 @@ mod annex;
 mod blocks;
 mod chapters;
 mod free;
+mod targets;
 mod text;
 
 use std::collections::HashSet;
@@ -15,7 +16,7 @@ use serde::Serialize;
 
 use crate::content::Content;
 use crate::content::date::{Date, fiscal_year_wareki};
-use crate::content::model::Cover;
+use crate::content::model::{Contact, Cover};
 use crate::diff::{self, Change, ChangeKind};
 use crate::item::ItemId;
 
@@ -45,6 +46,10 @@ pub struct EditionView {
     pub published: DateView,
     pub cover: Cover,
     pub policy: SignatureView,
+    /// 事務局, when the edition declares it.
+    pub secretariat: Option<String>,
+    /// 問合せ先, when the edition declares it.
+    pub contact: Option<Contact>,
 }
 
 /// A content date with its printed form.
@@ -162,6 +167,8 @@ impl View {
                     signer_title: ed.policy.signer_title.clone(),
                     signer_name: ed.policy.signer_name.clone(),
                 },
+                secretariat: ed.secretariat.clone(),
+                contact: ed.contact.clone(),
             },
             // A loaded edition has one part per file edition.json lists, in its order.
             chapters: (content.chapters.iter().zip(&ed.chapters))

@@ -260,7 +260,7 @@ fn next_years_edition_starts_from_this_years() {
     // Targets kept as a starting point, results cleared.
     let targets = |c: &planpress::Content| {
         c.departments()
-            .flat_map(|(_, d)| d.targets.iter().map(|t| t.text.clone()))
+            .flat_map(|(_, d)| d.targets.into_iter().map(|t| t.text))
             .collect::<Vec<_>>()
     };
     assert_eq!(targets(&r4), targets(&r3));

@@ -51,6 +51,8 @@ pub fn editions() -> Vec<(String, std::path::PathBuf)> {
         "long-names",
         "many-scenes",
         "text-blocks",
+        "deep-org",
+        "deep-org-next",
     ] {
         out.push((name.to_string(), root().join("tests/fixtures").join(name)));
     }
@@ -213,7 +215,8 @@ fn no_name_or_scene_breaks_inside_a_phrase() {
         let runs = page_runs(built);
         let content = built.content();
         let mut labels: Vec<&str> = content.edition.scenes.iter().map(|s| s.as_str()).collect();
-        labels.extend(content.departments().map(|(_, d)| d.short_name.as_str()));
+        let holders: Vec<_> = content.departments().collect();
+        labels.extend(holders.iter().map(|(_, d)| d.short_name.as_str()));
         labels.extend(content.standards().filter_map(|s| s.owner.as_deref()));
         for label in labels {
             let phrases = planpress::render::phrases::phrases(label);

@@ -8,6 +8,7 @@ mod blocks;
 mod broken;
 mod cli;
 mod cost;
+mod deep_org;
 mod document;
 mod editions;
 mod extracting;

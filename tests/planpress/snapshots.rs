@@ -15,6 +15,12 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("small-ward", "tests/fixtures/small-ward", None),
     ("long-names", "tests/fixtures/long-names", None),
     ("many-scenes", "tests/fixtures/many-scenes", None),
+    ("deep-org", "tests/fixtures/deep-org", None),
+    (
+        "deep-org-next-draft",
+        "tests/fixtures/deep-org-next",
+        Some("2026-05-01"),
+    ),
     (
         "fictional-r3-draft",
         "tests/fixtures/fictional-r3",

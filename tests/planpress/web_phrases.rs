@@ -52,7 +52,8 @@ fn names_break_only_between_phrases_on_the_web_page() {
         let html = web(&dir);
         let content = planpress::content::load(&dir).unwrap();
         let mut labels: Vec<&str> = content.edition.scenes.iter().map(|s| s.as_str()).collect();
-        labels.extend(content.departments().map(|(_, d)| d.full_name.as_str()));
+        let holders: Vec<_> = content.departments().collect();
+        labels.extend(holders.iter().map(|(_, d)| d.full_name.as_str()));
         labels.extend(content.standards().filter_map(|s| s.owner.as_deref()));
         for label in labels {
             let chars: Vec<char> = label.chars().collect();

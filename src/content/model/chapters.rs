@@ -102,7 +102,41 @@ pub struct StandardTable {
     /// 次の項目については、課として判断する内容です。
     #[serde(default)]
     pub lead: Option<String>,
+    /// `per-table`: this table numbers its standards 1, 2, … on its own, with
+    /// its `prefix` (独自1); otherwise its numbers continue through the tables.
+    #[serde(default, skip_serializing_if = "Numbering::is_through")]
+    pub numbering: Numbering,
+    /// The prefix of a per-table numbering, printed in the No column: 独自
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
     pub standards: Vec<Standard>,
+}
+
+/// How a standards table numbers its rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Numbering {
+    /// Numbers continue through all the tables (1..N).
+    #[default]
+    Through,
+    /// The table numbers its own rows from 1, with its prefix.
+    PerTable,
+}
+
+impl Numbering {
+    pub fn is_through(&self) -> bool {
+        *self == Numbering::Through
+    }
+}
+
+impl StandardTable {
+    /// The prefix its standards are named with (none when numbered through).
+    pub fn item_prefix(&self) -> &str {
+        match self.numbering {
+            Numbering::PerTable => self.prefix.as_deref().unwrap_or(""),
+            Numbering::Through => "",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -155,12 +189,20 @@ pub struct TargetsChapter {
     pub divisions: Vec<Division>,
 }
 
-/// A 部 and its departments; `name` is absent for departments directly under the ward.
+/// A 部 and its departments; `name` is absent for departments directly under the
+/// ward (such a group may stand anywhere among the 部).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Division {
     #[serde(default)]
     pub name: Option<String>,
+    /// A stable identifier, needed when the 部 holds targets of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The 部's own targets, printed before its departments'.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<Target>,
+    #[serde(default)]
     pub departments: Vec<Department>,
 }
 
@@ -173,6 +215,22 @@ pub struct Department {
     pub short_name: String,
     /// The name the grid prints: 鷺沼行政サービスコーナー
     pub full_name: String,
+    /// The 課's own targets (none when only its units hold targets).
+    #[serde(default)]
+    pub targets: Vec<Target>,
+    /// Its units (担当・係), each with its own targets, printed under it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<Unit>,
+}
+
+/// A 担当 or 係 of a 課, holding its own targets.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// A stable identifier, unique among all departments and units: `kumin-koseki`
+    pub id: String,
+    /// 戸籍担当
+    pub name: String,
     pub targets: Vec<Target>,
 }
 

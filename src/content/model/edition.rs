@@ -35,6 +35,13 @@ pub struct Edition {
     /// since it; the results annex is generated from its targets and results.
     #[serde(default)]
     pub previous: Option<String>,
+    /// 事務局: the section that runs the plan, named in the colophon and in the
+    /// spreadsheets' instructions as the one to return them to (川崎市宮前区役所 企画課).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secretariat: Option<String>,
+    /// 問合せ先, printed in the colophon and the web edition's footer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
     /// The body chapters in printed order.
     pub chapters: Vec<FileRef>,
     /// The annex items (資料編) in printed order.
@@ -48,6 +55,23 @@ pub struct Cover {
     pub title_lines: Vec<String>,
     /// 【宮前区役所サービス向上方針・目標】 (brackets included as printed)
     pub subtitle: String,
+}
+
+/// Where readers ask about the plan.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// 宮前区役所 企画課
+    pub section: String,
+    /// 044-856-3133
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// 67kusei@city.kawasaki.jp
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// 〒216-8570 川崎市宮前区宮前平2-20-5
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
