@@ -19,6 +19,29 @@ pub enum ItemId {
     Team(u32),
     /// 区民課 目標2
     Target(Dept, u32),
+    /// A piece of an annex item: 要綱 第1条, 通知 件名…
+    Annex(AnnexItem),
+}
+
+/// The comparable pieces of the annex items.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AnnexItem {
+    /// 要綱 第1条 (its caption and all its 項・号・細目)
+    Article(u32),
+    /// 要綱 附則2 (the second 附則, with its date)
+    Provision(usize),
+    /// 要綱 別表1
+    Table(usize),
+    /// 通知 件名: the field's key and its name
+    MemoField(&'static str, &'static str),
+    /// 通知 記の1
+    MemoItem(u32),
+    /// 名簿 日付・列・備考: the field's key and its name
+    RosterField(&'static str, &'static str),
+    /// 名簿 委員 2行目: the 区分 and the row (from 1)
+    RosterRow(String, usize),
+    /// 実施結果 区民課 目標2
+    Result(String, u32),
 }
 
 /// A department as items name it: its stable id and its index name.
@@ -54,6 +77,16 @@ impl ItemId {
             ItemId::Standard(n) => format!("standard:{n}"),
             ItemId::Team(n) => format!("team:{n}"),
             ItemId::Target(d, n) => format!("target:{}:{n}", d.id),
+            ItemId::Annex(a) => match a {
+                AnnexItem::Article(n) => format!("regulation:article:{n}"),
+                AnnexItem::Provision(n) => format!("regulation:provision:{n}"),
+                AnnexItem::Table(n) => format!("regulation:table:{n}"),
+                AnnexItem::MemoField(k, _) => format!("memo:{k}"),
+                AnnexItem::MemoItem(n) => format!("memo:record:{n}"),
+                AnnexItem::RosterField(k, _) => format!("roster:{k}"),
+                AnnexItem::RosterRow(g, n) => format!("roster:row:{g}:{n}"),
+                AnnexItem::Result(d, n) => format!("results:{d}:{n}"),
+            },
         }
     }
 
@@ -66,6 +99,16 @@ impl ItemId {
             ItemId::Standard(n) => format!("基準{n}"),
             ItemId::Team(n) => format!("第{n}期ワーキングチーム"),
             ItemId::Target(d, n) => format!("{} 目標{n}", d.name),
+            ItemId::Annex(a) => match a {
+                AnnexItem::Article(n) => format!("要綱 第{n}条"),
+                AnnexItem::Provision(n) => format!("要綱 附則{n}"),
+                AnnexItem::Table(n) => format!("要綱 別表{n}"),
+                AnnexItem::MemoField(_, name) => format!("通知 {name}"),
+                AnnexItem::MemoItem(n) => format!("通知 記の{n}"),
+                AnnexItem::RosterField(_, name) => format!("名簿 {name}"),
+                AnnexItem::RosterRow(g, n) => format!("名簿 {g} {n}行目"),
+                AnnexItem::Result(d, n) => format!("実施結果 {d} 目標{n}"),
+            },
         }
     }
 }

@@ -5,6 +5,7 @@
 
 mod annex;
 mod chapters;
+pub(crate) mod regulation;
 mod text;
 
 use std::collections::HashSet;

@@ -50,6 +50,8 @@ pub fn editions() -> Vec<(String, std::path::PathBuf)> {
         "large-ward",
         "long-names",
         "many-scenes",
+        "full-model",
+        "full-model-next",
     ] {
         out.push((name.to_string(), root().join("tests/fixtures").join(name)));
     }

@@ -9,6 +9,8 @@ use crate::content::model::{Achievement, NumberedItem, Standard, WorkingTeam};
 use crate::content::{Content, Part};
 use crate::item::ItemId;
 
+mod annex;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
@@ -114,6 +116,9 @@ pub fn items(content: &Content) -> Vec<(ItemId, String)> {
             }
             _ => {}
         }
+    }
+    for part in &content.annex {
+        annex::items(&mut out, part);
     }
     out
 }
