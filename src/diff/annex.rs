@@ -137,15 +137,16 @@ pub fn items(out: &mut Vec<(ItemId, String)>, part: &Part) {
         }
         Part::Results(r) => {
             for row in &r.rows {
+                // The label names the row; its target text is compared too.
                 let mut s = row.target.clone();
-                if let Some(x) = &row.result {
-                    s.push_str(&format!(" 実施結果: {x}"));
-                }
-                if let Some(x) = &row.status {
-                    s.push_str(&format!(" 状況: {}", x.as_str()));
-                }
-                if let Some(x) = &row.note {
-                    s.push_str(&format!(" 備考: {x}"));
+                for (name, v) in [
+                    ("実施結果", row.result.as_deref()),
+                    ("状況", row.status.as_ref().map(|x| x.as_str())),
+                    ("備考", row.note.as_deref()),
+                ] {
+                    if let Some(v) = v {
+                        s.push_str(&format!("／{name}「{v}」"));
+                    }
                 }
                 push(AnnexItem::Result(row.department.clone(), row.number), s);
             }

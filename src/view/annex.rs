@@ -5,10 +5,11 @@ use serde::Serialize;
 
 use super::regulation::RegulationView;
 use super::text::{Para, Refs, paras};
-use super::{DateView, Gap};
+use super::{Changed, DateView, Gap};
 use crate::content::date::fiscal_year_wareki;
 use crate::content::model::{Memo, MemoItem, Roster};
 use crate::content::{Content, Part};
+use crate::item::{AnnexItem, ItemId};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Annex {
@@ -34,6 +35,8 @@ pub enum AnnexBody {
         rows: Vec<ResultRowView>,
         /// Whether any row has a 備考 (the column is printed only then).
         has_note: bool,
+        /// Some row changed since the previous edition (a draft's bar).
+        changed: bool,
     },
 }
 
@@ -49,6 +52,8 @@ pub struct RosterView {
     pub groups: Vec<GroupView>,
     /// 備考
     pub notes: Vec<String>,
+    /// Some row or field changed since the previous edition (a draft's bar).
+    pub changed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -62,7 +67,7 @@ const LABEL_CHARS: usize = 6;
 
 impl RosterView {
     /// The older shape (members) is one group per member under 区分・職名・氏名.
-    fn new(r: &Roster) -> Self {
+    fn new(r: &Roster, changed: bool) -> Self {
         let old = (r.members.iter()).map(|m| GroupView {
             label: m.role.clone(),
             rows: vec![vec![m.post.clone(), m.name.clone().unwrap_or_default()]],
@@ -91,6 +96,7 @@ impl RosterView {
             narrow,
             groups,
             notes: r.notes.clone(),
+            changed,
         }
     }
 }
@@ -106,6 +112,9 @@ pub struct MemoView {
     pub paragraphs: Vec<Para>,
     /// Under 「記」, closed by 「以上」.
     pub record: Vec<MemoItemView>,
+    /// The head (number, date, addressees, sender, subject) or the body changed.
+    pub head_changed: bool,
+    pub body_changed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -114,14 +123,18 @@ pub struct MemoItemView {
     pub mark: String,
     pub heading: Option<String>,
     pub text: String,
+    pub changed: bool,
 }
 
 impl MemoView {
-    fn new(m: &Memo, refs: &Refs) -> Self {
+    fn new(m: &Memo, refs: &Refs, changed: &Changed) -> Self {
+        let is = |a: AnnexItem| changed.contains(&ItemId::Annex(a));
+        let field = |k: &'static str| is(AnnexItem::MemoField(k, ""));
         let item = |x: &MemoItem| MemoItemView {
             mark: super::regulation::full_width(x.number),
             heading: x.heading.clone(),
             text: x.text.clone(),
+            changed: is(AnnexItem::MemoItem(x.number)),
         };
         MemoView {
             number: m.number.clone(),
@@ -131,6 +144,10 @@ impl MemoView {
             subject: m.subject.clone(),
             paragraphs: paras(&m.paragraphs, refs),
             record: m.record.iter().map(item).collect(),
+            head_changed: ["number", "date", "to", "from", "subject"]
+                .into_iter()
+                .any(field),
+            body_changed: field("body"),
         }
     }
 }
@@ -155,24 +172,25 @@ impl Annex {
         part: &Part,
         previous: Option<&Content>,
         refs: &Refs,
+        changed: &Changed,
     ) -> Self {
         let (title, gap, body) = match part {
             Part::Regulation(r) => (
                 r.title.clone(),
                 r.gap.clone(),
-                AnnexBody::Regulation(RegulationView::new(r, refs)),
+                AnnexBody::Regulation(RegulationView::new(r, refs, changed)),
             ),
             Part::Roster(r) => (
                 r.title.clone(),
                 r.gap.clone(),
-                AnnexBody::Roster(RosterView::new(r)),
+                AnnexBody::Roster(RosterView::new(r, changed.any("roster:"))),
             ),
             Part::Memo(m) => (
                 m.title.clone(),
                 m.gap.clone(),
-                AnnexBody::Memo(MemoView::new(m, refs)),
+                AnnexBody::Memo(MemoView::new(m, refs, changed)),
             ),
-            Part::Results(r) => results(r, previous),
+            Part::Results(r) => results(r, previous, changed.any("results:")),
             _ => unreachable!("the loader puts only annex kinds in the annex"),
         };
         Annex {
@@ -217,6 +235,7 @@ impl Annex {
 fn results(
     r: &crate::content::model::Results,
     previous: Option<&Content>,
+    changed: bool,
 ) -> (String, Option<String>, AnnexBody) {
     let filled = previous.filter(|_| r.rows.is_empty());
     let (year, gap, rows): (i32, Option<String>, Vec<ResultRowView>) = match filled {
@@ -253,5 +272,10 @@ fn results(
     };
     let title = format!("{}{}", fiscal_year_wareki(year), r.title);
     let has_note = rows.iter().any(|r| r.note.is_some());
-    (title, gap, AnnexBody::Results { rows, has_note })
+    let body = AnnexBody::Results {
+        rows,
+        has_note,
+        changed,
+    };
+    (title, gap, body)
 }

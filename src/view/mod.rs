@@ -169,7 +169,9 @@ impl View {
                 .collect(),
             annex: (content.annex.iter().zip(&ed.annex))
                 .enumerate()
-                .map(|(i, (part, r))| Annex::new(i + 1, r.file.clone(), part, previous, &refs))
+                .map(|(i, (part, r))| {
+                    Annex::new(i + 1, r.file.clone(), part, previous, &refs, &changed)
+                })
                 .collect(),
             attachments,
             draft,
@@ -203,5 +205,10 @@ pub struct Changed(HashSet<String>);
 impl Changed {
     pub fn contains(&self, id: &ItemId) -> bool {
         self.0.contains(&id.key())
+    }
+
+    /// Whether any changed item's key starts with `prefix` (`roster:`).
+    pub fn any(&self, prefix: &str) -> bool {
+        self.0.iter().any(|k| k.starts_with(prefix))
     }
 }

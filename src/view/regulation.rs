@@ -3,8 +3,10 @@
 
 use serde::Serialize;
 
+use super::Changed;
 use super::text::{Para, Piece, Refs, para, paras};
 use crate::content::model::{Article, Regulation, SubitemStyle};
+use crate::item::{AnnexItem, ItemId};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RegulationView {
@@ -22,6 +24,8 @@ pub struct ArticleView {
     pub caption: String,
     /// 項 in order; the first follows the article's mark on its line.
     pub clauses: Vec<ClauseView>,
+    /// Changed since the previous edition (a draft's bar).
+    pub changed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -46,6 +50,7 @@ pub struct ProvisionView {
     pub heading: String,
     pub paragraphs: Vec<Para>,
     pub articles: Vec<ArticleView>,
+    pub changed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -53,6 +58,7 @@ pub struct TableView {
     pub title: String,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    pub changed: bool,
 }
 
 /// Digits as regulations print them: 12 → １２.
@@ -95,7 +101,7 @@ pub fn katakana(n: u32, style: SubitemStyle) -> String {
     }
 }
 
-fn article(a: &Article, style: SubitemStyle, refs: &Refs) -> ArticleView {
+fn article(a: &Article, style: SubitemStyle, refs: &Refs, changed: bool) -> ArticleView {
     let flat = (a.paragraphs.iter()).map(|p| ClauseView {
         mark: None,
         text: para(p, refs),
@@ -124,31 +130,35 @@ fn article(a: &Article, style: SubitemStyle, refs: &Refs) -> ArticleView {
         mark: format!("第{}条", full_width(a.number)),
         caption: a.caption.clone(),
         clauses: flat.chain(clauses).collect(),
+        changed,
     }
 }
 
 impl RegulationView {
-    pub fn new(r: &Regulation, refs: &Refs) -> Self {
+    pub fn new(r: &Regulation, refs: &Refs, changed: &Changed) -> Self {
         let style = r.subitem_style;
+        let is = |a: AnnexItem| changed.contains(&ItemId::Annex(a));
         RegulationView {
             articles: (r.articles.iter())
-                .map(|a| article(a, style, refs))
+                .map(|a| article(a, style, refs, is(AnnexItem::Article(a.number))))
                 .collect(),
             supplementary: paras(&r.supplementary, refs),
-            provisions: (r.supplementary_provisions.iter())
-                .map(|p| ProvisionView {
+            provisions: (r.supplementary_provisions.iter().enumerate())
+                .map(|(i, p)| ProvisionView {
                     heading: format!("附則（{}）", full_width_digits(&p.date.wareki())),
                     paragraphs: paras(&p.paragraphs, refs),
                     articles: (p.articles.iter())
-                        .map(|a| article(a, style, refs))
+                        .map(|a| article(a, style, refs, false))
                         .collect(),
+                    changed: is(AnnexItem::Provision(i + 1)),
                 })
                 .collect(),
-            tables: (r.tables.iter())
-                .map(|t| TableView {
+            tables: (r.tables.iter().enumerate())
+                .map(|(i, t)| TableView {
                     title: t.title.clone(),
                     columns: t.columns.clone(),
                     rows: t.rows.clone(),
+                    changed: is(AnnexItem::Table(i + 1)),
                 })
                 .collect(),
         }

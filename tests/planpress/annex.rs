@@ -119,8 +119,8 @@ fn the_memo_is_laid_out_as_an_official_notice() {
             "か区第１２３号",
             "令和7年5月1日",
             "各課長　様",
-            "かえで区役所サービス向上委員会",
-            "委員長　架空 春子",
+            "かえで区役所サービス向上委員会委員長",
+            "架空 春子",
             "第2期ワーキングチームの設置について（通知）",
             "次のとおり設置します。",
             "記",
@@ -225,6 +225,21 @@ fn diff_and_the_drafts_change_list_show_each_changed_annex_field() {
         .draft(true, Some("2026-11-26"))
         .unwrap();
     let built = planpress::build(&config).unwrap_or_else(|e| panic!("{e}"));
+    // Each changed annex item has its bar: on every annex page here.
+    let labels = page_labels(&built);
+    let barred: Vec<&str> = (crate::editions::pages_with_change_bars(&built).iter())
+        .map(|&p| labels[p].as_str())
+        .filter(|l| l.starts_with("資料"))
+        .collect();
+    assert!(
+        ["資料1", "資料2", "資料3", "資料4"]
+            .iter()
+            .all(|l| barred.contains(l)),
+        "{barred:?}"
+    );
+    // The published edition has none.
+    let plain = built_once(&root().join(NEXT));
+    assert!(crate::editions::pages_with_change_bars(plain).is_empty());
     let texts = page_texts(&built);
     let start = texts
         .iter()
@@ -275,7 +290,7 @@ fn the_web_edition_shows_the_annex_structures() {
             "か区第１２３号",
             "令和7年5月1日",
             "各課長",
-            "委員長　架空 春子",
+            "架空 春子",
             "（通知）",
             "記",
             "検討事項",
