@@ -51,7 +51,7 @@ pub struct EditionArgs {
     /// 版のフォルダ（例: content/miyamae-r2）
     pub edition: PathBuf,
     /// 組み込みのテンプレートの代わりにこのフォルダのテンプレートを使います
-    /// （PDF は DIR/*.typ.j2・DIR/style.typ、HTML 版は DIR/web/）
+    /// （PDF は DIR/*.typ.j2・DIR/*.typ、HTML 版は DIR/web/）
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 }

@@ -27,6 +27,29 @@ pub enum ItemId {
     Secretariat,
     /// 問合せ先 (edition.json)
     Contact,
+    /// A piece of an annex item: 要綱 第1条, 通知 件名…
+    Annex(AnnexItem),
+}
+
+/// The comparable pieces of the annex items.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AnnexItem {
+    /// 要綱 第1条 (its caption and all its 項・号・細目)
+    Article(u32),
+    /// 要綱 附則2 (the second 附則, with its date)
+    Provision(usize),
+    /// 要綱 別表1
+    Table(usize),
+    /// 通知 件名: the field's key and its name
+    MemoField(&'static str, &'static str),
+    /// 通知 記の1
+    MemoItem(u32),
+    /// 名簿 日付・列・備考: the field's key and its name
+    RosterField(&'static str, &'static str),
+    /// 名簿 委員 2行目: the 区分 and the row (from 1)
+    RosterRow(String, usize),
+    /// 実施結果 区民課 目標2
+    Result(String, u32),
 }
 
 /// A department as items name it: its stable id and its index name.
@@ -70,6 +93,16 @@ impl ItemId {
             ItemId::FreeSection(file, _, n) => format!("free:{file}:{n}"),
             ItemId::Secretariat => "secretariat".into(),
             ItemId::Contact => "contact".into(),
+            ItemId::Annex(a) => match a {
+                AnnexItem::Article(n) => format!("regulation:article:{n}"),
+                AnnexItem::Provision(n) => format!("regulation:provision:{n}"),
+                AnnexItem::Table(n) => format!("regulation:table:{n}"),
+                AnnexItem::MemoField(k, _) => format!("memo:{k}"),
+                AnnexItem::MemoItem(n) => format!("memo:record:{n}"),
+                AnnexItem::RosterField(k, _) => format!("roster:{k}"),
+                AnnexItem::RosterRow(g, n) => format!("roster:row:{g}:{n}"),
+                AnnexItem::Result(d, n) => format!("results:{d}:{n}"),
+            },
         }
     }
 
@@ -86,6 +119,16 @@ impl ItemId {
             ItemId::FreeSection(_, title, n) => format!("{title} {n}"),
             ItemId::Secretariat => "事務局".into(),
             ItemId::Contact => "問合せ先".into(),
+            ItemId::Annex(a) => match a {
+                AnnexItem::Article(n) => format!("要綱 第{n}条"),
+                AnnexItem::Provision(n) => format!("要綱 附則{n}"),
+                AnnexItem::Table(n) => format!("要綱 別表{n}"),
+                AnnexItem::MemoField(_, name) => format!("通知 {name}"),
+                AnnexItem::MemoItem(n) => format!("通知 記の{n}"),
+                AnnexItem::RosterField(_, name) => format!("名簿 {name}"),
+                AnnexItem::RosterRow(g, n) => format!("名簿 {g} {n}行目"),
+                AnnexItem::Result(d, n) => format!("実施結果 {d} 目標{n}"),
+            },
         }
     }
 }

@@ -36,6 +36,13 @@ fn field_word(key: &str) -> Option<&'static str> {
         "subtitle" => "副題",
         "center" => "図の中央の文字",
         "label" => "名前",
+        "statuses" => "状況の言葉",
+        "subject" => "件名",
+        "heading" => "見出し",
+        "as_of" => "現在の日付",
+        "columns" => "列の見出し",
+        "notes" => "備考",
+        "subitem_style" => "細目の記号",
         "role" => "区分",
         "post" => "職名",
         "result" => "実施結果",
@@ -174,7 +181,16 @@ fn element_words(
             };
             words.push(id(num("number")).label());
         }
+        "items" if words.last().is_some_and(|w| w.ends_with('項')) => {
+            words.push(format!("第{}号", num("number")))
+        }
         "items" => words.push(format!("{}", num("number"))),
+        "clauses" => words.push(format!("第{}項", num("number"))),
+        "subitems" => words.push(format!("の細目{}", num("number"))),
+        "record" => words.push(format!("記の{}", num("number"))),
+        "groups" => words.push(format!("区分「{}」", s(item, "label"))),
+        "tables" => words.push(s(item, "title")),
+        "supplementary_provisions" => words.push(format!("{}番目の附則", n + 1)),
         "standard_tables" => words.push(format!("【{}】", s(item, "title"))),
         "sections" => words.push(format!("{} {}", num("number"), s(item, "title"))),
         "subsections" => words.push(format!("({}) {}", num("number"), s(item, "title"))),
@@ -187,6 +203,11 @@ fn element_words(
                 "rows" => "行",
                 "title_lines" => "表紙の題の行",
                 "scenes" => "場面の一覧の項目",
+                "statuses" => "状況の言葉",
+                "to" => "宛先の行",
+                "from" => "発信者の行",
+                "notes" => "備考",
+                "columns" => "列の見出し",
                 "chapters" => "章の一覧の項目",
                 "annex" => "資料の一覧の項目",
                 "supplementary" => "附則の段落",

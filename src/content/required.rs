@@ -36,6 +36,9 @@ pub fn edition(ed: &Edition) -> Vec<ContentError> {
             );
         }
     }
+    if let Some(list) = &ed.statuses {
+        statuses(&mut errors, file, list);
+    }
     if let Some(p) = &ed.previous {
         let path = std::path::Path::new(p);
         if p.trim().is_empty() || path.is_absolute() || path.has_root() {
@@ -110,6 +113,32 @@ pub fn part(file: &str, part: &Part) -> Vec<ContentError> {
         }
     }
     errors
+}
+
+/// The status words: some, each once, none empty, and short enough together for
+/// the spreadsheets' drop-down (Excel allows 255 characters).
+fn statuses(errors: &mut Vec<ContentError>, file: &str, list: &[String]) {
+    let mut fail = |pointer: String, message: String| {
+        errors.push(ContentError::new(file, message).at(pointer));
+    };
+    if list.is_empty() {
+        fail("/statuses".into(), "statuses が空です。状況の言葉（例: \"達成\"）を書くか、statuses の行を削除してください（達成・一部達成・未達成 になります）".into());
+    }
+    let mut seen = HashSet::new();
+    for (i, s) in list.iter().enumerate() {
+        if s.trim().is_empty() || s.contains(',') {
+            fail(format!("/statuses/{i}"), "状況の言葉が空か、半角のカンマ「,」を含んでいます。言葉を入れ、カンマは使わないでください".into());
+        } else if !seen.insert(s.as_str()) {
+            fail(
+                format!("/statuses/{i}"),
+                format!("状況の言葉「{s}」が二度書かれています。一つにしてください"),
+            );
+        }
+    }
+    let total: usize = list.iter().map(|s| s.chars().count() + 1).sum();
+    if total > 255 {
+        fail("/statuses".into(), "状況の言葉が長すぎます（合わせて 255 文字まで。Excel の一覧で選べなくなります）。短くしてください".into());
+    }
 }
 
 fn title(errors: &mut Vec<ContentError>, file: &str, pointer: &str, text: &str) {

@@ -8,8 +8,11 @@ use super::model::*;
 use super::{ContentError, Part};
 use crate::item::ItemId;
 
+mod annex;
+
 struct Checker<'a> {
     scenes: &'a [String],
+    statuses: Vec<String>,
     errors: Vec<ContentError>,
 }
 
@@ -89,6 +92,7 @@ fn numbered(file: &str, pointer: String, item: String, number: u32) -> Numbered 
 pub fn validate(ed: &Edition, parts: &[(&str, &Part)], complete: bool) -> Vec<ContentError> {
     let mut c = Checker {
         scenes: &ed.scenes,
+        statuses: ed.status_values(),
         errors: Vec::new(),
     };
     let mut standards = Vec::new();
@@ -117,20 +121,28 @@ pub fn validate(ed: &Edition, parts: &[(&str, &Part)], complete: bool) -> Vec<Co
                 }
             }
             Part::Sections(ch) => check_sections(&mut c, file, ch, &mut standards, &mut prefixes),
+            Part::Free(_) => {}
             Part::Targets(t) => {
                 check_policy(&mut c, file, &t.policy, "/policy", ItemId::TargetPolicy);
                 check_targets(&mut c, file, t);
             }
-            Part::Results(r) if r.fiscal_year >= ed.fiscal_year => c.push(
-                file,
-                "/fiscal_year".into(),
-                Some("実施結果の年度".into()),
-                format!(
-                    "実施結果の年度 {} は、この版の年度 {} より前の年度にしてください",
-                    r.fiscal_year, ed.fiscal_year
-                ),
-            ),
-            _ => {}
+            Part::Results(r) => {
+                if r.fiscal_year >= ed.fiscal_year {
+                    c.push(
+                        file,
+                        "/fiscal_year".into(),
+                        Some("実施結果の年度".into()),
+                        format!(
+                            "実施結果の年度 {} は、この版の年度 {} より前の年度にしてください",
+                            r.fiscal_year, ed.fiscal_year
+                        ),
+                    );
+                }
+                annex::results(&mut c, file, r);
+            }
+            Part::Regulation(r) => annex::regulation(&mut c, file, r),
+            Part::Roster(r) => annex::roster(&mut c, file, r),
+            Part::Memo(m) => annex::memo(&mut c, file, m),
         }
     }
     if complete {
@@ -338,6 +350,14 @@ fn check_targets(c: &mut Checker, file: &str, t: &TargetsChapter) {
         for (k, x) in d.targets.iter().enumerate() {
             c.text(file, format!("{dp}/targets/{k}/text"), &x.text);
             c.scene(file, format!("{dp}/targets/{k}/scene"), &x.scene);
+            let label = d.item(x.number).label();
+            annex::status(
+                c,
+                file,
+                format!("{dp}/targets/{k}/status"),
+                label,
+                &x.status,
+            );
         }
     }
 }

@@ -24,7 +24,9 @@ const EMBEDDED: &[(&str, &str)] = &[
         "macros.typ.j2",
         include_str!("../../templates/macros.typ.j2"),
     ),
+    ("annex.typ.j2", include_str!("../../templates/annex.typ.j2")),
     ("style.typ", include_str!("../../templates/style.typ")),
+    ("annex.typ", include_str!("../../templates/annex.typ")),
 ];
 
 /// The web edition's files, embedded in the binary.

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{Returned, status_word};
+use super::Returned;
 use crate::content::model::Target;
 use crate::content::{Content, Part};
 use crate::diff::{Change, ChangeKind};
@@ -21,8 +21,8 @@ pub fn changes(content: &Content, returned: &[Returned]) -> Vec<Change> {
             if let Some(res) = &t.result {
                 s.push_str(&format!(" 実施結果: {res}"));
             }
-            if let Some(st) = t.status {
-                s.push_str(&format!(" 状況: {}", status_word(st)));
+            if let Some(st) = &t.status {
+                s.push_str(&format!(" 状況: {}", st.as_str()));
             }
             s
         };
@@ -119,8 +119,8 @@ fn target_value(t: &Target) -> Value {
     if let Some(r) = &t.result {
         o.insert("result".into(), r.clone().into());
     }
-    if let Some(s) = t.status {
-        o.insert("status".into(), status_word(s).into());
+    if let Some(s) = &t.status {
+        o.insert("status".into(), s.as_str().into());
     }
     Value::Object(o)
 }

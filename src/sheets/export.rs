@@ -7,8 +7,7 @@ use rust_xlsxwriter::{
 
 use super::names::file_names;
 use super::{
-    DELETE, HEADER, ID_CELL, INFO_SHEET, LIST_SHEET, OFFERED_ROWS, SPARE_ROWS, STATUSES,
-    TARGET_SHEET, status_word,
+    DELETE, HEADER, ID_CELL, INFO_SHEET, LIST_SHEET, OFFERED_ROWS, SPARE_ROWS, TARGET_SHEET,
 };
 use crate::content::model::Department;
 use crate::content::{Content, date::fiscal_year_wareki};
@@ -86,11 +85,15 @@ fn info_sheet(
         }
         s + "。"
     });
+    let statuses = content.edition.status_values();
     let steps = [
         "「目標」シートに、今年度の目標と具体的な取組内容を記入してください（昨年度の目標が入っています。見直して書き換えてください）。",
         "場面は一覧から選んでください。目標を増やすときは、下の空いている行に次の番号から記入してください。",
         "目標をやめるときは、その行の「削除」の列で「削除」を選んでください（行は消さず、番号も付け直さなくてかまいません）。",
-        "年度末には「実施結果」と「状況」（達成・一部達成・未達成）を記入してください。",
+        &format!(
+            "年度末には「実施結果」と「状況」（{}）を記入してください。",
+            statuses.join("・")
+        ),
         "見出しの行、No の列、このシートは変更できません。シートの名前やファイル名の「部署ID」は変えないでください。",
     ];
     let steps: Vec<&str> = (steps.into_iter())
@@ -151,6 +154,7 @@ fn target_sheet(wb: &mut Workbook, content: &Content, d: &Department) -> Result<
     for (c, h) in HEADER.iter().enumerate() {
         ws.write_with_format(0, c as u16, *h, &head)?;
     }
+    let statuses = content.edition.status_values();
     ws.set_freeze_panes(1, 0)?;
     for (i, t) in d.targets.iter().enumerate() {
         let r = 1 + i as u32;
@@ -158,7 +162,12 @@ fn target_sheet(wb: &mut Workbook, content: &Content, d: &Department) -> Result<
         ws.write_with_format(r, 1, t.scene.as_str(), &open_center)?;
         ws.write_with_format(r, 2, t.text.as_str(), &open)?;
         ws.write_with_format(r, 3, t.result.as_deref().unwrap_or(""), &open)?;
-        ws.write_with_format(r, 4, t.status.map(status_word).unwrap_or(""), &open_center)?;
+        ws.write_with_format(
+            r,
+            4,
+            t.status.as_ref().map_or("", |s| s.as_str()),
+            &open_center,
+        )?;
     }
     for r in 1..=d.targets.len() as u32 {
         ws.write_blank(r, 5, &open_center)?;
@@ -182,8 +191,8 @@ fn target_sheet(wb: &mut Workbook, content: &Content, d: &Department) -> Result<
         .set_error_message("場面は一覧から選んでください")?;
     ws.add_data_validation(1, 1, last, 1, &scene_list)?;
     let status_list = DataValidation::new()
-        .allow_list_strings(&STATUSES)?
-        .set_error_message("状況は 達成・一部達成・未達成 から選んでください")?;
+        .allow_list_strings(&statuses)?
+        .set_error_message(format!("状況は {} から選んでください", statuses.join("・")))?;
     ws.add_data_validation(1, 4, last, 4, &status_list)?;
     let delete = DataValidation::new()
         .allow_list_strings(&[DELETE])?

@@ -11,8 +11,6 @@ mod import;
 mod names;
 mod rows;
 
-use crate::content::model::Status;
-
 pub use apply::{apply, changes};
 pub use export::export;
 pub use import::{Returned, read, read_all};
@@ -37,19 +35,10 @@ pub(crate) const DELETE: &str = "削除";
 pub(crate) const OFFERED_ROWS: u32 = 30;
 /// Where the department's id stands on the instructions sheet (row, column; 0-based).
 pub(crate) const ID_CELL: (u32, u32) = (3, 1);
-pub(crate) const STATUSES: [&str; 3] = ["達成", "一部達成", "未達成"];
 /// Rows read from the targets sheet (header included); a value below is refused.
 pub(crate) const TABLE_ROWS: u32 = 1000;
 /// Blank rows offered for new targets.
 pub(crate) const SPARE_ROWS: u32 = 5;
-
-pub(crate) fn status_word(s: Status) -> &'static str {
-    match s {
-        Status::Achieved => "達成",
-        Status::Partly => "一部達成",
-        Status::NotAchieved => "未達成",
-    }
-}
 
 /// One problem in a returned workbook: 「区民課.xlsx 目標シート C5: …」.
 pub fn problem(

@@ -170,6 +170,7 @@ impl Sheet<'_> {
             }
         }
         let scene = row[0].clone().unwrap_or_default();
+        let statuses = content.edition.status_values();
         if !content.edition.scenes.contains(&scene) {
             self.error(
                 (r, 1),
@@ -185,14 +186,13 @@ impl Sheet<'_> {
         };
         let status = match row[3].as_deref() {
             None => None,
-            Some("達成") => Some(Status::Achieved),
-            Some("一部達成") => Some(Status::Partly),
-            Some("未達成") => Some(Status::NotAchieved),
+            Some(s) if statuses.iter().any(|x| x == s) => Some(Status(s.to_string())),
             Some(other) => {
                 self.error(
                     (r, 4),
                     format!(
-                        "状況「{other}」は使えません。達成・一部達成・未達成 から選んでください"
+                        "状況「{other}」は使えません。{} から選んでください",
+                        statuses.join("・")
                     ),
                 );
                 None

@@ -3,11 +3,13 @@
 
 use serde::Serialize;
 
+use super::regulation::RegulationView;
 use super::text::{Para, Refs, paras};
-use super::{DateView, Gap};
+use super::{Changed, DateView, Gap};
 use crate::content::date::fiscal_year_wareki;
-use crate::content::model::{Member, Status};
+use crate::content::model::{Memo, MemoItem, Roster};
 use crate::content::{Content, Part};
+use crate::item::{AnnexItem, ItemId};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Annex {
@@ -26,28 +28,128 @@ pub struct Annex {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum AnnexBody {
-    Regulation {
-        articles: Vec<ArticleView>,
-        /// 附則
-        supplementary: Vec<Para>,
-    },
-    Roster {
-        members: Vec<Member>,
-    },
-    Memo {
-        date: Option<DateView>,
-        paragraphs: Vec<Para>,
-    },
+    Regulation(RegulationView),
+    Roster(RosterView),
+    Memo(MemoView),
     Results {
         rows: Vec<ResultRowView>,
+        /// Whether any row has a 備考 (the column is printed only then).
+        has_note: bool,
+        /// Some row changed since the previous edition (a draft's bar).
+        changed: bool,
     },
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ArticleView {
-    pub number: u32,
-    pub caption: String,
+pub struct RosterView {
+    /// 令和2年4月1日現在
+    pub as_of: Option<String>,
+    /// The headings; the first is the group's (区分).
+    pub columns: Vec<String>,
+    /// Per column: a label column (names, short words) set as wide as its labels;
+    /// the others share the rest of the width.
+    pub narrow: Vec<bool>,
+    pub groups: Vec<GroupView>,
+    /// 備考
+    pub notes: Vec<String>,
+    /// Some row or field changed since the previous edition (a draft's bar).
+    pub changed: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupView {
+    pub label: String,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A roster column whose cells are all this short is a label column.
+const LABEL_CHARS: usize = 6;
+
+impl RosterView {
+    /// The older shape (members) is one group per member under 区分・職名・氏名.
+    fn new(r: &Roster, changed: bool) -> Self {
+        let old = (r.members.iter()).map(|m| GroupView {
+            label: m.role.clone(),
+            rows: vec![vec![m.post.clone(), m.name.clone().unwrap_or_default()]],
+        });
+        let new = (r.groups.iter()).map(|g| GroupView {
+            label: g.label.clone(),
+            rows: g.rows.clone(),
+        });
+        let groups: Vec<GroupView> = old.chain(new).collect();
+        let (columns, narrow) = if r.columns.is_empty() {
+            let columns = ["区分", "職名", "氏名"].map(String::from).to_vec();
+            (columns, vec![true, false, true])
+        } else {
+            let short = |i: usize| {
+                (groups.iter().flat_map(|g| &g.rows)).all(|row| {
+                    row.get(i - 1)
+                        .is_none_or(|c| c.chars().count() <= LABEL_CHARS)
+                })
+            };
+            let narrow = (0..r.columns.len()).map(|i| i == 0 || short(i)).collect();
+            (r.columns.clone(), narrow)
+        };
+        RosterView {
+            as_of: r.as_of.map(|d| format!("{}現在", d.wareki())),
+            columns,
+            narrow,
+            groups,
+            notes: r.notes.clone(),
+            changed,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MemoView {
+    /// 文書番号
+    pub number: Option<String>,
+    pub date: Option<DateView>,
+    pub to: Vec<String>,
+    pub from: Vec<String>,
+    pub subject: Option<String>,
     pub paragraphs: Vec<Para>,
+    /// Under 「記」, closed by 「以上」.
+    pub record: Vec<MemoItemView>,
+    /// The head (number, date, addressees, sender, subject) or the body changed.
+    pub head_changed: bool,
+    pub body_changed: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MemoItemView {
+    /// 1 (as the memo prints it: full-width)
+    pub mark: String,
+    pub heading: Option<String>,
+    pub text: String,
+    pub changed: bool,
+}
+
+impl MemoView {
+    fn new(m: &Memo, refs: &Refs, changed: &Changed) -> Self {
+        let is = |a: AnnexItem| changed.contains(&ItemId::Annex(a));
+        let field = |k: &'static str| is(AnnexItem::MemoField(k, ""));
+        let item = |x: &MemoItem| MemoItemView {
+            mark: super::regulation::full_width(x.number),
+            heading: x.heading.clone(),
+            text: x.text.clone(),
+            changed: is(AnnexItem::MemoItem(x.number)),
+        };
+        MemoView {
+            number: m.number.clone(),
+            date: m.date.map(DateView::from),
+            to: m.to.clone(),
+            from: m.from.clone(),
+            subject: m.subject.clone(),
+            paragraphs: paras(&m.paragraphs, refs),
+            record: m.record.iter().map(item).collect(),
+            head_changed: ["number", "date", "to", "from", "subject"]
+                .into_iter()
+                .any(field),
+            body_changed: field("body"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -56,8 +158,10 @@ pub struct ResultRowView {
     pub number: u32,
     pub target: String,
     pub result: Option<String>,
-    /// 達成・一部達成・未達成
-    pub status: Option<Status>,
+    /// One of the edition's status words: 達成・一部達成・未達成
+    pub status: Option<String>,
+    /// 備考
+    pub note: Option<String>,
 }
 
 impl Annex {
@@ -68,38 +172,25 @@ impl Annex {
         part: &Part,
         previous: Option<&Content>,
         refs: &Refs,
+        changed: &Changed,
     ) -> Self {
         let (title, gap, body) = match part {
             Part::Regulation(r) => (
                 r.title.clone(),
                 r.gap.clone(),
-                AnnexBody::Regulation {
-                    articles: (r.articles.iter())
-                        .map(|a| ArticleView {
-                            number: a.number,
-                            caption: a.caption.clone(),
-                            paragraphs: paras(&a.paragraphs, refs),
-                        })
-                        .collect(),
-                    supplementary: paras(&r.supplementary, refs),
-                },
+                AnnexBody::Regulation(RegulationView::new(r, refs, changed)),
             ),
             Part::Roster(r) => (
                 r.title.clone(),
                 r.gap.clone(),
-                AnnexBody::Roster {
-                    members: r.members.clone(),
-                },
+                AnnexBody::Roster(RosterView::new(r, changed.any("roster:"))),
             ),
             Part::Memo(m) => (
                 m.title.clone(),
                 m.gap.clone(),
-                AnnexBody::Memo {
-                    date: m.date.map(DateView::from),
-                    paragraphs: paras(&m.paragraphs, refs),
-                },
+                AnnexBody::Memo(MemoView::new(m, refs, changed)),
             ),
-            Part::Results(r) => results(r, previous),
+            Part::Results(r) => results(r, previous, changed.any("results:")),
             _ => unreachable!("the loader puts only annex kinds in the annex"),
         };
         Annex {
@@ -115,17 +206,14 @@ impl Annex {
     /// in it (an empty table prints 「（未収録）」, an empty text only its title).
     pub fn gap(&self) -> Option<Gap> {
         let empty = match &self.body {
-            AnnexBody::Regulation {
-                articles,
-                supplementary,
-            } => articles.is_empty() && supplementary.is_empty(),
-            AnnexBody::Roster { members } => members.is_empty(),
-            AnnexBody::Memo { paragraphs, .. } => paragraphs.is_empty(),
-            AnnexBody::Results { rows } => rows.is_empty(),
+            AnnexBody::Regulation(r) => r.is_empty(),
+            AnnexBody::Roster(r) => r.groups.is_empty(),
+            AnnexBody::Memo(m) => m.paragraphs.is_empty() && m.record.is_empty(),
+            AnnexBody::Results { rows, .. } => rows.is_empty(),
         };
         let note = match (&self.gap, &self.body) {
             (Some(note), _) => note.clone(),
-            (None, AnnexBody::Roster { .. } | AnnexBody::Results { .. }) if empty => {
+            (None, AnnexBody::Roster(_) | AnnexBody::Results { .. }) if empty => {
                 "中身がありません（表には「（未収録）」と印刷されます）。内容を入れてください"
                     .into()
             }
@@ -147,9 +235,10 @@ impl Annex {
 fn results(
     r: &crate::content::model::Results,
     previous: Option<&Content>,
+    changed: bool,
 ) -> (String, Option<String>, AnnexBody) {
     let filled = previous.filter(|_| r.rows.is_empty());
-    let (year, gap, rows) = match filled {
+    let (year, gap, rows): (i32, Option<String>, Vec<ResultRowView>) = match filled {
         Some(p) => (
             p.edition.fiscal_year,
             None,
@@ -160,7 +249,8 @@ fn results(
                         number: t.number,
                         target: t.text.clone(),
                         result: t.result.clone(),
-                        status: t.status,
+                        status: t.status.as_ref().map(|s| s.0.clone()),
+                        note: None,
                     })
                 })
                 .collect(),
@@ -174,11 +264,18 @@ fn results(
                     number: row.number,
                     target: row.target.clone(),
                     result: row.result.clone(),
-                    status: row.status,
+                    status: row.status.as_ref().map(|s| s.0.clone()),
+                    note: row.note.clone(),
                 })
                 .collect(),
         ),
     };
     let title = format!("{}{}", fiscal_year_wareki(year), r.title);
-    (title, gap, AnnexBody::Results { rows })
+    let has_note = rows.iter().any(|r| r.note.is_some());
+    let body = AnnexBody::Results {
+        rows,
+        has_note,
+        changed,
+    };
+    (title, gap, body)
 }

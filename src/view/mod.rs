@@ -7,6 +7,7 @@ mod annex;
 mod blocks;
 mod chapters;
 mod free;
+pub(crate) mod regulation;
 mod targets;
 mod text;
 
@@ -177,7 +178,9 @@ impl View {
                 .collect(),
             annex: (content.annex.iter().zip(&ed.annex))
                 .enumerate()
-                .map(|(i, (part, r))| Annex::new(i + 1, r.file.clone(), part, previous, &refs))
+                .map(|(i, (part, r))| {
+                    Annex::new(i + 1, r.file.clone(), part, previous, &refs, &changed)
+                })
                 .collect(),
             attachments,
             draft,
@@ -211,5 +214,10 @@ pub struct Changed(HashSet<String>);
 impl Changed {
     pub fn contains(&self, id: &ItemId) -> bool {
         self.0.contains(&id.key())
+    }
+
+    /// Whether any changed item's key starts with `prefix` (`roster:`).
+    pub fn any(&self, prefix: &str) -> bool {
+        self.0.iter().any(|k| k.starts_with(prefix))
     }
 }

@@ -68,7 +68,7 @@ fn diff_compares_items_by_identity() {
 }
 
 /// Pages that carry a change bar (a stroke in the change colour).
-fn pages_with_change_bars(built: &Built) -> Vec<usize> {
+pub fn pages_with_change_bars(built: &Built) -> Vec<usize> {
     fn has_bar(frame: &Frame) -> bool {
         frame.items().any(|(_, item)| match item {
             FrameItem::Group(g) => has_bar(&g.frame),

@@ -53,6 +53,8 @@ pub fn editions() -> Vec<(String, std::path::PathBuf)> {
         "text-blocks",
         "deep-org",
         "deep-org-next",
+        "full-model",
+        "full-model-next",
     ] {
         out.push((name.to_string(), root().join("tests/fixtures").join(name)));
     }

@@ -3,6 +3,7 @@
 
 mod doc;
 
+mod annex;
 mod archiving;
 mod blocks;
 mod broken;

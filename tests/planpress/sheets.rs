@@ -97,7 +97,7 @@ fn returned_workbooks_show_their_changes_and_apply_only_targets() {
     );
     assert_eq!(
         kumin.targets[0].status,
-        Some(planpress::content::model::Status::Achieved)
+        Some(planpress::content::model::Status("達成".into()))
     );
     for (f, bytes) in ["edition.json", "3-initiatives.json"].iter().zip(untouched) {
         assert!(

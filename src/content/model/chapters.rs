@@ -249,15 +249,16 @@ pub struct Target {
     pub status: Option<Status>,
 }
 
-/// 達成 / 一部達成 / 未達成
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-pub enum Status {
-    #[serde(rename = "達成")]
-    Achieved,
-    #[serde(rename = "一部達成")]
-    Partly,
-    #[serde(rename = "未達成")]
-    NotAchieved,
+/// Whether a target was met: one of the edition's `statuses` (by default
+/// 達成・一部達成・未達成).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(transparent)]
+pub struct Status(pub String);
+
+impl Status {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// A chapter of the edition's own (問合せ先, 今後の方向性…): an introduction and

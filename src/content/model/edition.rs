@@ -30,6 +30,9 @@ pub struct Edition {
     pub policy: PolicySignature,
     /// The scene categories (場面) that standards and targets may use.
     pub scenes: Vec<String>,
+    /// The words a target's status (状況) may be; 達成・一部達成・未達成 when not given.
+    #[serde(default)]
+    pub statuses: Option<Vec<String>>,
     /// The previous fiscal year's edition: a folder name beside this one
     /// (`miyamae-r1`) or a path relative to this folder. Drafts mark what changed
     /// since it; the results annex is generated from its targets and results.
@@ -46,6 +49,19 @@ pub struct Edition {
     pub chapters: Vec<FileRef>,
     /// The annex items (資料編) in printed order.
     pub annex: Vec<FileRef>,
+}
+
+/// The status words when an edition declares none.
+pub const DEFAULT_STATUSES: [&str; 3] = ["達成", "一部達成", "未達成"];
+
+impl Edition {
+    /// The status words targets and results may use, in the order offered.
+    pub fn status_values(&self) -> Vec<String> {
+        match &self.statuses {
+            Some(list) => list.clone(),
+            None => DEFAULT_STATUSES.iter().map(|s| s.to_string()).collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

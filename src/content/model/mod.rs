@@ -6,9 +6,11 @@
 mod annex;
 mod chapters;
 mod edition;
+mod regulation;
 mod text;
 
 pub use annex::*;
 pub use chapters::*;
 pub use edition::*;
+pub use regulation::*;
 pub use text::*;

@@ -9,7 +9,9 @@ use crate::content::model::{
     Achievement, FreeSection, NumberedItem, Paragraph, Standard, WorkingTeam,
 };
 use crate::content::{Content, Part};
-use crate::item::ItemId;
+use crate::item::{AnnexItem, ItemId};
+
+mod annex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -160,6 +162,9 @@ pub fn items(content: &Content) -> Vec<(ItemId, String)> {
             _ => {}
         }
     }
+    for part in &content.annex {
+        annex::items(&mut out, part);
+    }
     out
 }
 
@@ -167,8 +172,15 @@ pub fn items(content: &Content) -> Vec<(ItemId, String)> {
 /// its order, then removed items where they stood in the old edition. Items are
 /// matched by key, so a renamed department's targets are compared, not re-added.
 pub fn diff(old: &Content, new: &Content) -> Vec<Change> {
-    let old_items = items(old);
-    let new_items = items(new);
+    let (mut old_items, mut new_items) = (items(old), items(new));
+    // The results of different years are not one item changed: next year's
+    // edition always reports another year.
+    if results_year(old) != results_year(new) {
+        let other =
+            |(id, _): &(ItemId, String)| !matches!(id, ItemId::Annex(AnnexItem::Result(..)));
+        old_items.retain(other);
+        new_items.retain(other);
+    }
     let old_map: BTreeMap<String, &str> = old_items
         .iter()
         .map(|(id, t)| (id.key(), t.as_str()))
@@ -217,4 +229,12 @@ pub fn render_text(changes: &[Change]) -> String {
         }
     }
     s
+}
+
+/// The fiscal year the edition's results annex reports, if it has one.
+fn results_year(content: &Content) -> Option<i32> {
+    content.annex.iter().find_map(|p| match p {
+        Part::Results(r) => Some(r.fiscal_year),
+        _ => None,
+    })
 }
