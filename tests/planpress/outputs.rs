@@ -162,3 +162,32 @@ fn an_unwritable_output_is_told_in_japanese() {
     assert_eq!(run.status.code(), Some(1), "{err}");
     assert!(!err.contains("os error"), "{err}");
 }
+
+#[test]
+fn schema_archive_new_and_extract_write_no_edition_folder() {
+    let ed = scratch_edition("outputs-others-edition");
+    let s = |p: &Path| p.to_str().unwrap().to_string();
+    let in_folder = "は版のフォルダ";
+    // Schemas beside the clerk's JSON would make the edition fail its check.
+    refused(&["schema", "-o", &s(&ed)], &ed, in_folder);
+    // An archive (PDF and manifest.json) inside an edition.
+    let content = tmp("outputs-others-content");
+    copy_edition(&ed, &content.join("ed"));
+    refused(
+        &[
+            "archive",
+            "--content",
+            &s(&content),
+            "-o",
+            &s(&ed.join("archive")),
+        ],
+        &ed,
+        in_folder,
+    );
+    // A new edition or extracted files inside an edition.
+    refused(&["new", &s(&ed), &s(&ed.join("next"))], &ed, in_folder);
+    let pdf = tmp("outputs-others.pdf");
+    let built = planpress(&["build", &s(&ed), "-o", &s(&pdf)]);
+    assert!(built.status.success());
+    refused(&["extract", &s(&pdf), &s(&ed.join("back"))], &ed, in_folder);
+}
