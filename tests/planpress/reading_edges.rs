@@ -1,0 +1,62 @@
+//! Content and option edges next to issue 11's list: a file cut inside its only
+//! multibyte character, numbers too large for their item, and `--templates`
+//! naming a file. Each gets a message that says what is wrong.
+
+use crate::doc::*;
+
+fn check_says(dir: &std::path::Path) -> String {
+    let run = planpress(&["check", dir.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    String::from_utf8_lossy(&run.stderr).into_owned()
+}
+
+#[test]
+fn a_file_cut_in_its_first_japanese_character_is_told_as_cut() {
+    let dir = scratch_edition("edges-cut-first");
+    let path = dir.join("1-principles.json");
+    let bytes = std::fs::read(&path).unwrap();
+    // Everything before the first multibyte character is ASCII, so the bytes
+    // also read as Shift_JIS; the file is still a UTF-8 file that was cut.
+    let first = bytes.iter().position(|b| *b >= 0x80).unwrap();
+    std::fs::write(&path, &bytes[..first + 2]).unwrap();
+    let err = check_says(&dir);
+    assert!(err.contains("文字の途中で終わっています（3行"), "{err}");
+    assert!(!err.contains("Shift_JIS"), "{err}");
+}
+
+#[test]
+fn a_number_too_large_for_its_item_is_called_too_large() {
+    for (value, says) in [
+        ("99999999999999999999", "大きすぎ"),
+        ("-99999999999999999999", "小さすぎ"),
+        ("3000000000", "大きすぎ"),
+    ] {
+        let dir = scratch_edition("edges-huge-year");
+        let path = dir.join("edition.json");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            text.replace(
+                "\"fiscal_year\": 2020",
+                &format!("\"fiscal_year\": {value}"),
+            ),
+        )
+        .unwrap();
+        let err = check_says(&dir);
+        assert!(err.contains(says), "{value}: {err}");
+        assert!(err.contains(value), "{value}: {err}");
+        assert!(
+            !err.contains("小数") && !err.contains("0 以上"),
+            "{value}: {err}"
+        );
+    }
+}
+
+#[test]
+fn templates_naming_a_file_is_told_it_is_not_a_folder() {
+    let file = root().join("templates/style.typ");
+    let run = planpress(&["check", EDITION, "--templates", file.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(err.contains("フォルダではありません"), "{err}");
+}
