@@ -272,3 +272,34 @@ fn require_complete_refuses_empty_annex_items_too() {
     assert!(run.status.success());
     assert!(String::from_utf8_lossy(&run.stderr).contains("中身がありません"));
 }
+
+#[test]
+fn control_characters_typed_on_the_command_line_are_not_echoed_raw() {
+    let out = tmp("cli-controls.pdf");
+    let out = out.to_str().unwrap();
+    for args in [
+        vec![
+            "build",
+            EDITION,
+            "--draft",
+            "--date",
+            "x\u{1b}[2J",
+            "-o",
+            out,
+        ],
+        vec!["build", "no\u{7}such\u{1b}]0;t\u{7}", "-o", out],
+        vec!["preview", EDITION, "--pages", "\u{1b}[31m", "-o", out],
+    ] {
+        let run = planpress(&args);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            !err.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?}: {err:?}"
+        );
+        assert!(
+            err.contains("U+001B") || err.contains("U+0007"),
+            "{args:?}: {err}"
+        );
+    }
+}
