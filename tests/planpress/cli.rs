@@ -303,3 +303,22 @@ fn control_characters_typed_on_the_command_line_are_not_echoed_raw() {
         );
     }
 }
+
+#[test]
+fn a_page_range_reversed_or_open_is_told_as_such() {
+    use planpress::preview::select;
+    let labels: Vec<String> = ["", "1", "2", "3", "4", "5", "資料1"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(select(&labels, "2-4").unwrap(), vec![2, 3, 4]);
+    let reversed = select(&labels, "5-3").unwrap_err();
+    assert!(
+        reversed.contains("5-3") && reversed.contains("逆"),
+        "{reversed}"
+    );
+    for open in ["3-", "-3", " - "] {
+        let err = select(&labels, open).unwrap_err();
+        assert!(err.contains("範囲の始めと終わり"), "{open}: {err}");
+    }
+}
