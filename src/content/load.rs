@@ -122,10 +122,19 @@ impl Loader {
             if let Some(span) = &e.span
                 && e.line.is_none()
             {
-                let (l, c) = lines[i].line_col(span.start);
-                e.line = Some(l);
-                e.column = Some(c);
+                // The column only for the problems shown (`columns`): on a file
+                // of one long line each is a count of all characters before it.
+                e.line = Some(lines[i].line(span.start));
             }
+        }
+    }
+}
+
+/// The column of each problem placed by its span (the shown ones: see `resolve`).
+fn columns(files: &[FileText], errors: &mut [ContentError]) {
+    for e in errors.iter_mut().filter(|e| e.column.is_none()) {
+        if let (Some(span), Some(f)) = (&e.span, files.iter().find(|f| f.name == e.file)) {
+            e.column = Some(super::position::line_col(&f.text, span.start).1);
         }
     }
 }
@@ -295,6 +304,7 @@ impl Loader {
         });
         let more = errors.len().saturating_sub(SHOWN);
         errors.truncate(SHOWN);
+        columns(&self.files, &mut errors);
         ContentErrors {
             dir: self.dir,
             errors,
