@@ -14,6 +14,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         _ => Path::new("."),
     };
     fs::create_dir_all(dir)?;
+    // The rename would replace a device or a pipe named as the output (as an
+    // administrator, `-o /dev/full` replaced the device).
+    if fs::symlink_metadata(path).is_ok_and(|m| {
+        let t = m.file_type();
+        !t.is_file() && !t.is_dir() && !t.is_symlink()
+    }) {
+        return Err(std::io::Error::other(NotRegular));
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -34,6 +42,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     result
 }
+
+/// An output that exists and is neither a file nor a folder (a device, a pipe).
+#[derive(Debug)]
+pub struct NotRegular;
+
+impl std::fmt::Display for NotRegular {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            "普通のファイルではありません（装置やパイプのファイルには書き出しません）。別のファイル名を指定してください",
+        )
+    }
+}
+
+impl std::error::Error for NotRegular {}
 
 /// A temporary file of `write_atomic` for `name` left by a killed run: our naming
 /// pattern, a regular file, and either its process is gone (where that can be told)

@@ -191,3 +191,22 @@ fn schema_archive_new_and_extract_write_no_edition_folder() {
     assert!(built.status.success());
     refused(&["extract", &s(&pdf), &s(&ed.join("back"))], &ed, in_folder);
 }
+
+#[test]
+fn an_output_named_as_a_pipe_or_device_is_left_alone() {
+    // `-o /dev/full` (run as an administrator) replaced the device with the PDF:
+    // a pipe stands in for it here.
+    let pipe = tmp("outputs-pipe.pdf");
+    fifo(&pipe);
+    let run = planpress(&["build", EDITION, "-o", pipe.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(err.contains("普通のファイルではありません"), "{err}");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::symlink_metadata(&pipe)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}
