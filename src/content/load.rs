@@ -327,6 +327,13 @@ fn file_order(texts: &[(String, String)], file: &str) -> usize {
 
 fn load_part(loader: &mut Loader, r: &FileRef, pointer: &str) -> Option<(String, Part)> {
     let f = r.file.as_str();
+    if f == "edition.json" {
+        let m = "edition.json は版の設定のファイルなので、章や資料には使えません。章や資料の内容ファイルの名前を書いてください";
+        loader
+            .errors
+            .push(ContentError::new("edition.json", m).at(format!("{pointer}/file")));
+        return None;
+    }
     if f.contains('/') || f.contains('\\') || !f.ends_with(".json") {
         loader.errors.push(
             ContentError::new(

@@ -60,3 +60,15 @@ fn templates_naming_a_file_is_told_it_is_not_a_folder() {
     assert_eq!(run.status.code(), Some(1), "{err}");
     assert!(err.contains("フォルダではありません"), "{err}");
 }
+
+#[test]
+fn edition_json_listed_as_a_chapter_is_named_as_such() {
+    let dir = scratch_edition("edges-edition-as-part");
+    edit_json(&dir, "edition.json", |v| {
+        v["annex"][2]["file"] = "edition.json".into();
+    });
+    let err = check_says(&dir);
+    assert!(err.contains("edition.json は版の設定のファイル"), "{err}");
+    // Not read again as a memo, whose keys it does not have.
+    assert!(!err.contains("項目名「city」"), "{err}");
+}
