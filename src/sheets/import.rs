@@ -34,6 +34,7 @@ pub fn read(content: &Content, file: &str, bytes: &[u8]) -> Result<Returned, Vec
     if let Some(m) = other_format(file, bytes) {
         return Err(one(None, None, m.into()));
     }
+    super::inflate::check(bytes).map_err(|m| one(None, None, m))?;
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| {
         one(None, None, "Excel のファイル（.xlsx）として読めません。Excel で開けるか確かめ、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してください（開けないときは planpress sheets で作ったファイルに記入し直してもらってください）".into())
     })?;

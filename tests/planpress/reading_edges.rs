@@ -72,3 +72,50 @@ fn edition_json_listed_as_a_chapter_is_named_as_such() {
     // Not read again as a memo, whose keys it does not have.
     assert!(!err.contains("項目名「city」"), "{err}");
 }
+
+/// A zip with one deflated entry (CRC left 0: the reader stops before checking it).
+fn zip_one(name: &str, data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(data).unwrap();
+    let packed = z.finish().unwrap();
+    let (n, c, u) = (name.len() as u16, packed.len() as u32, data.len() as u32);
+    let mut out = Vec::new();
+    out.extend(0x04034b50u32.to_le_bytes());
+    out.extend([20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    out.extend(c.to_le_bytes());
+    out.extend(u.to_le_bytes());
+    out.extend(n.to_le_bytes());
+    out.extend([0, 0]);
+    out.extend(name.as_bytes());
+    out.extend(&packed);
+    let cd = out.len() as u32;
+    out.extend(0x02014b50u32.to_le_bytes());
+    out.extend([20, 0, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    out.extend(c.to_le_bytes());
+    out.extend(u.to_le_bytes());
+    out.extend(n.to_le_bytes());
+    out.extend([0; 12]);
+    out.extend(0u32.to_le_bytes());
+    out.extend(name.as_bytes());
+    let cd_len = out.len() as u32 - cd;
+    out.extend(0x06054b50u32.to_le_bytes());
+    out.extend([0, 0, 0, 0, 1, 0, 1, 0]);
+    out.extend(cd_len.to_le_bytes());
+    out.extend(cd.to_le_bytes());
+    out.extend([0, 0]);
+    out
+}
+
+#[test]
+fn a_workbook_that_inflates_to_gigabytes_is_refused_unread() {
+    // 300 KB that inflate to 300 MB took 900 MB of memory to read.
+    let xlsx = tmp("edges-bomb.xlsx");
+    let huge = vec![b'a'; 300 * 1024 * 1024];
+    std::fs::write(&xlsx, zip_one("xl/sharedStrings.xml", &huge)).unwrap();
+    drop(huge);
+    let run = planpress_within(20, &["import", EDITION, xlsx.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(err.contains("展開すると大きすぎます"), "{err}");
+}
