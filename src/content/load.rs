@@ -56,10 +56,11 @@ impl Loader {
 
     fn read_file(&mut self, file: &str, path: &Path) -> Option<Vec<u8>> {
         if fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
-            self.error(
-                file,
-                "ファイルがありません。edition.json に書かれたファイル名と、フォルダ内のファイル名を確かめてください",
-            );
+            self.error(file, if file == "edition.json" {
+                "このフォルダに edition.json がありません。版のフォルダ（例: content/miyamae-r2）を指定してください"
+            } else {
+                "ファイルがありません。edition.json に書かれたファイル名と、フォルダ内のファイル名を確かめてください"
+            });
             return None;
         }
         match read_regular(path) {

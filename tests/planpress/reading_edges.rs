@@ -119,3 +119,12 @@ fn a_workbook_that_inflates_to_gigabytes_is_refused_unread() {
     assert_eq!(run.status.code(), Some(1), "{err}");
     assert!(err.contains("展開すると大きすぎます"), "{err}");
 }
+
+#[test]
+fn a_folder_without_edition_json_is_told_it_is_no_edition() {
+    let dir = tmp("edges-no-edition");
+    std::fs::create_dir_all(&dir).unwrap();
+    let err = check_says(&dir);
+    assert!(err.contains("edition.json がありません"), "{err}");
+    assert!(!err.contains("edition.json に書かれたファイル名"), "{err}");
+}
