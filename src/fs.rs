@@ -127,9 +127,16 @@ pub fn read_regular(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, St
         return Err("シンボリックリンク（ショートカットのような別名のファイル）は読みません。リンク先のファイルそのものをフォルダに置いてください".into());
     }
     if kind.is_dir() {
-        return Err(
-            "ファイルではなくフォルダです。同じ名前のフォルダを別の名前にしてください".into(),
-        );
+        return Err(match links {
+            // Named on the command line: the clerk meant a file in it.
+            Links::Follow => {
+                "ファイルではなくフォルダです。フォルダの中のファイルを指定してください"
+            }
+            Links::Refuse => {
+                "ファイルではなくフォルダです。同じ名前のフォルダを別の名前にしてください"
+            }
+        }
+        .into());
     }
     let not_regular = || {
         "普通のファイルではありません（パイプや装置のファイルは読みません）。普通のファイルを置いてください".to_string()

@@ -128,3 +128,15 @@ fn a_folder_without_edition_json_is_told_it_is_no_edition() {
     assert!(err.contains("edition.json がありません"), "{err}");
     assert!(!err.contains("edition.json に書かれたファイル名"), "{err}");
 }
+
+#[test]
+fn a_folder_named_as_a_workbook_is_told_to_name_a_file_in_it() {
+    let dir = tmp("edges-workbook-folder");
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = planpress(&["import", EDITION, dir.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    // Not the advice for a folder found among content files (rename it).
+    assert!(err.contains("フォルダの中のファイルを指定"), "{err}");
+    assert!(!err.contains("別の名前にしてください"), "{err}");
+}
