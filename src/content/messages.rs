@@ -160,8 +160,9 @@ fn number_words(detail: &str) -> Option<String> {
     };
     let (value, expected) = rest.split_once("`, expected ")?;
     let v: f64 = value.parse().ok()?;
-    if float && v.fract() != 0.0 {
-        // A real decimal: the wrong-type message says so.
+    // serde_json reads a whole number as a float only beyond 64 bits; below that,
+    // a float was written as a decimal (2020.5, 2020.0): the wrong-type message.
+    if float && (v.fract() != 0.0 || v.abs() < 9.2e18) {
         return None;
     }
     let unsigned = expected.starts_with('u');
