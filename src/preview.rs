@@ -59,6 +59,9 @@ pub fn select(labels: &[String], spec: &str) -> Result<Vec<usize>, String> {
     if out.is_empty() {
         return Err("ページを指定してください（例: --pages 11-14）".into());
     }
+    // Each page once, in the order first asked for.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|&i| seen.insert(i));
     Ok(out)
 }
 

@@ -312,6 +312,8 @@ fn a_page_range_reversed_or_open_is_told_as_such() {
         .map(|s| s.to_string())
         .collect();
     assert_eq!(select(&labels, "2-4").unwrap(), vec![2, 3, 4]);
+    // A page asked for twice is drawn once (`1-5,1-5,…` drew each page again).
+    assert_eq!(select(&labels, "3,3,2-4,3").unwrap(), vec![3, 2, 4]);
     let reversed = select(&labels, "5-3").unwrap_err();
     assert!(
         reversed.contains("5-3") && reversed.contains("逆"),
