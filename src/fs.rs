@@ -24,7 +24,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     let name = path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| temp_stem(&n.to_string_lossy()).to_string())
         .unwrap_or_default();
     remove_stale_temporaries(dir, &name);
     // Unique per process and per call, so racing builds never share a temporary file.
@@ -41,6 +41,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// The part of an output's name its temporary file's name starts with: at most
+/// 200 bytes, so that with the rest (about 25) it stays within the 255 a file
+/// name may have, whatever the output's own name.
+fn temp_stem(name: &str) -> &str {
+    let mut end = name.len().min(200);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    &name[..end]
 }
 
 /// An output that exists and is neither a file nor a folder (a device, a pipe).

@@ -210,3 +210,16 @@ fn an_output_named_as_a_pipe_or_device_is_left_alone() {
             .is_fifo()
     );
 }
+
+#[test]
+fn an_output_name_near_the_length_limit_is_written() {
+    // A 254-byte name is allowed; its temporary file's name was not.
+    let out = tmp("outputs-long").join(format!("{}.pdf", "a".repeat(250)));
+    let run = planpress(&["build", EDITION, "-o", out.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(out.is_file());
+}
