@@ -76,14 +76,10 @@ pub fn archive(content_dir: &Path, archive_dir: &Path) -> Result<Report, String>
     if let Some(m) = &earlier {
         verify(archive_dir, m)?;
     }
-    fs::create_dir_all(archive_dir).map_err(|e| {
-        format!(
-            "{} を作れません: {}",
-            archive_dir.display(),
-            crate::io_message::reason(&e)
-        )
-    })?;
     let mut entries = Vec::new();
+    // Every edition is built before anything is written: a broken one stops the
+    // run with no PDF archived and left out of the manifest.
+    let mut pdfs: Vec<(String, Vec<u8>)> = Vec::new();
     let mut report = Report {
         built: Vec::new(),
         changed: Vec::new(),
@@ -129,14 +125,24 @@ pub fn archive(content_dir: &Path, archive_dir: &Path) -> Result<Report, String>
             entries.extend(before.cloned());
             continue;
         }
-        crate::fs::write_atomic(&archive_dir.join(&pdf_name), &built.pdf).map_err(|e| {
+        pdfs.push((pdf_name, built.pdf.clone()));
+        report.built.push(name);
+        entries.push(entry);
+    }
+    fs::create_dir_all(archive_dir).map_err(|e| {
+        format!(
+            "{} を作れません: {}",
+            archive_dir.display(),
+            crate::io_message::reason(&e)
+        )
+    })?;
+    for (pdf_name, pdf) in &pdfs {
+        crate::fs::write_atomic(&archive_dir.join(pdf_name), pdf).map_err(|e| {
             format!(
                 "{pdf_name} を書き出せません: {}",
                 crate::io_message::reason(&e)
             )
         })?;
-        report.built.push(name);
-        entries.push(entry);
     }
     // Editions archived earlier but no longer under content/ stay in the manifest.
     if let Some(m) = &earlier {

@@ -31,6 +31,12 @@ impl Config {
     /// Use the layout in `dir` (`--templates`): it must be a folder.
     pub fn templates(mut self, dir: Option<PathBuf>) -> Result<Self, String> {
         if let Some(dir) = dir {
+            if dir.exists() && !dir.is_dir() {
+                return Err(format!(
+                    "--templates の {} はフォルダではありません。テンプレートの入ったフォルダを指定してください",
+                    dir.display()
+                ));
+            }
             if !dir.is_dir() {
                 return Err(format!(
                     "テンプレートのフォルダ {} が見つかりません（--templates）",

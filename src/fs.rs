@@ -14,9 +14,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         _ => Path::new("."),
     };
     fs::create_dir_all(dir)?;
+    // The rename would replace a device or a pipe named as the output (as an
+    // administrator, `-o /dev/full` replaced the device).
+    if fs::symlink_metadata(path).is_ok_and(|m| {
+        let t = m.file_type();
+        !t.is_file() && !t.is_dir() && !t.is_symlink()
+    }) {
+        return Err(std::io::Error::other(NotRegular));
+    }
     let name = path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| temp_stem(&n.to_string_lossy()).to_string())
         .unwrap_or_default();
     remove_stale_temporaries(dir, &name);
     // Unique per process and per call, so racing builds never share a temporary file.
@@ -34,6 +42,31 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     result
 }
+
+/// The part of an output's name its temporary file's name starts with: at most
+/// 200 bytes, so that with the rest (about 25) it stays within the 255 a file
+/// name may have, whatever the output's own name.
+fn temp_stem(name: &str) -> &str {
+    let mut end = name.len().min(200);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    &name[..end]
+}
+
+/// An output that exists and is neither a file nor a folder (a device, a pipe).
+#[derive(Debug)]
+pub struct NotRegular;
+
+impl std::fmt::Display for NotRegular {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            "普通のファイルではありません（装置やパイプのファイルには書き出しません）。別のファイル名を指定してください",
+        )
+    }
+}
+
+impl std::error::Error for NotRegular {}
 
 /// A temporary file of `write_atomic` for `name` left by a killed run: our naming
 /// pattern, a regular file, and either its process is gone (where that can be told)
@@ -105,9 +138,16 @@ pub fn read_regular(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, St
         return Err("シンボリックリンク（ショートカットのような別名のファイル）は読みません。リンク先のファイルそのものをフォルダに置いてください".into());
     }
     if kind.is_dir() {
-        return Err(
-            "ファイルではなくフォルダです。同じ名前のフォルダを別の名前にしてください".into(),
-        );
+        return Err(match links {
+            // Named on the command line: the clerk meant a file in it.
+            Links::Follow => {
+                "ファイルではなくフォルダです。フォルダの中のファイルを指定してください"
+            }
+            Links::Refuse => {
+                "ファイルではなくフォルダです。同じ名前のフォルダを別の名前にしてください"
+            }
+        }
+        .into());
     }
     let not_regular = || {
         "普通のファイルではありません（パイプや装置のファイルは読みません）。普通のファイルを置いてください".to_string()

@@ -6,6 +6,12 @@ use std::io::{Error, ErrorKind};
 /// Why a file could not be read or written, in Japanese (the system's own text,
 /// for a kind without one, in parentheses after a general phrase).
 pub fn reason(e: &Error) -> String {
+    if let Some(m) = e
+        .get_ref()
+        .and_then(|r| r.downcast_ref::<crate::fs::NotRegular>())
+    {
+        return m.to_string();
+    }
     let text = match e.kind() {
         ErrorKind::NotFound => "ファイルかフォルダが見つかりません",
         ErrorKind::PermissionDenied => {

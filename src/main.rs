@@ -45,7 +45,7 @@ fn main() -> ExitCode {
 pub fn print_failure(failure: Failure) {
     let text = match failure {
         Failure::Build(e) => e.render(std::io::stderr().is_terminal()),
-        Failure::Message(m) => m,
+        Failure::Message(m) => visible(&m),
     };
     eprint!("{text}");
     if !text.ends_with('\n') {
@@ -56,6 +56,19 @@ pub fn print_failure(failure: Failure) {
 /// Warnings, each on its line of standard error.
 pub fn print_warnings(warnings: &[String]) {
     for w in warnings {
-        eprintln!("警告: {w}");
+        eprintln!("警告: {}", visible(w));
     }
+}
+
+/// Control characters (from a path or value typed on the command line, or a file
+/// name) shown as their code, never sent to the terminal as they are; line ends
+/// and tabs kept.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c.to_string(),
+            _ if c.is_control() => format!("U+{:04X}", c as u32),
+            _ => c.to_string(),
+        })
+        .collect()
 }

@@ -37,8 +37,20 @@ pub fn select(labels: &[String], spec: &str) -> Result<Vec<usize>, String> {
     for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         match part.split_once('-') {
             Some((a, b)) => {
-                let start = find(a.trim(), 0)?;
-                let end = find(b.trim(), start)?;
+                let (a, b) = (a.trim(), b.trim());
+                // An empty end would match the unnumbered pages (the cover).
+                if a.is_empty() || b.is_empty() {
+                    return Err(format!(
+                        "ページの範囲「{part}」には、範囲の始めと終わりのページを書いてください（例: 11-14）"
+                    ));
+                }
+                let start = find(a, 0)?;
+                if find(b, start).is_err() && find(b, 0).is_ok() {
+                    return Err(format!(
+                        "ページの範囲「{part}」は前後が逆です。前のページから書いてください（例: {b}-{a}）"
+                    ));
+                }
+                let end = find(b, start)?;
                 out.extend(start..=end);
             }
             None => out.push(find(part, 0)?),
@@ -47,6 +59,9 @@ pub fn select(labels: &[String], spec: &str) -> Result<Vec<usize>, String> {
     if out.is_empty() {
         return Err("ページを指定してください（例: --pages 11-14）".into());
     }
+    // Each page once, in the order first asked for.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|&i| seen.insert(i));
     Ok(out)
 }
 

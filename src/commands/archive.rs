@@ -5,6 +5,7 @@ use super::Result;
 use crate::cli::ArchiveArgs;
 
 pub fn run(args: ArchiveArgs) -> Result {
+    planpress::outputs::check(&args.output, None)?;
     let report = planpress::archive::archive(&args.content, &args.output)?;
     for name in &report.built {
         println!(

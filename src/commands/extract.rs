@@ -4,6 +4,7 @@ use super::Result;
 use crate::cli::ExtractArgs;
 
 pub fn run(args: ExtractArgs) -> Result {
+    planpress::outputs::check(&args.dir, None)?;
     let names = planpress::extract::extract(&args.pdf, &args.dir)?;
     println!(
         "{} 個の内容ファイルを {} に取り出しました: {}",

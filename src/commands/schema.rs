@@ -4,6 +4,7 @@ use super::{Result, write_files};
 use crate::cli::SchemaArgs;
 
 pub fn run(args: SchemaArgs) -> Result {
+    planpress::outputs::check(&args.output, None)?;
     let files: Vec<(String, Vec<u8>)> = planpress::schema::schemas()
         .into_iter()
         .map(|(name, text)| (name, text.into_bytes()))

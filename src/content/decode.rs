@@ -15,7 +15,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
     }
     match String::from_utf8(bytes.to_vec()) {
         Ok(s) => Ok(s),
-        Err(_) if is_shift_jis(bytes) => Err(format!(
+        // Valid UTF-8 up to a character cut by the end of the file: a cut file,
+        // even when its bytes also happen to read as Shift_JIS.
+        Err(e) if e.utf8_error().error_len().is_some() && is_shift_jis(bytes) => Err(format!(
             "ファイルが Shift_JIS（CP932）で保存されています。このままでは文字化けするので読み込みません。{RESAVE}"
         )),
         Err(e) => {

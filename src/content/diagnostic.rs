@@ -43,7 +43,17 @@ pub fn render(errors: &ContentErrors, color: bool) -> String {
         {
             let label = escape_controls(e.item.as_deref().unwrap_or_default());
             let span = visible.map(span.start)..visible.map(span.end);
-            d = d.with_labels(vec![Label::primary(*id, span).with_message(label)]);
+            if long_line(&visible.text, span.start) {
+                // A file saved on one line: its place, not the whole file again
+                // under each problem.
+                let (line, column) = super::position::line_col(&visible.text, span.start);
+                let path = escape_controls(&errors.dir.join(&e.file).display().to_string());
+                d = d.with_notes(vec![format!(
+                    "{path}:{line}:{column}（この行は長すぎるので表示しません）"
+                )]);
+            } else {
+                d = d.with_labels(vec![Label::primary(*id, span).with_message(label)]);
+            }
         }
         if term::emit_to_write_style(&mut buffer, &config, &files, &d).is_err() {
             // A span outside its file: fall back to the plain line.
@@ -58,6 +68,30 @@ pub fn render(errors: &ContentErrors, color: bool) -> String {
         String::from_utf8_lossy(buffer.as_slice()),
         more(errors)
     )
+}
+
+/// The longest line shown under a problem, in bytes (paragraphs are written on
+/// one line, so this is well above the longest of them).
+const LONG_LINE: usize = 4096;
+
+/// Whether the line around byte `at` is longer than `LONG_LINE`, looking no
+/// further than that either side (a one-line file may be megabytes).
+fn long_line(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    let at = at.min(b.len());
+    let lo = at.saturating_sub(LONG_LINE);
+    let hi = (at + LONG_LINE).min(b.len());
+    let start = match b[lo..at].iter().rposition(|&c| c == b'\n') {
+        Some(i) => lo + i + 1,
+        None if lo == 0 => 0,
+        None => return true,
+    };
+    let end = match b[at..hi].iter().position(|&c| c == b'\n') {
+        Some(i) => at + i,
+        None if hi == b.len() => hi,
+        None => return true,
+    };
+    end - start > LONG_LINE
 }
 
 fn plain(errors: &ContentErrors) -> String {

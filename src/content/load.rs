@@ -56,10 +56,11 @@ impl Loader {
 
     fn read_file(&mut self, file: &str, path: &Path) -> Option<Vec<u8>> {
         if fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
-            self.error(
-                file,
-                "ファイルがありません。edition.json に書かれたファイル名と、フォルダ内のファイル名を確かめてください",
-            );
+            self.error(file, if file == "edition.json" {
+                "このフォルダに edition.json がありません。版のフォルダ（例: content/miyamae-r2）を指定してください"
+            } else {
+                "ファイルがありません。edition.json に書かれたファイル名と、フォルダ内のファイル名を確かめてください"
+            });
             return None;
         }
         match read_regular(path) {
@@ -122,10 +123,19 @@ impl Loader {
             if let Some(span) = &e.span
                 && e.line.is_none()
             {
-                let (l, c) = lines[i].line_col(span.start);
-                e.line = Some(l);
-                e.column = Some(c);
+                // The column only for the problems shown (`columns`): on a file
+                // of one long line each is a count of all characters before it.
+                e.line = Some(lines[i].line(span.start));
             }
+        }
+    }
+}
+
+/// The column of each problem placed by its span (the shown ones: see `resolve`).
+fn columns(files: &[FileText], errors: &mut [ContentError]) {
+    for e in errors.iter_mut().filter(|e| e.column.is_none()) {
+        if let (Some(span), Some(f)) = (&e.span, files.iter().find(|f| f.name == e.file)) {
+            e.column = Some(super::position::line_col(&f.text, span.start).1);
         }
     }
 }
@@ -300,6 +310,7 @@ impl Loader {
         });
         let more = errors.len().saturating_sub(SHOWN);
         errors.truncate(SHOWN);
+        columns(&self.files, &mut errors);
         ContentErrors {
             dir: self.dir,
             errors,
@@ -322,6 +333,13 @@ fn file_order(texts: &[(String, String)], file: &str) -> usize {
 
 fn load_part(loader: &mut Loader, r: &FileRef, pointer: &str) -> Option<(String, Part)> {
     let f = r.file.as_str();
+    if f == "edition.json" {
+        let m = "edition.json は版の設定のファイルなので、章や資料には使えません。章や資料の内容ファイルの名前を書いてください";
+        loader
+            .errors
+            .push(ContentError::new("edition.json", m).at(format!("{pointer}/file")));
+        return None;
+    }
     if f.contains('/') || f.contains('\\') || !f.ends_with(".json") {
         loader.errors.push(
             ContentError::new(

@@ -94,6 +94,9 @@ fn syntax_words(detail: &str) -> String {
 }
 
 fn data_words(detail: &str) -> String {
+    if let Some(m) = number_words(detail) {
+        return m;
+    }
     if let Some(rest) = detail.strip_prefix("unknown field `") {
         let (key, allowed) = rest.split_once('`').unwrap_or((rest, ""));
         let allowed: Vec<&str> = allowed.split('`').skip(1).step_by(2).collect();
@@ -145,10 +148,31 @@ fn data_words(detail: &str) -> String {
     if detail.contains("untagged enum Achievement") {
         return "実績は文字列か、{\"text\": …, \"detail\": …} の形で書いてください".into();
     }
-    if detail.starts_with("invalid value: integer") {
-        return "番号や年には 0 以上の整数を書いてください".into();
-    }
     detail.to_string()
+}
+
+/// A whole number that does not fit its item: negative where only 0 and up fit,
+/// or too large or too small (beyond 64 bits serde_json reads it as a float).
+fn number_words(detail: &str) -> Option<String> {
+    let (float, rest) = match detail.strip_prefix("invalid value: integer `") {
+        Some(rest) => (false, rest),
+        None => (true, detail.strip_prefix("invalid type: floating point `")?),
+    };
+    let (value, expected) = rest.split_once("`, expected ")?;
+    let v: f64 = value.parse().ok()?;
+    // serde_json reads a whole number as a float only beyond 64 bits; below that,
+    // a float was written as a decimal (2020.5, 2020.0): the wrong-type message.
+    if float && (v.fract() != 0.0 || v.abs() < 9.2e18) {
+        return None;
+    }
+    let unsigned = expected.starts_with('u');
+    Some(if v < 0.0 && unsigned {
+        "番号や年には 0 以上の整数を書いてください".into()
+    } else if v < 0.0 {
+        "数が小さすぎます。正しい数を書いてください".into()
+    } else {
+        "数が大きすぎます。正しい数を書いてください".into()
+    })
 }
 
 fn type_word(t: &str) -> String {

@@ -36,25 +36,21 @@ pub fn next_boundary(text: &str, offset: usize) -> usize {
         .map_or(offset, |c| offset + c.len_utf8())
 }
 
-/// A text's line starts, for many line and column look-ups in linear time.
-pub struct Lines<'a> {
-    text: &'a str,
+/// A text's line starts, for many line look-ups in linear time.
+pub struct Lines {
     starts: Vec<usize>,
 }
 
-impl<'a> Lines<'a> {
-    pub fn new(text: &'a str) -> Self {
+impl Lines {
+    pub fn new(text: &str) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Lines { text, starts }
+        Lines { starts }
     }
 
-    /// As `line_col`, without reading the text before the line.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = floor_boundary(self.text, offset);
-        let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line - 1];
-        (line, self.text[start..offset].chars().count() + 1)
+    /// The line of `offset` alone, without counting the characters before it.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
     }
 }

@@ -61,7 +61,15 @@ impl Templates {
         match self {
             Templates::Embedded => Ok(embedded(WEB)),
             Templates::Dir(dir) => {
-                read_dir(&dir.join("web"), &[".html.j2", ".css"], "index.html.j2")
+                let web = dir.join("web");
+                // A link found in the folder is not followed, as for its files.
+                if fs::symlink_metadata(&web).is_ok_and(|m| m.file_type().is_symlink()) {
+                    return Err(RenderError::Templates(format!(
+                        "テンプレートのフォルダ {} はシンボリックリンク（ショートカットのような別名のフォルダ）なので読みません。フォルダそのものを置いてください",
+                        web.display()
+                    )));
+                }
+                read_dir(&web, &[".html.j2", ".css"], "index.html.j2")
             }
         }
     }

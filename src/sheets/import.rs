@@ -34,6 +34,7 @@ pub fn read(content: &Content, file: &str, bytes: &[u8]) -> Result<Returned, Vec
     if let Some(m) = other_format(file, bytes) {
         return Err(one(None, None, m.into()));
     }
+    super::inflate::check(bytes).map_err(|m| one(None, None, m))?;
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| {
         one(None, None, "Excel のファイル（.xlsx）として読めません。Excel で開けるか確かめ、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してください（開けないときは planpress sheets で作ったファイルに記入し直してもらってください）".into())
     })?;
@@ -51,14 +52,14 @@ pub fn read(content: &Content, file: &str, bytes: &[u8]) -> Result<Returned, Vec
         }
     }
     let info = cells::read(&mut wb, INFO_SHEET, INFO_ROWS, INFO_COLS)
-        .map_err(|e| one(Some(INFO_SHEET), None, e.to_string()))?;
+        .map_err(|_| one(Some(INFO_SHEET), None, damaged(INFO_SHEET)))?;
     let dep = department(content, &info).map_err(|m| one(Some(INFO_SHEET), Some(ID_CELL), m))?;
     let merged = wb
         .merge_cells_by_sheet_name(TARGET_SHEET)
         .ok()
         .and_then(|m| m.first().map(|m| (m.start, m.end)));
     let grid = cells::read(&mut wb, TARGET_SHEET, TABLE_ROWS, HEADER.len() as u32)
-        .map_err(|e| one(Some(TARGET_SHEET), None, e.to_string()))?;
+        .map_err(|_| one(Some(TARGET_SHEET), None, damaged(TARGET_SHEET)))?;
     let mut sheet = Sheet {
         file,
         grid: &grid,
@@ -81,6 +82,15 @@ pub fn read(content: &Content, file: &str, bytes: &[u8]) -> Result<Returned, Vec
     } else {
         Err(sheet.errors)
     }
+}
+
+/// A sheet the workbook lists but whose cells cannot be read (a part missing, a
+/// cell pointing at no text, a number that is not one): calamine's English
+/// reason is of no use to a clerk.
+fn damaged(sheet: &str) -> String {
+    format!(
+        "「{sheet}」シートの中身が壊れていて読めません。Excel で開けるか確かめ、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してください（開けないときは planpress sheets で作ったファイルに記入し直してもらってください）"
+    )
 }
 
 /// What a file saved in another format is, and how to save it as .xlsx.

@@ -8,6 +8,7 @@ mod cells;
 mod display;
 mod export;
 mod import;
+mod inflate;
 mod names;
 mod rows;
 

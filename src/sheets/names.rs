@@ -61,8 +61,21 @@ fn safe(name: &str) -> String {
     let trimmed = mapped
         .trim_start_matches(['.', ' ', '\u{3000}'])
         .trim_end_matches(['.', ' ', '\u{3000}']);
-    trimmed.chars().take(80).collect()
+    // Bytes, not characters: a file name may have 255, and the temporary file it
+    // is written through adds about 20 (80 kanji were 240 bytes).
+    let mut out = String::new();
+    for c in trimmed.chars() {
+        if out.len() + c.len_utf8() > NAME_BYTES {
+            break;
+        }
+        out.push(c);
+    }
+    // The cut may leave a dot or space at the end again.
+    out.trim_end_matches(['.', ' ', '\u{3000}']).to_string()
 }
+
+/// The longest department part of a file name, in UTF-8 bytes (60 kanji).
+const NAME_BYTES: usize = 180;
 
 #[cfg(test)]
 mod tests {

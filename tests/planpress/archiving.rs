@@ -130,3 +130,26 @@ fn a_killed_write_leaves_no_temporary_file_behind_the_next_run() {
         "a file not left by a killed run was removed"
     );
 }
+
+#[test]
+fn a_broken_edition_stops_the_archive_before_any_pdf_is_written() {
+    // The editions before it were written without a manifest entry; edited later,
+    // they were then refused as changed against that unrecorded PDF.
+    let base = tmp("archive-broken-later");
+    let content = base.join("content");
+    copy_edition(&root().join(EDITION), &content.join("a-fine"));
+    copy_edition(&root().join(EDITION), &content.join("b-broken"));
+    std::fs::write(content.join("b-broken/1-principles.json"), "{").unwrap();
+    let archive = base.join("archive");
+    let args: Vec<String> = ["archive", "--content"]
+        .into_iter()
+        .map(String::from)
+        .chain([content.display().to_string(), "-o".into()])
+        .chain([archive.display().to_string()])
+        .collect();
+    let run = run(&args);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(stderr(&run).contains("b-broken"), "{}", stderr(&run));
+    let written = std::fs::read_dir(&archive).map_or(0, |d| d.count());
+    assert_eq!(written, 0, "files written to {}", archive.display());
+}

@@ -272,3 +272,55 @@ fn require_complete_refuses_empty_annex_items_too() {
     assert!(run.status.success());
     assert!(String::from_utf8_lossy(&run.stderr).contains("中身がありません"));
 }
+
+#[test]
+fn control_characters_typed_on_the_command_line_are_not_echoed_raw() {
+    let out = tmp("cli-controls.pdf");
+    let out = out.to_str().unwrap();
+    for args in [
+        vec![
+            "build",
+            EDITION,
+            "--draft",
+            "--date",
+            "x\u{1b}[2J",
+            "-o",
+            out,
+        ],
+        vec!["build", "no\u{7}such\u{1b}]0;t\u{7}", "-o", out],
+        vec!["preview", EDITION, "--pages", "\u{1b}[31m", "-o", out],
+    ] {
+        let run = planpress(&args);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            !err.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?}: {err:?}"
+        );
+        assert!(
+            err.contains("U+001B") || err.contains("U+0007"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_page_range_reversed_or_open_is_told_as_such() {
+    use planpress::preview::select;
+    let labels: Vec<String> = ["", "1", "2", "3", "4", "5", "資料1"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(select(&labels, "2-4").unwrap(), vec![2, 3, 4]);
+    // A page asked for twice is drawn once (`1-5,1-5,…` drew each page again).
+    assert_eq!(select(&labels, "3,3,2-4,3").unwrap(), vec![3, 2, 4]);
+    let reversed = select(&labels, "5-3").unwrap_err();
+    assert!(
+        reversed.contains("5-3") && reversed.contains("逆"),
+        "{reversed}"
+    );
+    for open in ["3-", "-3", " - "] {
+        let err = select(&labels, open).unwrap_err();
+        assert!(err.contains("範囲の始めと終わり"), "{open}: {err}");
+    }
+}

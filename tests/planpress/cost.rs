@@ -57,3 +57,26 @@ fn a_flood_of_problems_shows_the_first_hundred_and_a_count() {
     assert!(out.contains("ほかに 99,900 件の誤りがあります。"), "{out}");
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
+
+#[test]
+fn a_file_on_one_line_shows_places_not_the_line() {
+    // Saved without line breaks (as many tools write JSON), the whole file is one
+    // line: shown under each of a hundred problems it was 500 MB of output, and
+    // each problem's column counted the line up to it (26 s).
+    let dir = scratch_edition("cost/one-line");
+    let path = dir.join("4-targets.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let dep = &mut v["divisions"][0]["departments"][0];
+    let scene = dep["targets"][0]["scene"].clone();
+    let one = serde_json::json!({"number": 7, "scene": scene, "text": "あ"});
+    dep["targets"] = vec![one; 100_000].into();
+    std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
+    let start = std::time::Instant::now();
+    let (code, out) = planpress_within(&["check", dir.to_str().unwrap()]);
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    assert_eq!(code, 1);
+    assert!(out.len() < 1_000_000, "{} bytes of output", out.len());
+    assert_eq!(out.matches("error: 4-targets.json").count(), 100);
+    assert!(out.contains("4-targets.json:1:"), "{}", &out[..2000]);
+}

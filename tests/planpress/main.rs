@@ -21,6 +21,7 @@ mod outputs;
 mod pdf;
 mod properties;
 mod reading;
+mod reading_edges;
 mod safety;
 mod sheets;
 mod sheets_rows;

@@ -162,3 +162,64 @@ fn an_unwritable_output_is_told_in_japanese() {
     assert_eq!(run.status.code(), Some(1), "{err}");
     assert!(!err.contains("os error"), "{err}");
 }
+
+#[test]
+fn schema_archive_new_and_extract_write_no_edition_folder() {
+    let ed = scratch_edition("outputs-others-edition");
+    let s = |p: &Path| p.to_str().unwrap().to_string();
+    let in_folder = "は版のフォルダ";
+    // Schemas beside the clerk's JSON would make the edition fail its check.
+    refused(&["schema", "-o", &s(&ed)], &ed, in_folder);
+    // An archive (PDF and manifest.json) inside an edition.
+    let content = tmp("outputs-others-content");
+    copy_edition(&ed, &content.join("ed"));
+    refused(
+        &[
+            "archive",
+            "--content",
+            &s(&content),
+            "-o",
+            &s(&ed.join("archive")),
+        ],
+        &ed,
+        in_folder,
+    );
+    // A new edition or extracted files inside an edition.
+    refused(&["new", &s(&ed), &s(&ed.join("next"))], &ed, in_folder);
+    let pdf = tmp("outputs-others.pdf");
+    let built = planpress(&["build", &s(&ed), "-o", &s(&pdf)]);
+    assert!(built.status.success());
+    refused(&["extract", &s(&pdf), &s(&ed.join("back"))], &ed, in_folder);
+}
+
+#[test]
+fn an_output_named_as_a_pipe_or_device_is_left_alone() {
+    // `-o /dev/full` (run as an administrator) replaced the device with the PDF:
+    // a pipe stands in for it here.
+    let pipe = tmp("outputs-pipe.pdf");
+    fifo(&pipe);
+    let run = planpress(&["build", EDITION, "-o", pipe.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(err.contains("普通のファイルではありません"), "{err}");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::symlink_metadata(&pipe)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}
+
+#[test]
+fn an_output_name_near_the_length_limit_is_written() {
+    // A 254-byte name is allowed; its temporary file's name was not.
+    let out = tmp("outputs-long").join(format!("{}.pdf", "a".repeat(250)));
+    let run = planpress(&["build", EDITION, "-o", out.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(out.is_file());
+}

@@ -145,3 +145,23 @@ fn a_pipe_given_as_a_workbook_is_refused_not_waited_on() {
         "{text}"
     );
 }
+
+#[test]
+fn a_linked_web_folder_in_the_templates_is_not_followed() {
+    let dir = tmp("reading/link-web-templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    // web/ a link to a folder elsewhere: its files would get into the web edition.
+    std::os::unix::fs::symlink(root().join("templates/web"), dir.join("web")).unwrap();
+    let out = tmp("reading/link-web-out");
+    let (code, text) = planpress_within(&[
+        "web",
+        EDITION,
+        "--templates",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("シンボリックリンク"), "{text}");
+    assert!(!out.exists());
+}

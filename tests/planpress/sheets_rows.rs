@@ -128,3 +128,26 @@ fn apply_writes_nothing_that_check_would_refuse() {
     );
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
+
+#[test]
+fn a_very_long_department_name_still_gives_every_workbook() {
+    // 80 kanji were kept: 240 bytes, past the 255 a file name may have once the
+    // temporary file's name is added, so the export stopped halfway.
+    let dir = scratch_edition("sheets-long-name");
+    edit_json(&dir, "4-targets.json", |v| {
+        v["divisions"][1]["departments"][0]["short_name"] = "課".repeat(300).into();
+    });
+    let out = tmp("sheets-long-name-out");
+    let run = planpress(&["sheets", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 16, "{names:?}");
+    assert!(names.iter().all(|n| n.len() <= 200), "{names:?}");
+}
