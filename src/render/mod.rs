@@ -27,6 +27,9 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("annex.typ.j2", include_str!("../../templates/annex.typ.j2")),
     ("style.typ", include_str!("../../templates/style.typ")),
     ("annex.typ", include_str!("../../templates/annex.typ")),
+    ("blocks.typ", include_str!("../../templates/blocks.typ")),
+    ("targets.typ", include_str!("../../templates/targets.typ")),
+    ("closing.typ", include_str!("../../templates/closing.typ")),
 ];
 
 /// The web edition's files, embedded in the binary.

@@ -70,14 +70,10 @@ fn world_serves_only_what_it_is_handed() {
 fn copy_of_the_pdf_templates(name: &str) -> std::path::PathBuf {
     let dir = tmp(name);
     std::fs::create_dir_all(&dir).unwrap();
-    for file in [
-        "main.typ.j2",
-        "macros.typ.j2",
-        "annex.typ.j2",
-        "style.typ",
-        "annex.typ",
-    ] {
-        std::fs::copy(root().join("templates").join(file), dir.join(file)).unwrap();
+    let files = std::fs::read_dir(root().join("templates")).unwrap();
+    let names = files.map(|e| e.unwrap().file_name().into_string().unwrap());
+    for file in names.filter(|n| n.ends_with(".typ") || n.ends_with(".typ.j2")) {
+        std::fs::copy(root().join("templates").join(&file), dir.join(&file)).unwrap();
     }
     dir
 }

@@ -1,0 +1,101 @@
+//! Rules of the targets chapter (ids, numbering, texts and scenes of every unit
+//! that holds targets) and of the edition's 問合せ先.
+
+use std::collections::HashSet;
+
+use super::{Checker, annex, numbered};
+use crate::content::model::*;
+
+pub(super) fn check_targets(c: &mut Checker, file: &str, t: &TargetsChapter) {
+    let mut ids = HashSet::new();
+    for (place, d) in crate::content::holders(t) {
+        let dp = &place.pointer;
+        let what = match (&place.unit, dp.contains("/departments/")) {
+            (Some(_), _) => "担当・係",
+            (None, true) => "部署",
+            (None, false) => "部",
+        };
+        if what == "部" && (d.id.is_empty() || d.short_name.is_empty()) {
+            let m = "部に目標を書くときは、その部の \"name\"（部の名前）と \"id\"（半角の小文字英字・数字・ハイフン）を書いてください。目標がないなら、\"departments\" に課を書いてください";
+            c.push(file, format!("{dp}/targets"), None, m.into());
+            continue;
+        }
+        let ok_id = !d.id.is_empty()
+            && d.id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !ok_id {
+            c.push(
+                file,
+                format!("{dp}/id"),
+                None,
+                format!(
+                    "{what}の id「{}」には半角の小文字英字・数字・ハイフンだけを使ってください",
+                    d.id
+                ),
+            );
+        }
+        if !ids.insert(d.id.clone()) {
+            c.push(file, format!("{dp}/id"), None, format!("{what}の id「{}」がほかの部署・担当と重なっています。部署・担当ごとに別の id にしてください", d.id));
+        }
+        if d.targets.is_empty() {
+            c.push(
+                file,
+                format!("{dp}/targets"),
+                None,
+                "目標が一つもありません。少なくとも一つ入れてください（課の目標がなく、担当・係だけが目標を持つときは、課の \"targets\" を省いて \"units\" に書いてください）".into(),
+            );
+        }
+        c.sequence(
+            "目標",
+            (d.targets.iter().enumerate())
+                .map(|(k, x)| {
+                    let p = format!("{dp}/targets/{k}/number");
+                    numbered(file, p, d.item(x.number).label(), x.number)
+                })
+                .collect(),
+        );
+        for (k, x) in d.targets.iter().enumerate() {
+            c.text(file, format!("{dp}/targets/{k}/text"), &x.text);
+            c.scene(file, format!("{dp}/targets/{k}/scene"), &x.scene);
+            let label = d.item(x.number).label();
+            annex::status(
+                c,
+                file,
+                format!("{dp}/targets/{k}/status"),
+                label,
+                &x.status,
+            );
+        }
+    }
+}
+
+/// 電話 and メール are checked loosely: digits and hyphens, something@something.
+pub(super) fn check_contact(c: &mut Checker, ed: &Edition) {
+    let Some(contact) = &ed.contact else {
+        return;
+    };
+    let file = "edition.json";
+    if let Some(phone) = &contact.phone {
+        let digits = phone.chars().filter(char::is_ascii_digit).count();
+        let shape = (phone.chars()).all(|ch| ch.is_ascii_digit() || "-()（） ".contains(ch));
+        if !shape || !(10..=11).contains(&digits) {
+            c.push(file, "/contact/phone".into(), Some("問合せ先の電話番号".into()), format!("電話番号「{phone}」の形が違います。半角の数字とハイフンで、市外局番から書いてください（例: 044-856-3133）"));
+        }
+    }
+    if let Some(mail) = &contact.email {
+        let ok = match mail.split_once('@') {
+            Some((user, host)) => {
+                !user.is_empty()
+                    && host.contains('.')
+                    && !host.starts_with('.')
+                    && !host.ends_with('.')
+                    && !host.contains('@')
+            }
+            None => false,
+        };
+        if !ok || !mail.is_ascii() || mail.contains(char::is_whitespace) {
+            c.push(file, "/contact/email".into(), Some("問合せ先のメールアドレス".into()), format!("メールアドレス「{mail}」の形が違います。半角で「名前@ドメイン」の形に書いてください（例: kusei@city.example.jp）"));
+        }
+    }
+}
