@@ -23,6 +23,9 @@ pub enum ItemId {
     /// A section of a chapter of the edition's own: (file, chapter title, number
     /// from 1), 「今後の方向性 2」.
     FreeSection(String, String, u32),
+    /// The text of a numbered section (its paragraphs and subsections'): (file,
+    /// number, title), 「節 2 今年度の取組方法」.
+    Section(String, u32, String),
     /// 事務局 (edition.json)
     Secretariat,
     /// 問合せ先 (edition.json)
@@ -91,6 +94,7 @@ impl ItemId {
             ItemId::Team(n) => format!("team:{n}"),
             ItemId::Target(d, n) => format!("target:{}:{n}", d.id),
             ItemId::FreeSection(file, _, n) => format!("free:{file}:{n}"),
+            ItemId::Section(file, n, _) => format!("section:{file}#{n}"),
             ItemId::Secretariat => "secretariat".into(),
             ItemId::Contact => "contact".into(),
             ItemId::Annex(a) => match a {
@@ -117,6 +121,7 @@ impl ItemId {
             ItemId::Team(n) => format!("第{n}期ワーキングチーム"),
             ItemId::Target(d, n) => format!("{} 目標{n}", d.name),
             ItemId::FreeSection(_, title, n) => format!("{title} {n}"),
+            ItemId::Section(_, n, title) => format!("節 {n} {title}"),
             ItemId::Secretariat => "事務局".into(),
             ItemId::Contact => "問合せ先".into(),
             ItemId::Annex(a) => match a {

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::content::model::{
-    Achievement, FreeSection, NumberedItem, Paragraph, Standard, WorkingTeam,
+    Achievement, FreeSection, NumberedItem, Paragraph, Section, Standard, WorkingTeam,
 };
 use crate::content::{Content, Part};
 use crate::item::{AnnexItem, ItemId};
@@ -103,6 +103,22 @@ fn free_section_text(s: &FreeSection) -> String {
     parts.join("／")
 }
 
+/// A numbered section's own words: its paragraphs, then each subsection's
+/// title and paragraphs (its policy, standards and teams are items of their own).
+fn section_text(s: &Section) -> String {
+    let text = |ps: &[Paragraph]| {
+        ps.iter()
+            .map(crate::content::blocks::plain_text)
+            .collect::<Vec<_>>()
+    };
+    let mut parts = text(&s.paragraphs);
+    for sub in &s.subsections {
+        parts.push(sub.title.clone());
+        parts.extend(text(&sub.paragraphs));
+    }
+    parts.join("／")
+}
+
 /// The comparable items of an edition, in document order, with their text.
 pub fn items(content: &Content) -> Vec<(ItemId, String)> {
     let mut out = Vec::new();
@@ -130,6 +146,8 @@ pub fn items(content: &Content) -> Vec<(ItemId, String)> {
             Part::Principles(p) => numbered(&mut out, ItemId::Principle, &p.principles),
             Part::Sections(c) => {
                 for s in &c.sections {
+                    let id = ItemId::Section(r.file.clone(), s.number, s.title.clone());
+                    out.push((id, section_text(s)));
                     if let Some(policy) = &s.policy {
                         numbered(&mut out, ItemId::Policy, &policy.items);
                     }

@@ -47,6 +47,8 @@ pub struct SectionView {
     pub title: String,
     pub anchor: String,
     pub paragraphs: Vec<Para>,
+    /// Its own words changed since the previous edition (a draft's bar).
+    pub changed: bool,
     pub policy: Option<PolicyView>,
     pub pdca: Option<PdcaView>,
     pub standard_tables: Vec<StandardTableView>,
@@ -176,7 +178,7 @@ impl Chapter {
                 c.toc_notes.clone(),
                 ChapterBody::Sections {
                     sections: (c.sections.iter())
-                        .map(|s| section(&anchor, s, refs, changed))
+                        .map(|s| section(&anchor, &file, s, refs, changed))
                         .collect(),
                 },
             ),
@@ -261,9 +263,11 @@ impl Chapter {
     }
 }
 
-fn section(chapter: &str, s: &Section, refs: &Refs, changed: &Changed) -> SectionView {
+fn section(chapter: &str, file: &str, s: &Section, refs: &Refs, changed: &Changed) -> SectionView {
     let anchor = format!("{chapter}-{}", s.number);
+    let item = ItemId::Section(file.to_string(), s.number, s.title.clone());
     SectionView {
+        changed: changed.contains(&item),
         number: s.number,
         title: s.title.clone(),
         paragraphs: paras(&s.paragraphs, refs),

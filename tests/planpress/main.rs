@@ -7,6 +7,7 @@ mod annex;
 mod archiving;
 mod blocks;
 mod broken;
+mod changes;
 mod cli;
 mod cost;
 mod deep_org;
