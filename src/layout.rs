@@ -309,33 +309,39 @@ fn hang(c: char) -> f64 {
 /// such as a trailing ideographic space, may hang past the edge unseen). None for
 /// a run of blanks.
 fn run(t: &TextItem, pos: Point, ts: Transform) -> Option<Run> {
+    // The glyph's ink, where the font gives it: a justified line widens advances
+    // with blank space, and trimmed punctuation (「 at a line's start) is drawn
+    // shifted by its offset. Only the first and last visible glyphs matter.
+    let ink = |g: &typst::text::Glyph, x: Abs| {
+        let advance = g.x_advance.at(t.size);
+        let at = x + g.x_offset.at(t.size);
+        (t.font.ttf())
+            .glyph_bounding_box(ttf_parser::GlyphId(g.id))
+            .map_or((x, x + advance), |b| {
+                (
+                    at + t.font.to_em(b.x_min).at(t.size),
+                    at + t.font.to_em(b.x_max).at(t.size),
+                )
+            })
+    };
     let mut x = Abs::zero();
     let mut first: Option<(Abs, Abs)> = None;
-    let (mut to, mut hang_right) = (Abs::zero(), Abs::zero());
+    let mut last: Option<(&typst::text::Glyph, Abs)> = None;
+    let mut hang_right = Abs::zero();
     for g in &t.glyphs {
         let advance = g.x_advance.at(t.size);
         let text = t.text.get(g.range()).unwrap_or("");
         if !text.chars().all(char::is_whitespace) {
             let c = text.chars().next().unwrap_or(' ');
-            // The glyph's ink, where the font gives it: a justified line widens
-            // advances with blank space, and trimmed punctuation (「 at a line's
-            // start) is drawn shifted by its offset.
-            let at = x + g.x_offset.at(t.size);
-            let ink = (t.font.ttf())
-                .glyph_bounding_box(ttf_parser::GlyphId(g.id))
-                .map(|b| {
-                    (
-                        t.font.to_em(b.x_min).at(t.size),
-                        t.font.to_em(b.x_max).at(t.size),
-                    )
-                });
-            let (left, right) = ink.map_or((x, x + advance), |(l, r)| (at + l, at + r));
-            first.get_or_insert((left, advance * hang(c)));
-            to = right;
+            if first.is_none() {
+                first = Some((ink(g, x).0, advance * hang(c)));
+            }
+            last = Some((g, x));
             hang_right = advance * hang(text.chars().last().unwrap_or(' '));
         }
         x += advance;
     }
+    let to = last.map_or(Abs::zero(), |(g, x)| ink(g, x).1);
     let (from, hang_left) = first?;
     let metrics = t.font.metrics();
     let at = |dx: Abs, dy: Abs| Point::new(pos.x + dx, pos.y + dy).transform(ts);

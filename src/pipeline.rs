@@ -138,12 +138,19 @@ impl Pipeline {
         let world = self.world(&prepared, &generated, date);
         let failed = |e| BuildError::Compile(e, Box::new(generated.clone()));
         let (document, warnings) = pdf::compile(world).map_err(failed)?;
-        check_layout(&document, &prepared.view).map_err(|e| {
+        let t2 = Instant::now();
+        // The layout check and the export both only read the laid-out pages: they
+        // run side by side, and a refused layout drops the PDF.
+        let options = pdf::options(format!("planpress:{}", prepared.ident), date, archival);
+        let (layout, pdf) = std::thread::scope(|s| {
+            let layout = s.spawn(|| check_layout(&document, &prepared.view));
+            let pdf = pdf::export(world, &document, &options);
+            (layout.join().expect("the layout check does not panic"), pdf)
+        });
+        layout.map_err(|e| {
             BuildError::Layout(e, Box::new(generated.clone()), Box::new(document.clone()))
         })?;
-        let t2 = Instant::now();
-        let options = pdf::options(format!("planpress:{}", prepared.ident), date, archival);
-        let pdf = pdf::export(world, &document, &options).map_err(failed)?;
+        let pdf = pdf.map_err(failed)?;
         let t3 = Instant::now();
         if rebuild {
             // Keep the caches of recent builds, drop older entries (as typst-cli's
