@@ -58,8 +58,21 @@ fn filter_phrases(value: Value) -> Result<Value, Error> {
     let pieces = super::phrases::phrases(&value.to_string())
         .into_iter()
         .map(|text| {
-            let whole = super::phrases::kept_whole(text.trim_end_matches('\n'));
-            Value::from_pairs([("text", Value::from(text)), ("whole", Value::from(whole))])
+            let body = text.trim_end_matches('\n');
+            let whole = super::phrases::kept_whole(body);
+            // A bracket or stop inside the phrase is a break a browser takes even
+            // with `keep-all` (「部／（架空）」): such a phrase is set unbroken.
+            let inner: Vec<char> = body.chars().collect();
+            let tight = whole
+                && inner.len() > 2
+                && inner[1..inner.len() - 1]
+                    .iter()
+                    .any(|c| !c.is_alphanumeric() && *c != 'ー');
+            Value::from_pairs([
+                ("text", Value::from(text)),
+                ("whole", Value::from(whole)),
+                ("tight", Value::from(tight)),
+            ])
         });
     Ok(Value::from_iter(pieces))
 }

@@ -47,7 +47,7 @@ async function checkLabels(page, name) {
   const phrases = await page.evaluate(() => document.querySelectorAll(".ph").length);
   if (!phrases) fail(`${name}: no phrases marked (class="ph")`);
   const broken = await page.evaluate(() => [...document.querySelectorAll(".ph")]
-    .flatMap((s) => [...s.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE))
+    .flatMap((s) => [...s.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE || n.classList?.contains("w")))
     .filter((n) => {
       const range = document.createRange();
       range.selectNodeContents(n);
