@@ -138,26 +138,21 @@ fn write(
     files: &[(String, Vec<u8>)],
     written: &mut Vec<PathBuf>,
 ) -> Result<(), String> {
+    let cannot = |path: &Path, e: std::io::Error| {
+        format!(
+            "{} を作れません: {}",
+            path.display(),
+            crate::io_message::reason(&e)
+        )
+    };
     let create = |path: &Path, written: &mut Vec<PathBuf>| {
-        fs::create_dir(path).map_err(|e| {
-            format!(
-                "{} を作れません: {}",
-                path.display(),
-                crate::io_message::reason(&e)
-            )
-        })?;
+        fs::create_dir(path).map_err(|e| cannot(path, e))?;
         written.push(path.to_path_buf());
         Ok::<(), String>(())
     };
     if new_dir {
         if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent).map_err(|e| {
-                format!(
-                    "{} を作れません: {}",
-                    parent.display(),
-                    crate::io_message::reason(&e)
-                )
-            })?;
+            fs::create_dir_all(parent).map_err(|e| cannot(parent, e))?;
         }
         create(dir, written)?;
     }
