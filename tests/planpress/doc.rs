@@ -363,3 +363,15 @@ pub fn fifo(path: &Path) {
         .unwrap();
     assert!(ok.success(), "mkfifo {}", path.display());
 }
+
+/// A fresh copy of the PDF's template files, to change for one test.
+pub fn pdf_templates_copy(name: &str) -> std::path::PathBuf {
+    let dir = tmp(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    let files = std::fs::read_dir(root().join("templates")).unwrap();
+    let names = files.map(|e| e.unwrap().file_name().into_string().unwrap());
+    for file in names.filter(|n| n.ends_with(".typ") || n.ends_with(".typ.j2")) {
+        std::fs::copy(root().join("templates").join(&file), dir.join(&file)).unwrap();
+    }
+    dir
+}

@@ -83,12 +83,9 @@ fn a_file_over_the_size_limit_is_refused() {
 
 #[test]
 fn a_template_folder_link_is_not_followed() {
-    let dir = tmp("reading/link-templates");
-    std::fs::create_dir_all(&dir).unwrap();
-    for file in ["main.typ.j2", "macros.typ.j2"] {
-        std::fs::copy(root().join("templates").join(file), dir.join(file)).unwrap();
-    }
+    let dir = pdf_templates_copy("reading/link-templates");
     // A link could put any file of the machine into the PDF.
+    std::fs::remove_file(dir.join("style.typ")).unwrap();
     std::os::unix::fs::symlink(root().join("Cargo.toml"), dir.join("style.typ")).unwrap();
     let out = tmp("reading/link-templates.pdf");
     let (code, text) = planpress_within(&[
@@ -109,11 +106,7 @@ fn a_template_folder_link_is_not_followed() {
 
 #[test]
 fn a_pipe_in_place_of_a_template_is_refused_not_waited_on() {
-    let dir = tmp("reading/fifo-templates");
-    std::fs::create_dir_all(&dir).unwrap();
-    for file in ["macros.typ.j2", "style.typ"] {
-        std::fs::copy(root().join("templates").join(file), dir.join(file)).unwrap();
-    }
+    let dir = pdf_templates_copy("reading/fifo-templates");
     fifo(&dir.join("main.typ.j2"));
     let out = tmp("reading/fifo-templates.pdf");
     let (code, text) = planpress_within(&[

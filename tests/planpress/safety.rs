@@ -66,21 +66,9 @@ fn world_serves_only_what_it_is_handed() {
     }
 }
 
-/// A fresh copy of the PDF's template files, to change for one test.
-fn copy_of_the_pdf_templates(name: &str) -> std::path::PathBuf {
-    let dir = tmp(name);
-    std::fs::create_dir_all(&dir).unwrap();
-    let files = std::fs::read_dir(root().join("templates")).unwrap();
-    let names = files.map(|e| e.unwrap().file_name().into_string().unwrap());
-    for file in names.filter(|n| n.ends_with(".typ") || n.ends_with(".typ.j2")) {
-        std::fs::copy(root().join("templates").join(&file), dir.join(&file)).unwrap();
-    }
-    dir
-}
-
 #[test]
 fn a_template_cannot_read_files_either() {
-    let dir = copy_of_the_pdf_templates("evil-templates");
+    let dir = pdf_templates_copy("evil-templates");
     let main = std::fs::read_to_string(dir.join("main.typ.j2")).unwrap();
     std::fs::write(
         dir.join("main.typ.j2"),
@@ -121,7 +109,7 @@ fn a_template_cannot_read_files_either() {
 /// minijinja's `safe` nor its HTML `escape`, whose output Typst would run.
 #[test]
 fn a_template_cannot_unescape_a_value() {
-    let dir = copy_of_the_pdf_templates("unescaping-templates");
+    let dir = pdf_templates_copy("unescaping-templates");
     let main = std::fs::read_to_string(root().join("templates/main.typ.j2")).unwrap();
     for filter in ["safe", "escape", "e"] {
         let line = format!("#cover(\n  fiscal: [{{{{ edition.fiscal|{filter} }}}}],");
