@@ -201,12 +201,26 @@ pub struct DiffArgs {
     /// 出力の形式
     #[arg(long, value_enum, default_value = "text")]
     pub format: DiffFormat,
+    /// 新旧対照表の PDF をこのファイルに書き出す
+    #[arg(long, value_name = "FILE")]
+    pub pdf: Option<PathBuf>,
+    /// 新旧対照表の列の順: new-old（左に改正後、右に改正前）か old-new
+    #[arg(long, value_enum, default_value = "new-old")]
+    pub order: ColumnOrder,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum DiffFormat {
     Text,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColumnOrder {
+    /// 左に改正後、右に改正前（公用文の新旧対照表の通例）
+    NewOld,
+    /// 左に改正前、右に改正後
+    OldNew,
 }
 
 #[derive(Debug, clap::Args)]

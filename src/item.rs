@@ -26,6 +26,18 @@ pub enum ItemId {
     /// The text of a numbered section (its paragraphs and subsections'): (file,
     /// number, title), 「節 2 今年度の取組方法」.
     Section(String, u32, String),
+    /// 表紙 (edition.json: title, cover lines, publication)
+    Cover,
+    /// 向上方針の日付・署名 (edition.json)
+    Signature,
+    /// A chapter's or annex part's own words: its title, lead and notes (file, title).
+    Chapter(String, String),
+    /// 基本理念の標語 (the motto and the pledge)
+    Motto,
+    /// A unit of the organisation, 部・課・担当, by its id: its names and where it stands.
+    Unit(Dept),
+    /// A table of standards: its title and lead (file, section number, table from 1).
+    StandardTable(String, u32, usize),
     /// 事務局 (edition.json)
     Secretariat,
     /// 問合せ先 (edition.json)
@@ -95,6 +107,12 @@ impl ItemId {
             ItemId::Target(d, n) => format!("target:{}:{n}", d.id),
             ItemId::FreeSection(file, _, n) => format!("free:{file}:{n}"),
             ItemId::Section(file, n, _) => format!("section:{file}#{n}"),
+            ItemId::Cover => "cover".into(),
+            ItemId::Signature => "signature".into(),
+            ItemId::Chapter(file, _) => format!("chapter:{file}"),
+            ItemId::Motto => "motto".into(),
+            ItemId::Unit(d) => format!("unit:{}", d.id),
+            ItemId::StandardTable(file, n, i) => format!("standard-table:{file}#{n}:{i}"),
             ItemId::Secretariat => "secretariat".into(),
             ItemId::Contact => "contact".into(),
             ItemId::Annex(a) => match a {
@@ -110,6 +128,18 @@ impl ItemId {
         }
     }
 
+    /// The items that can stand for one another when an item moves: its key
+    /// without the part that names its place (`target`, `regulation:article`).
+    pub fn family(&self) -> String {
+        let key = self.key();
+        let mut parts = key.split(':');
+        let first = parts.next().unwrap_or_default();
+        match (first, parts.next()) {
+            ("regulation" | "memo" | "roster", Some(second)) => format!("{first}:{second}"),
+            _ => first.to_string(),
+        }
+    }
+
     /// The item in a clerk's words: 区民課 目標2.
     pub fn label(&self) -> String {
         match self {
@@ -122,6 +152,12 @@ impl ItemId {
             ItemId::Target(d, n) => format!("{} 目標{n}", d.name),
             ItemId::FreeSection(_, title, n) => format!("{title} {n}"),
             ItemId::Section(_, n, title) => format!("節 {n} {title}"),
+            ItemId::Cover => "表紙".into(),
+            ItemId::Signature => "向上方針の日付・署名".into(),
+            ItemId::Chapter(_, title) => format!("章 {title}"),
+            ItemId::Motto => "基本理念の標語".into(),
+            ItemId::Unit(d) => format!("組織 {}", d.name),
+            ItemId::StandardTable(_, n, i) => format!("節 {n} の表{i}"),
             ItemId::Secretariat => "事務局".into(),
             ItemId::Contact => "問合せ先".into(),
             ItemId::Annex(a) => match a {

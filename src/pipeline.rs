@@ -16,9 +16,11 @@ use typst_layout::PagedDocument;
 
 use crate::config::Config;
 use crate::content::{self, Content};
+use crate::diff::{self, Change, table::Comparison};
 use crate::error::BuildError;
+use crate::render::Templates;
 use crate::render::{self, Generated};
-use crate::view::{Stamp, View};
+use crate::view::{DateView, Stamp, View};
 use crate::world::PlanWorld;
 use crate::{fs, layout, pdf};
 
@@ -209,6 +211,47 @@ fn check_layout(document: &PagedDocument, view: &View) -> Result<(), layout::Lay
 /// The whole pipeline once, in memory.
 pub fn build(config: &Config) -> Result<Built, BuildError> {
     Pipeline::new(config.clone()).build()
+}
+
+/// What `compare.typ.j2` prints: the table, and the new edition's publisher
+/// and date for the document's metadata.
+#[derive(serde::Serialize)]
+struct ComparisonDocument<'a> {
+    #[serde(flatten)]
+    table: &'a Comparison,
+    publisher: &'a str,
+    date: DateView,
+}
+
+/// The 新旧対照表 of two editions as a tagged PDF (PDF/A-3a, PDF/UA-1), with
+/// the changes it shows: compare → render `compare.typ.j2` → world → compile →
+/// check the layout → export. The same content gives the same bytes.
+pub fn comparison(
+    old: &Content,
+    new: &Content,
+    new_first: bool,
+    templates: &Templates,
+) -> Result<(Vec<Change>, Vec<u8>), BuildError> {
+    let (changes, table) = diff::table::compare(old, new, new_first);
+    let published = new.edition.published;
+    let document = ComparisonDocument {
+        table: &table,
+        publisher: &new.edition.publisher,
+        date: published.into(),
+    };
+    let generated = render::typst::render_document("compare.typ.j2", &document, templates)?;
+    let date = document_date(new);
+    let world = PlanWorld::new(generated.main.clone(), &generated.modules, Vec::new(), date);
+    let failed = |e| BuildError::Compile(e, Box::new(generated.clone()));
+    let (pages, _) = pdf::compile(&world).map_err(failed)?;
+    let labels = crate::preview::page_labels(&pages);
+    let label = |i: usize| labels.get(i).cloned().unwrap_or_default();
+    layout::check(&pages, &label, &|_| None)
+        .map_err(|e| BuildError::Layout(e, Box::new(generated.clone()), Box::new(pages.clone())))?;
+    let ident = typst::utils::hash128(&(&old.sources, &new.sources, new_first));
+    let options = pdf::options(format!("planpress-compare:{ident:032x}"), date, true);
+    let pdf = pdf::export(&world, &pages, &options).map_err(failed)?;
+    Ok((changes, pdf))
 }
 
 /// The last stage: the PDF written atomically (the previous one stays on failure).

@@ -1,12 +1,42 @@
-//! `planpress diff`: what changed between two editions, item by item.
+//! `planpress diff`: what changed between two editions, item by item, and
+//! optionally the 新旧対照表 as a PDF.
+
+use planpress::content::Content;
+use planpress::content::date::fiscal_year_wareki;
 
 use super::Result;
-use crate::cli::{DiffArgs, DiffFormat};
+use crate::cli::{ColumnOrder, DiffArgs, DiffFormat};
 
 pub fn run(args: DiffArgs) -> Result {
+    if let Some(pdf) = &args.pdf {
+        planpress::outputs::check(pdf, None)?;
+    }
     let old = planpress::content::load(&args.old)?;
     let new = planpress::content::load(&args.new)?;
-    let changes = planpress::diff::diff(&old, &new);
+    if let Some(warning) = reversed(&args, &old, &new) {
+        crate::print_warnings(&[warning]);
+    }
+    let changes = match &args.pdf {
+        Some(path) => {
+            let new_first = args.order == ColumnOrder::NewOld;
+            let templates = planpress::render::Templates::Embedded;
+            let (changes, pdf) =
+                planpress::pipeline::comparison(&old, &new, new_first, &templates)?;
+            planpress::fs::write_atomic(path, &pdf).map_err(|error| {
+                planpress::BuildError::Write {
+                    path: path.clone(),
+                    error,
+                }
+            })?;
+            eprintln!(
+                "新旧対照表を作りました: {}（{} 件の変更）",
+                path.display(),
+                changes.len()
+            );
+            changes
+        }
+        None => planpress::diff::diff(&old, &new),
+    };
     match args.format {
         DiffFormat::Text => print!("{}", planpress::diff::render_text(&changes)),
         DiffFormat::Json => println!(
@@ -15,4 +45,27 @@ pub fn run(args: DiffArgs) -> Result {
         ),
     }
     Ok(())
+}
+
+/// A warning when the arguments look reversed: the first edition, the older
+/// one, is of a later year, or names the second as its previous edition.
+fn reversed(args: &DiffArgs, old: &Content, new: &Content) -> Option<String> {
+    let (a, b) = (old.edition.fiscal_year, new.edition.fiscal_year);
+    let names_new = old.previous_dir().is_some_and(|p| same_dir(&p, &args.new));
+    (a > b || names_new).then(|| {
+        format!(
+            "引数の順が逆のようです: 1つ目の {}（{}）が、2つ目の {}（{}）より新しい版です。前年度の版を先に、今年度の版を後に指定してください（例: planpress diff 前年度 今年度）",
+            args.old.display(),
+            fiscal_year_wareki(a),
+            args.new.display(),
+            fiscal_year_wareki(b),
+        )
+    })
+}
+
+fn same_dir(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }

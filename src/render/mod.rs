@@ -30,6 +30,11 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("blocks.typ", include_str!("../../templates/blocks.typ")),
     ("targets.typ", include_str!("../../templates/targets.typ")),
     ("closing.typ", include_str!("../../templates/closing.typ")),
+    ("compare.typ", include_str!("../../templates/compare.typ")),
+    (
+        "compare.typ.j2",
+        include_str!("../../templates/compare.typ.j2"),
+    ),
 ];
 
 /// The web edition's files, embedded in the binary.

@@ -260,11 +260,21 @@ pub fn template_origin(generated: &str, line: usize) -> Option<String> {
 /// Render the PDF's Typst source: `main.typ` from `main.typ.j2` and the view,
 /// plus the static `.typ` modules.
 pub fn render(view: &View, templates: &Templates) -> Result<Generated, RenderError> {
+    render_document("main.typ.j2", view, templates)
+}
+
+/// Render another document of the same layout files (`compare.typ.j2`, the
+/// 新旧対照表) as `main.typ`, with the static `.typ` modules.
+pub fn render_document(
+    template: &str,
+    context: &impl serde::Serialize,
+    templates: &Templates,
+) -> Result<Generated, RenderError> {
     let files = templates.typst_files()?;
     let env = environment(&files).map_err(RenderError::from_minijinja)?;
     let main = env
-        .get_template("main.typ.j2")
-        .and_then(|t| t.render(Value::from(Serde(view))))
+        .get_template(template)
+        .and_then(|t| t.render(Value::from(Serde(context))))
         .map_err(RenderError::from_minijinja)?;
     let modules = files
         .into_iter()

@@ -35,23 +35,25 @@ pub fn changes(content: &Content, returned: &[Returned]) -> Vec<Change> {
                 .and_then(|&o| (o as usize).checked_sub(1).and_then(|k| dep.targets.get(k)));
             let (kind, old) = match old {
                 Some(o) if show(o) == show(new) => continue,
-                Some(o) => (ChangeKind::Changed, Some(show(o))),
+                Some(o) => (ChangeKind::Changed, Some(vec![show(o)])),
                 None => (ChangeKind::Added, None),
             };
-            let new = Some(show(new));
+            let new = Some(vec![show(new)]);
             out.push(Change {
                 kind,
                 id: id(i + 1),
+                from: None,
                 old,
                 new,
             });
         }
         for (k, old) in dep.targets.iter().enumerate() {
             if !r.origins.contains(&(k as u32 + 1)) {
-                let old = Some(show(old));
+                let old = Some(vec![show(old)]);
                 out.push(Change {
                     kind: ChangeKind::Removed,
                     id: id(k + 1),
+                    from: None,
                     old,
                     new: None,
                 });

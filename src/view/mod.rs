@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::content::Content;
 use crate::content::date::{Date, fiscal_year_wareki};
 use crate::content::model::{Contact, Cover};
-use crate::diff::{self, Change, ChangeKind};
+use crate::diff::{self, table::Comparison};
 use crate::item::ItemId;
 
 pub use annex::{Annex, AnnexBody};
@@ -97,32 +97,8 @@ pub struct DraftView {
     pub hash: String,
     /// The previous edition's fiscal year (令和元年度), when it was found.
     pub previous: Option<String>,
-    /// Every change since the previous edition.
-    pub changes: Vec<ChangeView>,
-}
-
-/// One change as the draft's list prints it.
-#[derive(Debug, Clone, Serialize)]
-pub struct ChangeView {
-    pub kind: ChangeKind,
-    /// 追加・削除・変更
-    pub label: &'static str,
-    /// The item in a clerk's words: 区民課 目標2.
-    pub item: String,
-    pub old: Option<String>,
-    pub new: Option<String>,
-}
-
-impl From<Change> for ChangeView {
-    fn from(c: Change) -> Self {
-        ChangeView {
-            kind: c.kind,
-            label: c.kind.label(),
-            item: c.id.label(),
-            old: c.old,
-            new: c.new,
-        }
-    }
+    /// Every change since the previous edition, as a 新旧対照表.
+    pub comparison: Option<Comparison>,
 }
 
 /// A place that prints 【未収録】: (file, what, the content's note).
@@ -142,16 +118,19 @@ impl View {
         attachments: Vec<String>,
         stamp: Option<Stamp>,
     ) -> Self {
-        let changes = match (&stamp, previous) {
-            (Some(_), Some(p)) => diff::diff(p, content),
-            _ => Vec::new(),
+        let (changes, comparison) = match (&stamp, previous) {
+            (Some(_), Some(p)) => {
+                let (changes, table) = diff::table::compare(p, content, true);
+                (changes, Some(table))
+            }
+            _ => (Vec::new(), None),
         };
         let changed = Changed(changes.iter().map(|c| c.id.key()).collect());
         let draft = stamp.map(|s| DraftView {
             date: s.date.to_string(),
             hash: s.hash,
             previous: previous.map(|p| fiscal_year_wareki(p.edition.fiscal_year)),
-            changes: changes.into_iter().map(ChangeView::from).collect(),
+            comparison,
         });
         let ed = &content.edition;
         let refs = text::Refs::new(content);

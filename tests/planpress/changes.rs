@@ -1,5 +1,5 @@
 //! Every field of the richer model, changed between two editions, shows in
-//! `planpress diff` and in the draft's list of changes, with a bar beside it.
+//! `planpress diff` and in the draft's 新旧対照表, with a bar beside it.
 
 use planpress::Config;
 
@@ -8,7 +8,7 @@ use crate::doc::*;
 const FULL: &str = "tests/fixtures/full-model";
 
 #[test]
-fn each_new_field_changed_shows_in_diff_and_the_drafts_change_list() {
+fn each_new_field_changed_shows_in_diff_and_the_drafts_comparison() {
     let old = tmp("changes-old");
     let new = tmp("changes-new");
     copy_edition(&root().join(FULL), &old);
@@ -43,6 +43,7 @@ fn each_new_field_changed_shows_in_diff_and_the_drafts_change_list() {
         v["sections"][0]["paragraphs"][0] = "オンライン手続の拡充を急ぎます。".into();
     });
     let labels = [
+        "表紙",
         "事務局",
         "問合せ先",
         "節 2 今年度の取組方法",
@@ -66,7 +67,7 @@ fn each_new_field_changed_shows_in_diff_and_the_drafts_change_list() {
         .iter()
         .find(|c| c.id.label().starts_with("節 2"))
         .unwrap();
-    let text = section.new.as_deref().unwrap();
+    let text = section.new_text().unwrap();
     assert!(
         text.contains("改訂")
             && text.contains("方針の策定と公表")
@@ -78,7 +79,7 @@ fn each_new_field_changed_shows_in_diff_and_the_drafts_change_list() {
     let texts = page_texts(&built);
     let list = texts
         .iter()
-        .position(|t| normalize(t).contains("変更点一覧"))
+        .position(|t| normalize(t).contains("新旧対照表"))
         .unwrap();
     let list = normalize(&texts[list..].concat());
     for l in labels {

@@ -34,18 +34,20 @@ fn diff_compares_items_by_identity() {
     assert_eq!(
         got,
         [
+            (ChangeKind::Changed, "表紙"),
+            (ChangeKind::Changed, "向上方針の日付・署名"),
             (ChangeKind::Changed, "基準33"),
             (ChangeKind::Added, "第11期ワーキングチーム"),
+            // A removed item stands where it stood in the old edition.
+            (ChangeKind::Removed, "地域振興課 目標3"),
             (ChangeKind::Changed, "区民課 目標2"),
             (ChangeKind::Added, "道路公園センター 目標4"),
-            (ChangeKind::Removed, "地域振興課 目標3"),
         ]
     );
     let removed = &changes[4];
     assert!(
         removed
-            .old
-            .as_deref()
+            .old_text()
             .unwrap()
             .starts_with("区民の皆さま向けの広報")
             && removed.new.is_none()
@@ -57,14 +59,14 @@ fn diff_compares_items_by_identity() {
     let out = String::from_utf8_lossy(&run.stdout);
     assert!(
         run.status.success()
-            && out.contains("5 件の変更")
+            && out.contains("7 件の変更")
             && out.contains("[削除] 地域振興課 目標3"),
         "{out}"
     );
     let run = planpress(&["diff", EDITION, NEXT, "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
-    assert_eq!(json[3]["kind"], "added");
-    assert_eq!(json[3]["key"], "target:doro-koen:4");
+    assert_eq!(json[6]["kind"], "added");
+    assert_eq!(json[6]["key"], "target:doro-koen:4");
 }
 
 /// Pages that carry a change bar (a stroke in the change colour).
@@ -117,11 +119,12 @@ fn a_draft_marks_what_changed_on_the_pages_where_it_stands() {
         expected,
         "pages with change bars"
     );
-    // The closing page lists every change, the removed target with its old text.
+    // The closing 新旧対照表 shows every change, the removed target with its old
+    // text beside 「（削除）」.
     let last = normalize(texts.last().unwrap());
     assert!(
-        last.contains("変更点一覧")
-            && last.contains(&normalize("削除地域振興課目標3区民の皆さま向けの広報")),
+        last.contains("新旧対照表")
+            && last.contains(&normalize("（削除）地域振興課目標3区民の皆さま向けの広報")),
         "{last}"
     );
     // Its lead runs on without a stray space after the year.
@@ -142,7 +145,7 @@ fn a_draft_marks_what_changed_on_the_pages_where_it_stands() {
     // The unchanged shipped edition has no previous edition: no bars, no list.
     let plain = draft(EDITION);
     assert!(pages_with_change_bars(&plain).is_empty());
-    assert!(!normalize(&page_texts(&plain).concat()).contains("変更点一覧"));
+    assert!(!normalize(&page_texts(&plain).concat()).contains("新旧対照表"));
 }
 
 #[test]

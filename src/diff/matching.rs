@@ -1,0 +1,249 @@
+//! Which item of the old edition each item of the new one continues. Items are
+//! paired by their identity and their words, so a renumbered standard or a
+//! target handed to another department is one item moved, not a deletion and
+//! an addition.
+
+use std::collections::HashMap;
+
+use super::items::Item;
+
+/// Items of the two editions side by side, in document order: an item kept (with
+/// its old self), added (no old), or removed (no new, where it stood).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Aligned<'a> {
+    pub old: Option<&'a Item>,
+    pub new: Option<&'a Item>,
+    /// Kept, but under another number or name, or out of its old order.
+    pub moved: bool,
+}
+
+/// How alike two texts are, from 0 to 1: the share of characters they have in
+/// common.
+pub fn likeness(a: &str, b: &str) -> f64 {
+    let total = a.chars().count() + b.chars().count();
+    if total == 0 {
+        return 1.0;
+    }
+    let common: usize = (dissimilar::diff(a, b).iter())
+        .map(|c| match c {
+            dissimilar::Chunk::Equal(s) => s.chars().count(),
+            _ => 0,
+        })
+        .sum();
+    2.0 * common as f64 / total as f64
+}
+
+/// Below this, a removed and an added item are two items, not one moved.
+const MOVED_LIKENESS: f64 = 0.6;
+/// The most text comparisons made to find moved items (pairs of items).
+const MOST_COMPARISONS: usize = 20_000;
+
+/// Pair the items of `old` with those of `new`:
+/// 1. the same key and the same words;
+/// 2. the same words, found once in each, under another key (moved);
+/// 3. the same key, other words (changed);
+/// 4. the most alike of the same family, when alike enough (moved and changed).
+pub fn align<'a>(old: &'a [Item], new: &'a [Item]) -> Vec<Aligned<'a>> {
+    let mut old_of: Vec<Option<usize>> = vec![None; new.len()];
+    let mut taken = vec![false; old.len()];
+    let link = |j: usize, i: usize, old_of: &mut Vec<Option<usize>>, taken: &mut Vec<bool>| {
+        old_of[j] = Some(i);
+        taken[i] = true;
+    };
+    let by_key: HashMap<String, usize> = (old.iter().enumerate())
+        .map(|(i, x)| (x.id.key(), i))
+        .collect();
+    for (j, n) in new.iter().enumerate() {
+        if let Some(&i) = by_key.get(&n.id.key())
+            && old[i].parts == n.parts
+        {
+            link(j, i, &mut old_of, &mut taken);
+        }
+    }
+    // Words found once among the items left on each side.
+    let words = |x: &Item| (x.id.family(), x.parts.clone());
+    let mut old_words: HashMap<_, Vec<usize>> = HashMap::new();
+    for (i, x) in old.iter().enumerate().filter(|(i, _)| !taken[*i]) {
+        old_words.entry(words(x)).or_default().push(i);
+    }
+    let mut new_words: HashMap<_, Vec<usize>> = HashMap::new();
+    for (j, x) in new.iter().enumerate().filter(|(j, _)| old_of[*j].is_none()) {
+        new_words.entry(words(x)).or_default().push(j);
+    }
+    for (w, js) in &new_words {
+        if let ([j], Some([i])) = (js.as_slice(), old_words.get(w).map(|v| v.as_slice())) {
+            link(*j, *i, &mut old_of, &mut taken);
+        }
+    }
+    for (j, n) in new.iter().enumerate() {
+        if old_of[j].is_none()
+            && let Some(&i) = by_key.get(&n.id.key())
+            && !taken[i]
+        {
+            link(j, i, &mut old_of, &mut taken);
+        }
+    }
+    let left_old: Vec<usize> = (0..old.len()).filter(|i| !taken[*i]).collect();
+    let left_new: Vec<usize> = (0..new.len()).filter(|j| old_of[*j].is_none()).collect();
+    if left_old.len() * left_new.len() <= MOST_COMPARISONS {
+        for j in left_new {
+            let family = new[j].id.family();
+            let best = (left_old.iter().copied())
+                .filter(|i| !taken[*i] && old[*i].id.family() == family)
+                .map(|i| (likeness(&old[i].text(), &new[j].text()), i))
+                .filter(|(l, _)| *l >= MOVED_LIKENESS)
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+            if let Some((_, i)) = best {
+                link(j, i, &mut old_of, &mut taken);
+            }
+        }
+    }
+    merge(old, new, &old_of)
+}
+
+/// The pairs in the new edition's order, each removed item where it stood: just
+/// before the item that followed it in the old edition.
+fn merge<'a>(old: &'a [Item], new: &'a [Item], old_of: &[Option<usize>]) -> Vec<Aligned<'a>> {
+    let in_order = increasing(old_of);
+    let mut removed: Vec<usize> = {
+        let mut kept = vec![false; old.len()];
+        old_of.iter().flatten().for_each(|i| kept[*i] = true);
+        (0..old.len()).rev().filter(|i| !kept[*i]).collect()
+    };
+    let mut out = Vec::with_capacity(old.len().max(new.len()));
+    for (j, n) in new.iter().enumerate() {
+        if let Some(i) = old_of[j].filter(|_| in_order[j]) {
+            while removed.last().is_some_and(|r| *r < i) {
+                let r = removed.pop().expect("checked");
+                out.push(Aligned {
+                    old: Some(&old[r]),
+                    new: None,
+                    moved: false,
+                });
+            }
+        }
+        let o = old_of[j].map(|i| &old[i]);
+        let moved = o.is_some_and(|o| o.id.key() != n.id.key() || !in_order[j]);
+        out.push(Aligned {
+            old: o,
+            new: Some(n),
+            moved,
+        });
+    }
+    while let Some(r) = removed.pop() {
+        out.push(Aligned {
+            old: Some(&old[r]),
+            new: None,
+            moved: false,
+        });
+    }
+    out
+}
+
+/// Which pairs keep their old order: the longest run of old positions that
+/// increases through the new edition (patience sorting).
+fn increasing(old_of: &[Option<usize>]) -> Vec<bool> {
+    let seq: Vec<(usize, usize)> = (old_of.iter().enumerate())
+        .filter_map(|(j, i)| i.map(|i| (j, i)))
+        .collect();
+    // tails[k]: index in seq of the smallest tail of a run of length k + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut before: Vec<Option<usize>> = vec![None; seq.len()];
+    for (s, &(_, i)) in seq.iter().enumerate() {
+        let k = tails.partition_point(|&t| seq[t].1 < i);
+        before[s] = k.checked_sub(1).map(|k| tails[k]);
+        if k == tails.len() {
+            tails.push(s);
+        } else {
+            tails[k] = s;
+        }
+    }
+    let mut keep = vec![false; old_of.len()];
+    let mut at = tails.last().copied();
+    while let Some(s) = at {
+        keep[seq[s].0] = true;
+        at = before[s];
+    }
+    keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::item::ItemId;
+
+    fn standards(texts: &[&str]) -> Vec<Item> {
+        (texts.iter().enumerate())
+            .map(|(n, t)| Item::new(ItemId::standard("", n as u32 + 1), vec![t.to_string()]))
+            .collect()
+    }
+
+    fn summary(a: &[Aligned]) -> Vec<String> {
+        let label = |x: Option<&Item>| x.map(|x| x.id.label()).unwrap_or("-".into());
+        (a.iter())
+            .map(|x| {
+                format!(
+                    "{}>{}{}",
+                    label(x.old),
+                    label(x.new),
+                    if x.moved { "*" } else { "" }
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_inserted_standard_renumbers_the_rest_as_moved() {
+        let old = standards(&["窓口で名乗ります", "電話は三回以内に出ます"]);
+        let new = standards(&[
+            "案内表示を見直します",
+            "窓口で名乗ります",
+            "電話は三回以内に出ます",
+        ]);
+        assert_eq!(
+            summary(&align(&old, &new)),
+            ["->基準1", "基準1>基準2*", "基準2>基準3*"]
+        );
+    }
+
+    #[test]
+    fn a_swap_is_two_moves_and_a_removal_stands_where_it_was() {
+        let old = standards(&[
+            "あいうえおかきくけこ",
+            "さしすせそたちつてと",
+            "なにぬねのはひふへほ",
+        ]);
+        let new = standards(&["なにぬねのはひふへほ", "あいうえおかきくけこ"]);
+        assert_eq!(
+            summary(&align(&old, &new)),
+            ["基準3>基準1*", "基準1>基準2*", "基準2>-"]
+        );
+        let new = standards(&["あいうえおかきくけこ", "なにぬねのはひふへほ"]);
+        assert_eq!(
+            summary(&align(&old, &new)),
+            ["基準1>基準1", "基準2>-", "基準3>基準2*"]
+        );
+    }
+
+    #[test]
+    fn an_edited_item_under_a_new_key_is_moved_when_alike() {
+        let old = vec![Item::new(
+            ItemId::target("a", "区民課", 3),
+            vec!["届出の記入例を窓口に置きます".into()],
+        )];
+        let new = vec![
+            Item::new(
+                ItemId::target("b", "保険年金課", 1),
+                vec!["届出の記入例を窓口と区のホームページに置きます".into()],
+            ),
+            Item::new(
+                ItemId::target("b", "保険年金課", 2),
+                vec!["まったく別の新しい目標です".into()],
+            ),
+        ];
+        assert_eq!(
+            summary(&align(&old, &new)),
+            ["区民課 目標3>保険年金課 目標1*", "->保険年金課 目標2"]
+        );
+    }
+}
