@@ -140,6 +140,14 @@ impl ItemId {
         }
     }
 
+    /// Its key without its number (`target:kumin`): two items that share it
+    /// differ only by their number, so one can be the other renumbered.
+    pub fn series(&self) -> String {
+        let key = self.key();
+        let body = key.trim_end_matches(|c: char| c.is_ascii_digit());
+        body.trim_end_matches([':', '#']).to_string()
+    }
+
     /// The item in a clerk's words: 区民課 目標2.
     pub fn label(&self) -> String {
         match self {

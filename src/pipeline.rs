@@ -223,15 +223,23 @@ struct ComparisonDocument<'a> {
     date: DateView,
 }
 
-/// The 新旧対照表 of two editions as a tagged PDF (PDF/A-3a, PDF/UA-1), with
-/// the changes it shows: compare → render `compare.typ.j2` → world → compile →
-/// check the layout → export. The same content gives the same bytes.
+/// A compiled 新旧対照表.
+pub struct Compared {
+    /// The changes it shows.
+    pub changes: Vec<Change>,
+    pub document: PagedDocument,
+    pub pdf: Vec<u8>,
+}
+
+/// The 新旧対照表 of two editions as a tagged PDF (PDF/A-3a, PDF/UA-1):
+/// compare → render `compare.typ.j2` → world → compile → check the layout →
+/// export. The same content gives the same bytes.
 pub fn comparison(
     old: &Content,
     new: &Content,
     new_first: bool,
     templates: &Templates,
-) -> Result<(Vec<Change>, Vec<u8>), BuildError> {
+) -> Result<Compared, BuildError> {
     let (changes, table) = diff::table::compare(old, new, new_first);
     let published = new.edition.published;
     let document = ComparisonDocument {
@@ -251,7 +259,11 @@ pub fn comparison(
     let ident = typst::utils::hash128(&(&old.sources, &new.sources, new_first));
     let options = pdf::options(format!("planpress-compare:{ident:032x}"), date, true);
     let pdf = pdf::export(&world, &pages, &options).map_err(failed)?;
-    Ok((changes, pdf))
+    Ok(Compared {
+        changes,
+        document: pages,
+        pdf,
+    })
 }
 
 /// The last stage: the PDF written atomically (the previous one stays on failure).

@@ -20,8 +20,8 @@ pub fn run(args: DiffArgs) -> Result {
         Some(path) => {
             let new_first = args.order == ColumnOrder::NewOld;
             let templates = planpress::render::Templates::Embedded;
-            let (changes, pdf) =
-                planpress::pipeline::comparison(&old, &new, new_first, &templates)?;
+            let compared = planpress::pipeline::comparison(&old, &new, new_first, &templates)?;
+            let (changes, pdf) = (compared.changes, compared.pdf);
             planpress::fs::write_atomic(path, &pdf).map_err(|error| {
                 planpress::BuildError::Write {
                     path: path.clone(),

@@ -22,6 +22,7 @@ pub enum ChangeKind {
     Removed,
     Changed,
     Moved,
+    Renumbered,
 }
 
 impl ChangeKind {
@@ -31,6 +32,7 @@ impl ChangeKind {
             ChangeKind::Removed => "削除",
             ChangeKind::Changed => "変更",
             ChangeKind::Moved => "移動",
+            ChangeKind::Renumbered => "番号変更",
         }
     }
 }
@@ -94,6 +96,7 @@ pub fn change(a: &matching::Aligned) -> Option<Change> {
     let kind = match (a.old, a.new) {
         (None, Some(_)) => ChangeKind::Added,
         (Some(_), None) => ChangeKind::Removed,
+        _ if a.renumbered => ChangeKind::Renumbered,
         _ if a.moved => ChangeKind::Moved,
         (Some(o), Some(n)) if o.parts != n.parts => ChangeKind::Changed,
         _ => return None,

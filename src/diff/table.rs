@@ -143,15 +143,16 @@ fn head(change: &Change, old: Option<&Item>, new: Option<&Item>) -> Row {
         (Some(o), Some(n)) => {
             let (or, nr) = chars::marked(o, n);
             (old_cell.runs, new_cell.runs) = (or, nr);
-            if change.kind == ChangeKind::Moved {
-                if o == n {
-                    old_cell.note = Some("（順序を移動）".into());
-                    new_cell.note = Some("（順序を移動）".into());
-                } else {
-                    old_cell.note = Some(format!("（{n}へ移動）"));
-                    new_cell.note = Some(format!("（{o}から移動）"));
+            let (to, from) = match change.kind {
+                ChangeKind::Moved if o == n => ("（順序を移動）".into(), "（順序を移動）".into()),
+                ChangeKind::Moved => (format!("（{n}へ移動）"), format!("（{o}から移動）")),
+                ChangeKind::Renumbered => {
+                    (format!("（{n}に番号変更）"), format!("（{o}から番号変更）"))
                 }
-            }
+                _ => (String::new(), String::new()),
+            };
+            old_cell.note = Some(to).filter(|s| !s.is_empty());
+            new_cell.note = Some(from).filter(|s| !s.is_empty());
         }
         (None, Some(n)) => {
             new_cell.runs = chars::whole(n, true);

@@ -9,6 +9,7 @@ mod blocks;
 mod broken;
 mod changes;
 mod cli;
+mod comparison;
 mod cost;
 mod deep_org;
 mod document;
