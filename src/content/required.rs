@@ -14,6 +14,7 @@ pub fn edition(ed: &Edition) -> Vec<ContentError> {
     let mut errors = Vec::new();
     let file = "edition.json";
     title(&mut errors, file, "/title", &ed.title);
+    cover(&mut errors, file, &ed.cover);
     year(&mut errors, file, "/fiscal_year", ed.fiscal_year);
     let mut seen = HashSet::new();
     let listed = (ed
@@ -138,6 +139,31 @@ fn statuses(errors: &mut Vec<ContentError>, file: &str, list: &[String]) {
     let total: usize = list.iter().map(|s| s.chars().count() + 1).sum();
     if total > 255 {
         fail("/statuses".into(), "状況の言葉が長すぎます（合わせて 255 文字まで。Excel の一覧で選べなくなります）。短くしてください".into());
+    }
+}
+
+/// The cover's title lines: at least one, none empty (a blank cover would print).
+fn cover(errors: &mut Vec<ContentError>, file: &str, cover: &Cover) {
+    if cover.title_lines.iter().all(|l| l.trim().is_empty()) {
+        errors.push(
+            ContentError::new(
+                file,
+                "表紙の題（title_lines）がありません。表紙に印刷する題を1行以上書いてください",
+            )
+            .at("/cover/title_lines"),
+        );
+        return;
+    }
+    for (i, l) in cover.title_lines.iter().enumerate() {
+        if l.trim().is_empty() {
+            errors.push(
+                ContentError::new(
+                    file,
+                    "表紙の題の行が空です。文字を入れるか、その行を削除してください",
+                )
+                .at(format!("/cover/title_lines/{i}")),
+            );
+        }
     }
 }
 
