@@ -65,16 +65,22 @@ pub fn texts(content: &Content) -> Vec<Text> {
                 item: describe(&value, &pointer),
                 pointer,
                 line,
-                text: text.to_string(),
+                text,
             });
         }
     }
     out
 }
 
-fn walk<'a>(v: &'a Value, at: String, key: Option<&str>, out: &mut Vec<(String, &'a str)>) {
+fn walk(v: &Value, at: String, key: Option<&str>, out: &mut Vec<(String, String)>) {
     match v {
-        Value::String(s) if !key.is_some_and(|k| NOT_PROSE.contains(&k)) => out.push((at, s)),
+        Value::String(s) if !key.is_some_and(|k| NOT_PROSE.contains(&k)) => {
+            out.push((at, s.clone()))
+        }
+        Value::Array(items) if inline(items) => {
+            // Text with references in it (「別掲（」, {"ref"}, 「）のとおり」): one text.
+            out.push((at, items.iter().filter_map(Value::as_str).collect()));
+        }
         Value::Array(items) => {
             for (i, x) in items.iter().enumerate() {
                 walk(x, format!("{at}/{i}"), key, out);
@@ -87,6 +93,18 @@ fn walk<'a>(v: &'a Value, at: String, key: Option<&str>, out: &mut Vec<(String, 
         }
         _ => {}
     }
+}
+
+/// Whether an array is one text with references in it: strings and
+/// `{"ref"}`・`{"page_of"}` objects.
+fn inline(items: &[Value]) -> bool {
+    let reference = |v: &Value| {
+        v.as_object()
+            .is_some_and(|o| o.keys().all(|k| k == "ref" || k == "page_of"))
+    };
+    items.iter().any(Value::is_string)
+        && items.iter().any(reference)
+        && items.iter().all(|v| v.is_string() || reference(v))
 }
 
 /// The line (from 1) of the value at `pointer` in the JSON `source`, for
