@@ -71,7 +71,7 @@ fn variant(s: &mut String, n: usize, g: &VariantGroup) {
         Some(a) => {
             let _ = writeln!(
                 s,
-                "    決まった表記（{}）は「{a}」です。違う書き方の箇所を「{a}」に直してください",
+                "    そろえる表記は「{a}」です（表記の決まり {} の accept）。違う書き方の箇所を直してください",
                 style::FILE
             );
         }
@@ -84,7 +84,7 @@ fn variant(s: &mut String, n: usize, g: &VariantGroup) {
         }
     }
     for f in &g.forms {
-        if g.accepted.as_ref() == Some(&f.spelling) {
+        if f.accepted {
             continue;
         }
         let _ = writeln!(s, "  {}（{}か所）", label(f), f.count);

@@ -20,7 +20,7 @@ pub struct VariantGroup {
     pub pos: String,
     /// Its spellings, the most used first.
     pub forms: Vec<Form>,
-    /// The spelling the house style accepts, when it names one.
+    /// The word as the house style accepts it (皆様, 分かりやすい), when it names one.
     pub accepted: Option<String>,
 }
 
@@ -31,6 +31,8 @@ pub struct Form {
     pub spelling: String,
     pub count: usize,
     pub places: Vec<Occurrence>,
+    /// The house style accepts it: only the other forms are deviations.
+    pub accepted: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -100,20 +102,24 @@ pub fn find(texts: &[Analysed], style: &Style) -> Vec<VariantGroup> {
                         spelling: s.clone(),
                         count: places.len(),
                         places,
+                        accepted: false,
                     }
                 })
                 .collect();
             forms.sort_by_key(|f| std::cmp::Reverse(f.count));
-            let accepted = (forms.iter())
-                .find(|f| {
-                    style.accepts(&f.spelling) || f.places.iter().any(|o| style.accepts(&o.written))
-                })
-                .map(|f| f.spelling.clone());
-            if let Some(a) = &accepted {
-                // Only the deviations from the accepted spelling are reported.
-                if forms.iter().all(|f| &f.spelling == a) {
-                    continue;
+            // The house style names the base form or a word as written.
+            let mut accepted = None;
+            for f in &mut forms {
+                let named = std::iter::once(&f.spelling)
+                    .chain(f.places.iter().map(|o| &o.written))
+                    .find(|w| style.accepts(w));
+                if let Some(w) = named {
+                    accepted.get_or_insert_with(|| w.clone());
+                    f.accepted = true;
                 }
+            }
+            if accepted.is_some() && forms.iter().all(|f| f.accepted) {
+                continue;
             }
             let at = first[&(pos.clone(), pos2.clone(), reading.clone())];
             groups.push((
