@@ -6,8 +6,9 @@ use std::sync::OnceLock;
 
 use vibrato::{Dictionary, Tokenizer};
 
-/// The dictionary, gzip-compressed (see dict/COPYING for its license).
-const DICTIONARY: &[u8] = include_bytes!("../../dict/ipadic.dic.gz");
+/// The dictionary, gzip-compressed (see dict/COPYING for its license). A
+/// static, not a const: one copy in the binary whatever uses it.
+static DICTIONARY: &[u8] = include_bytes!("../../dict/ipadic.dic.gz");
 
 /// The tokenizer, built on first use.
 pub fn tokenizer() -> &'static Tokenizer {
