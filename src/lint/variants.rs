@@ -66,7 +66,8 @@ pub fn find(texts: &[Analysed], style: &Style) -> Vec<VariantGroup> {
     for t in texts {
         for (i, w) in t.words.iter().enumerate() {
             let prev = i.checked_sub(1).map(|p| &t.words[p]);
-            if !candidate(w) || kana::rule(w, prev, t.words.get(i + 1)).is_some() {
+            let next = t.words.get(i + 1);
+            if !candidate(w) || nominal(w, next) || kana::rule(w, prev, next).is_some() {
                 continue;
             }
             let key = (w.pos.clone(), w.pos2.clone(), lemma_reading(w));
@@ -145,6 +146,17 @@ fn candidate(w: &Word) -> bool {
         && !(w.pos == "名詞" && matches!(w.pos2.as_str(), "数" | "固有名詞" | "非自立"))
         && !w.reading.is_empty()
         && w.surface.chars().any(|c| is_kana(c) || is_kanji(c))
+}
+
+/// A verb's 連用形 used as a noun (声掛けします, 声掛けを): another part of
+/// speech than the verb (かける), as 取組 is than 取り組みます.
+fn nominal(w: &Word, next: Option<&Word>) -> bool {
+    w.pos == "動詞"
+        && w.form.starts_with("連用")
+        && next.is_some_and(|n| {
+            (n.pos == "動詞" && n.base == "する")
+                || (n.pos == "助詞" && matches!(n.pos2.as_str(), "格助詞" | "係助詞" | "連体化"))
+        })
 }
 
 /// The end (exclusive) of the word as a clerk sees it: a verb or adjective with
