@@ -43,6 +43,8 @@ pub enum Command {
     New(NewArgs),
     /// content/ のすべての版を archive/ に PDF にし、SHA-256 の一覧で変化がないことを確かめます
     Archive(ArchiveArgs),
+    /// 表記ゆれと公用文の書き方を検査して知らせます（ファイルは書き換えません）
+    Lint(LintArgs),
 }
 
 /// The edition and its layout: what every command that builds reads.
@@ -207,6 +209,21 @@ pub struct DiffArgs {
     /// 新旧対照表の列の順: new-old（左に改正後、右に改正前）か old-new
     #[arg(long, value_enum, default_value = "new-old")]
     pub order: ColumnOrder,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    /// 版のフォルダ（例: content/miyamae-r2）
+    pub edition: PathBuf,
+    /// 出力の形式
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DiffFormat,
+    /// 市の版で共通の表記の決まり（lint.json と同じ形）。版のフォルダの lint.json と合わせて使います
+    #[arg(long, value_name = "FILE")]
+    pub style: Option<PathBuf>,
+    /// 表記ゆれか公用文の書き方の問題があれば終了コード 1 で終わります（参考は数えません）
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

@@ -8,7 +8,7 @@
 //!
 //! Around it: [`config`] (what to build), [`error`] (what can stop it), [`item`]
 //! (every item's identity), [`fonts`], [`diff`], [`sheets`], [`archive`],
-//! [`extract`], [`new`], [`fmt`], [`preview`], [`schema`].
+//! [`extract`], [`new`], [`fmt`], [`preview`], [`schema`], [`lint`].
 
 pub mod archive;
 pub mod config;
@@ -22,6 +22,7 @@ pub mod fs;
 pub mod io_message;
 pub mod item;
 pub mod layout;
+pub mod lint;
 pub mod new;
 pub mod outputs;
 pub mod pdf;

@@ -30,6 +30,7 @@ fn main() -> ExitCode {
         Command::Import(args) => commands::import::run(args),
         Command::New(args) => commands::new::run(args),
         Command::Archive(args) => commands::archive::run(args),
+        Command::Lint(args) => commands::lint::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -8,6 +8,7 @@ pub mod diff;
 pub mod extract;
 pub mod fmt;
 pub mod import;
+pub mod lint;
 pub mod new;
 pub mod preview;
 pub mod schema;

@@ -15,6 +15,7 @@ mod position;
 mod required;
 pub mod source;
 mod spans;
+pub mod texts;
 mod validate;
 
 use std::path::{Path, PathBuf};

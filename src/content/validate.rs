@@ -303,7 +303,9 @@ fn check_sections(
 
 /// A .json file in the folder that `edition.json` does not list is probably a mistake.
 pub fn unlisted_files(dir: &Path, chapters: &[FileRef], annex: &[FileRef]) -> Vec<ContentError> {
-    let listed: HashSet<&str> = std::iter::once("edition.json")
+    // The lint settings (house style) are not content.
+    let listed: HashSet<&str> = ["edition.json", crate::lint::style::FILE]
+        .into_iter()
         .chain(chapters.iter().chain(annex).map(|r| r.file.as_str()))
         .collect();
     let Ok(entries) = std::fs::read_dir(dir) else {

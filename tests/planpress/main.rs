@@ -17,6 +17,7 @@ mod editions;
 mod extracting;
 mod fixtures;
 mod layout;
+mod lint;
 mod live;
 mod mutations;
 mod outputs;

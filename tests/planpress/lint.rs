@@ -1,0 +1,382 @@
+//! `planpress lint`: variant spellings and the 公用文 rules, as a clerk reads
+//! them (text) and as tools read them (JSON), placed by file, line, item and
+//! character; checked against the files themselves.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::doc::*;
+
+const FIXTURE: &str = "tests/fixtures/lint-variants";
+
+fn lint(args: &[&str]) -> (Option<i32>, String, String) {
+    let mut all = vec!["lint"];
+    all.extend(args);
+    let run = planpress_within(60, &all);
+    (
+        run.status.code(),
+        String::from_utf8_lossy(&run.stdout).into_owned(),
+        String::from_utf8_lossy(&run.stderr).into_owned(),
+    )
+}
+
+fn lint_json(dir: &str) -> Value {
+    let (code, out, err) = lint(&[dir, "--format", "json"]);
+    assert_eq!(code, Some(0), "{err}");
+    serde_json::from_str(&out).unwrap()
+}
+
+/// The value at a JSON pointer of an edition's file.
+fn text_at(dir: &Path, file: &str, pointer: &str) -> String {
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(dir.join(file)).unwrap()).unwrap();
+    match v.pointer(pointer).unwrap() {
+        Value::String(s) => s.clone(),
+        // Text with references in it: its strings joined.
+        Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+        other => panic!("{other}"),
+    }
+}
+
+/// A place is where it says: the text at its pointer has `found` at its
+/// character, and its line of the file holds that text's start.
+fn assert_placed(dir: &Path, place: &Value, found: &str) {
+    let s = |k: &str| place[k].as_str().unwrap().to_string();
+    let text = text_at(dir, &s("file"), &s("pointer"));
+    let offset = place["offset"].as_u64().unwrap() as usize;
+    let there: String = text
+        .chars()
+        .skip(offset - 1)
+        .take(found.chars().count())
+        .collect();
+    assert_eq!(there, found, "{place}");
+    let source = std::fs::read_to_string(dir.join(s("file"))).unwrap();
+    let line = source
+        .lines()
+        .nth(place["line"].as_u64().unwrap() as usize - 1)
+        .unwrap();
+    let head: String = text.chars().take(5).collect();
+    assert!(line.contains(&head), "{line} / {place}");
+}
+
+/// The spellings of each variant group.
+fn groups(report: &Value) -> BTreeSet<BTreeSet<String>> {
+    (report["variants"].as_array().unwrap().iter())
+        .map(|g| {
+            (g["forms"].as_array().unwrap().iter())
+                .map(|f| f["spelling"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+fn group<'a>(report: &'a Value, spelling: &str) -> &'a Value {
+    (report["variants"].as_array().unwrap().iter())
+        .find(|g| {
+            g["forms"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["spelling"] == spelling)
+        })
+        .unwrap_or_else(|| panic!("no group with {spelling}"))
+}
+
+/// Occurrences of `word` in the edition's files.
+fn occurrences(dir: &Path, word: &str) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .map(|s| s.matches(word).count())
+        .sum()
+}
+
+#[test]
+fn the_shipped_edition_shows_its_variant_pairs_with_their_places() {
+    let dir = root().join(EDITION);
+    let report = lint_json(EDITION);
+    let minasama = group(&report, "皆様");
+    for spelling in ["皆様", "皆さま"] {
+        let form = (minasama["forms"].as_array().unwrap().iter())
+            .find(|f| f["spelling"] == spelling)
+            .unwrap();
+        let places = form["places"].as_array().unwrap();
+        assert_eq!(places.len(), occurrences(&dir, spelling), "{spelling}");
+        for p in places {
+            assert_placed(&dir, p, spelling);
+        }
+    }
+    let wakaru = group(&report, "分かる");
+    for form in wakaru["forms"].as_array().unwrap() {
+        let written: Vec<&str> = (form["places"].as_array().unwrap().iter())
+            .map(|p| p["written"].as_str().unwrap())
+            .collect();
+        let spelling = form["spelling"].as_str().unwrap();
+        let easy = format!("{}りやす", spelling.strip_suffix('る').unwrap());
+        assert_eq!(
+            written.iter().filter(|w| w.starts_with(&easy)).count(),
+            occurrences(&dir, &easy),
+            "{easy}: {written:?}"
+        );
+        for p in form["places"].as_array().unwrap() {
+            assert_placed(&dir, p, p["written"].as_str().unwrap());
+        }
+    }
+    assert!(
+        written_forms(&report).contains("わかりやすい")
+            && written_forms(&report).contains("分かりやすい")
+    );
+    // 取組 (the noun) and 取り組みます (the verb) are two words.
+    assert!(occurrences(&dir, "取組") > 0 && occurrences(&dir, "取り組み") > 0);
+    assert!(
+        !groups(&report)
+            .iter()
+            .any(|g| g.contains("取組") || g.contains("取り組む"))
+    );
+
+    let (code, text, _) = lint(&[EDITION]);
+    assert_eq!(code, Some(0), "findings are reported, not failures");
+    assert!(text.contains("皆様 15か所 ／ 皆さま 1か所"), "{text}");
+    let place = &minasama["forms"][1]["places"][0];
+    assert!(
+        text.contains(&format!(
+            "{} {}行（{}）{}文字目: 「皆さま」",
+            place["file"].as_str().unwrap(),
+            place["line"],
+            place["item"].as_str().unwrap(),
+            place["offset"]
+        )),
+        "{text}"
+    );
+}
+
+fn written_forms(report: &Value) -> BTreeSet<String> {
+    (report["variants"].as_array().unwrap().iter())
+        .flat_map(|g| g["forms"].as_array().unwrap().iter())
+        .flat_map(|f| f["places"].as_array().unwrap().iter())
+        .map(|p| p["written"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn every_planted_variant_and_rule_is_found_in_its_place() {
+    let dir = root().join(FIXTURE);
+    let report = lint_json(FIXTURE);
+    let expected: BTreeSet<BTreeSet<String>> = [
+        ["皆様", "皆さま"],
+        ["分かる", "わかる"],
+        ["問い合わせ", "問合せ"],
+        ["御", "ご"],
+        ["子ども", "子供"],
+        ["すべて", "全て"],
+    ]
+    .iter()
+    .map(|g| g.iter().map(|s| s.to_string()).collect())
+    .collect();
+    assert_eq!(groups(&report), expected);
+    // Words of another part of speech are not variants: 取組 (noun) and
+    // 取り組みます (verb), 声掛けします (a noun made of the verb) and かける.
+    for word in ["取組", "取り組みます", "声掛け", "かける"] {
+        assert!(occurrences(&dir, word) > 0, "{word} is in the fixture");
+    }
+    for g in report["variants"].as_array().unwrap() {
+        for f in g["forms"].as_array().unwrap() {
+            for p in f["places"].as_array().unwrap() {
+                assert_placed(&dir, p, p["written"].as_str().unwrap());
+            }
+        }
+    }
+    let planted = group(&report, "皆さま")["forms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["spelling"] == "皆さま")
+        .unwrap()["places"][0]
+        .clone();
+    assert_eq!(planted["file"], "4-targets.json");
+    assert_eq!(planted["item"], "区民窓口担当 目標1 の本文");
+
+    // (rule, file, item, found, what the message tells to do)
+    let rules = [
+        (
+            "numbering",
+            "2-approach.json",
+            "(3) サービス向上目標 3番目の段落",
+            "ア　",
+            "「(1)」の形に",
+        ),
+        (
+            "kana",
+            "2-approach.json",
+            "(3) サービス向上目標 3番目の段落",
+            "出来る",
+            "仮名で「できる」",
+        ),
+        (
+            "width",
+            "2-approach.json",
+            "(3) サービス向上目標 4番目の段落",
+            "１０",
+            "半角の「10」",
+        ),
+        (
+            "comma",
+            "2-approach.json",
+            "(3) サービス向上目標 4番目の段落",
+            "，",
+            "「、」にそろえて",
+        ),
+        (
+            "kanji",
+            "2-approach.json",
+            "(3) サービス向上目標 5番目の段落",
+            "および",
+            "漢字で「及び」",
+        ),
+        (
+            "kana",
+            "2-approach.json",
+            "(3) サービス向上目標 5番目の段落",
+            "下さい",
+            "仮名で「ください」",
+        ),
+        (
+            "style",
+            "2-approach.json",
+            "PDCAサイクル 2番目の段落",
+            "…信頼に応えるためのものである。",
+            "です・ます体にそろえて",
+        ),
+        (
+            "brackets",
+            "3-initiatives.json",
+            "向上方針 2番目の段落",
+            "（",
+            "「）」で閉じて",
+        ),
+        (
+            "brackets",
+            "3-initiatives.json",
+            "向上方針 3番目の段落",
+            "）",
+            "開き括弧がありません",
+        ),
+        (
+            "brackets",
+            "3-initiatives.json",
+            "向上方針 4番目の段落",
+            "「",
+            "「」」で閉じて",
+        ),
+        (
+            "brackets",
+            "3-initiatives.json",
+            "向上方針 4番目の段落",
+            "」",
+            "開き括弧がありません",
+        ),
+    ];
+    let findings: Vec<&Value> = (report["findings"].as_array().unwrap().iter())
+        .filter(|f| f["note"] == false)
+        .collect();
+    assert_eq!(findings.len(), rules.len(), "{findings:#?}");
+    for (f, (rule, file, item, found, todo)) in findings.iter().zip(rules) {
+        let place = &f["place"];
+        assert_eq!(
+            (f["rule"].as_str(), place["file"].as_str()),
+            (Some(rule), Some(file))
+        );
+        assert!(place["item"].as_str().unwrap().ends_with(item), "{f}");
+        assert_eq!(f["found"], found);
+        assert!(f["message"].as_str().unwrap().contains(todo), "{f}");
+        if !found.starts_with('…') {
+            assert_placed(&dir, place, found);
+        }
+    }
+    let long = (report["findings"].as_array().unwrap().iter())
+        .find(|f| {
+            f["note"] == true
+                && f["place"]["item"]
+                    .as_str()
+                    .unwrap()
+                    .contains("これまでの取組経過 2番目")
+        })
+        .expect("the long sentence is noted");
+    assert!(
+        long["message"].as_str().unwrap().contains("一文が 118 字"),
+        "{long}"
+    );
+
+    // The clerk's text: each finding with its place and what to do.
+    let (code, text, _) = lint(&[FIXTURE]);
+    assert_eq!(code, Some(0));
+    assert!(
+        text.contains("「下さい」は、公用文では仮名で「ください」と書きます（補助動詞）"),
+        "{text}"
+    );
+    assert!(text.contains("[括弧の対応] 「）」"), "{text}");
+    let (code, _, err) = lint(&[FIXTURE, "--strict"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains(&format!("表記の問題が {} 件あります", 6 + rules.len())),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_house_style_leaves_only_the_deviations() {
+    let dir = tmp("lint-style");
+    copy_edition(&root().join(FIXTURE), &dir);
+    std::fs::write(
+        dir.join("lint.json"),
+        r#"{ "accept": ["皆様"], "off": ["long-sentences", "brackets"] }"#,
+    )
+    .unwrap();
+    let shared = tmp("lint-style-shared.json");
+    std::fs::write(&shared, r#"{ "accept": ["分かりやすい"] }"#).unwrap();
+    let d = dir.to_str().unwrap();
+    // The settings are not a content file of the edition.
+    let check = planpress(&["check", d]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+
+    let (code, text, err) = lint(&[d, "--style", shared.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(text.contains("そろえる表記は「皆様」です"), "{text}");
+    assert!(text.contains("「皆さま」"), "{text}");
+    assert!(
+        !text.contains("「皆様」 "),
+        "accepted places are not listed: {text}"
+    );
+    assert!(
+        text.contains("そろえる表記は「分かりやすい」です"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("[長い文]") && !text.contains("[括弧の対応]"),
+        "{text}"
+    );
+    assert!(text.contains("[仮名で書く語]"), "{text}");
+}
+
+#[test]
+fn a_mistake_in_the_house_style_is_named_with_its_line() {
+    let dir = tmp("lint-style-wrong");
+    copy_edition(&root().join(FIXTURE), &dir);
+    std::fs::write(
+        dir.join("lint.json"),
+        "{\n  \"accept\": [\"皆様\"],\n  \"off\": [\"kanji\", \"spelling\"]\n}\n",
+    )
+    .unwrap();
+    let (code, out, err) = lint(&[dir.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        err.contains("lint.json 3行: 「spelling」という検査はありません"),
+        "{err}"
+    );
+    assert!(err.contains("long-sentences（長い文）"), "{err}");
+}
