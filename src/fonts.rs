@@ -8,8 +8,9 @@ use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 
-/// The font files committed in `fonts/`, embedded in the binary.
-pub const FONT_FILES: &[(&str, &[u8])] = &[
+/// The font files committed in `fonts/`, embedded in the binary once (a `static`:
+/// a `const` would be copied into each place that uses it).
+pub static FONT_FILES: &[(&str, &[u8])] = &[
     (
         "BIZUDMincho-Regular.ttf",
         include_bytes!("../fonts/BIZUDMincho-Regular.ttf"),
