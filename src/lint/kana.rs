@@ -81,9 +81,11 @@ pub fn rule(w: &Word, prev: Option<&Word>, next: Option<&Word>) -> Option<(Rule,
             && (reading.is_empty() || w.reading == *reading)
             && match when {
                 When::Always => true,
-                // 「他の部署」: 他 as "other" stays in kanji.
+                // 「OJTの他、」 is 〜のほか; 「他の部署」 and 「関連する他の部署」
+                // are "other", in kanji, whatever the analyser tags them.
                 When::Formal if w.surface == "他" => {
-                    w.pos2 == "非自立" || next.is_some_and(|n| n.surface != "の")
+                    prev.is_some_and(|p| p.surface == "の")
+                        && next.is_none_or(|n| n.surface != "の")
                 }
                 When::Formal => w.pos2 == "非自立",
                 When::Auxiliary => auxiliary(w, prev),

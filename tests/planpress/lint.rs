@@ -137,6 +137,13 @@ fn the_shipped_edition_shows_its_variant_pairs_with_their_places() {
 
     let (code, text, _) = lint(&[EDITION]);
     assert_eq!(code, Some(0), "findings are reported, not failures");
+    // 「OJTの他、」 is 〜のほか, in kana; 「関連する他の部署」 means "other", in kanji.
+    assert!(
+        text.contains("「他」は、公用文では仮名で「ほか」"),
+        "{text}"
+    );
+    assert!(occurrences(&dir, "関連する他の部署") == 1);
+    assert_eq!(text.matches("[仮名で書く語] 「他」").count(), 1, "{text}");
     assert!(text.contains("皆様 15か所 ／ 皆さま 1か所"), "{text}");
     let place = &minasama["forms"][1]["places"][0];
     assert!(
