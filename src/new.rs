@@ -68,6 +68,16 @@ pub fn next_edition(from: &Path, to: &Path) -> Result<Vec<String>, String> {
             .map_err(|e| format!("{name}: {}", crate::io_message::reason(&e)))?;
         written.push(name.clone());
     }
+    // The house style of `planpress lint` goes on to the next year unchanged.
+    let style = from.join(crate::lint::style::FILE);
+    if style.symlink_metadata().is_ok() {
+        let name = crate::lint::style::FILE;
+        let bytes = crate::fs::read_regular(&style, 1 << 20, crate::fs::Links::Refuse)
+            .map_err(|e| format!("{name}: {e}"))?;
+        crate::fs::write_atomic(&to.join(name), &bytes)
+            .map_err(|e| format!("{name}: {}", crate::io_message::reason(&e)))?;
+        written.push(name.to_string());
+    }
     Ok(written)
 }
 

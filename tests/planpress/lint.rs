@@ -368,6 +368,19 @@ fn the_house_style_leaves_only_the_deviations() {
         "{text}"
     );
     assert!(text.contains("[仮名で書く語]"), "{text}");
+
+    // Next year's edition keeps the house style.
+    let next = tmp("lint-style-next");
+    let run = planpress(&["new", d, next.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(
+        std::fs::read(next.join("lint.json")).unwrap(),
+        std::fs::read(dir.join("lint.json")).unwrap()
+    );
 }
 
 #[test]
