@@ -5,6 +5,7 @@
 
 mod cli;
 mod commands;
+mod console;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -15,6 +16,7 @@ use cli::{Cli, Command};
 use commands::Failure;
 
 fn main() -> ExitCode {
+    console::init();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => commands::build::run(args),
