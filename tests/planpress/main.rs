@@ -30,3 +30,4 @@ mod snapshots;
 mod web;
 mod web_phrases;
 mod web_shapes;
+mod windows;
