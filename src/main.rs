@@ -7,7 +7,6 @@ mod cli;
 mod commands;
 mod console;
 
-use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -46,7 +45,7 @@ fn main() -> ExitCode {
 /// source lines, coloured when standard error is a terminal.
 pub fn print_failure(failure: Failure) {
     let text = match failure {
-        Failure::Build(e) => e.render(std::io::stderr().is_terminal()),
+        Failure::Build(e) => e.render(console::color()),
         Failure::Message(m) => visible(&m),
     };
     eprint!("{text}");
