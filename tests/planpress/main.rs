@@ -23,6 +23,7 @@ mod pdf;
 mod properties;
 mod reading;
 mod reading_edges;
+mod release;
 mod safety;
 mod sheets;
 mod sheets_rows;
