@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(
     name = "planpress",
-    version,
+    version = env!("PLANPRESS_VERSION"),
     about = "区役所サービス向上アクションプランの内容（JSON）から印刷用 PDF を作ります"
 )]
 pub struct Cli {

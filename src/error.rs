@@ -67,6 +67,11 @@ impl std::fmt::Display for BuildError {
             BuildError::Render(e) => write!(f, "{e}"),
             BuildError::Layout(e, ..) => write!(f, "{e}"),
             BuildError::Compile(e, _) => write!(f, "{e}"),
+            BuildError::Write { path, error } if crate::fs::is_in_use(error) => write!(
+                f,
+                "PDF を書き出せません（{}）: ほかのソフト（PDF を表示しているソフトなど）が開いているか読み取り専用のため、置き換えられません。前の PDF はそのまま残しています。PDF を閉じてから、もう一度実行してください",
+                path.display(),
+            ),
             BuildError::Write { path, error } => write!(
                 f,
                 "PDF を書き出せません（{}）: {}\n書き込めるフォルダを -o で指定してください",

@@ -9,6 +9,15 @@ use std::time::{Duration, SystemTime};
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename,
 /// so a reader never sees a half-written PDF and a failed build leaves the old one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_through(path, bytes, |from, to| fs::rename(from, to))
+}
+
+/// `write_atomic` with the final rename given (tests simulate Windows refusing it).
+fn write_through(
+    path: &Path,
+    bytes: &[u8],
+    rename: impl FnOnce(&Path, &Path) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -35,12 +44,62 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
-        fs::rename(&tmp, path)
+        drop(f);
+        replace(&tmp, path, rename)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Rename `tmp` onto `path`. On Windows this fails while another program holds
+/// `path` open (a PDF viewer does): told as [`InUse`], the old file kept.
+fn replace(
+    tmp: &Path,
+    path: &Path,
+    rename: impl FnOnce(&Path, &Path) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    rename(tmp, path).map_err(|e| {
+        if held_open(&e) && fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+            std::io::Error::new(e.kind(), InUse)
+        } else {
+            e
+        }
+    })
+}
+
+/// Access denied, or (Windows) a sharing or lock violation: what replacing a file
+/// another program has open (or a read-only file) fails with.
+fn held_open(e: &std::io::Error) -> bool {
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+    const ERROR_LOCK_VIOLATION: i32 = 33;
+    e.kind() == std::io::ErrorKind::PermissionDenied
+        || (cfg!(windows)
+            && matches!(
+                e.raw_os_error(),
+                Some(ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION)
+            ))
+}
+
+/// The output exists and could not be replaced: open in another program (a PDF
+/// viewer, on Windows) or read-only. The previous file is kept as it was.
+#[derive(Debug)]
+pub struct InUse;
+
+impl std::fmt::Display for InUse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            "ほかのソフト（PDF を表示しているソフトなど）が開いているか読み取り専用のため、置き換えられません。前のファイルはそのまま残しています。そのファイルを閉じてから、もう一度実行してください",
+        )
+    }
+}
+
+impl std::error::Error for InUse {}
+
+/// Whether `e` is [`InUse`].
+pub fn is_in_use(e: &std::io::Error) -> bool {
+    e.get_ref().is_some_and(|r| r.is::<InUse>())
 }
 
 /// The part of an output's name its temporary file's name starts with: at most
@@ -190,4 +249,47 @@ pub fn write_all(
         write_atomic(&path, bytes).map_err(|e| (path, e))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Error, ErrorKind};
+
+    use super::*;
+
+    /// Windows refuses to rename onto a PDF a viewer has open: the clerk is told to
+    /// close it, the previous PDF stays, and no temporary file is left.
+    #[test]
+    fn a_pdf_open_in_a_viewer_is_kept_and_the_clerk_told_to_close_it() {
+        let dir = std::env::temp_dir().join(format!("planpress-in-use-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let pdf = dir.join("宮前区.pdf");
+        fs::write(&pdf, b"previous").unwrap();
+        let denied = |_: &Path, _: &Path| Err(Error::from(ErrorKind::PermissionDenied));
+        let e = write_through(&pdf, b"new", denied).unwrap_err();
+        assert!(crate::io_message::reason(&e).contains("閉じてから、もう一度実行してください"));
+        let shown = crate::error::BuildError::Write {
+            path: pdf.clone(),
+            error: e,
+        }
+        .to_string();
+        assert!(
+            shown.contains("前の PDF はそのまま残しています")
+                && shown.contains("PDF を閉じてから、もう一度実行してください")
+                && !shown.contains("-o で指定"),
+            "{shown}"
+        );
+        assert_eq!(fs::read(&pdf).unwrap(), b"previous");
+        let left: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left, ["宮前区.pdf"]);
+        // Where there was no file to replace, the system's reason stands.
+        let e = write_through(&dir.join("new.pdf"), b"new", denied).unwrap_err();
+        assert!(!is_in_use(&e));
+        fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -12,6 +12,9 @@ pub fn reason(e: &Error) -> String {
     {
         return m.to_string();
     }
+    if crate::fs::is_in_use(e) {
+        return crate::fs::InUse.to_string();
+    }
     let text = match e.kind() {
         ErrorKind::NotFound => "ファイルかフォルダが見つかりません",
         ErrorKind::PermissionDenied => {

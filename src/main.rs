@@ -5,8 +5,8 @@
 
 mod cli;
 mod commands;
+mod console;
 
-use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -15,6 +15,7 @@ use cli::{Cli, Command};
 use commands::Failure;
 
 fn main() -> ExitCode {
+    console::init();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => commands::build::run(args),
@@ -45,7 +46,7 @@ fn main() -> ExitCode {
 /// source lines, coloured when standard error is a terminal.
 pub fn print_failure(failure: Failure) {
     let text = match failure {
-        Failure::Build(e) => e.render(std::io::stderr().is_terminal()),
+        Failure::Build(e) => e.render(console::color()),
         Failure::Message(m) => visible(&m),
     };
     eprint!("{text}");

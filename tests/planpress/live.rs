@@ -144,6 +144,43 @@ fn watch_rebuilds_when_the_previous_edition_changes() {
     });
 }
 
+/// Editors save by writing a new file and renaming it over the old one (Windows
+/// editors, JetBrains' safe write, Vim), or by deleting and creating it: each is
+/// a save that rebuilds, and the temporary names in between are not.
+#[test]
+fn watch_rebuilds_when_an_editor_saves_by_replacing_the_file() {
+    let dir = scratch_edition("watch-replace");
+    let out = tmp("watch-replace.pdf");
+    let targets = dir.join("4-targets.json");
+    let saved = |text: &str| {
+        let mut v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&targets).unwrap()).unwrap();
+        v["divisions"][0]["departments"][0]["targets"][0]["text"] = text.into();
+        serde_json::to_string_pretty(&v).unwrap()
+    };
+    let (child, rx) = spawn_watch(&[dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    with_watcher(child, || {
+        wait_for(&rx, "を作りました");
+        let first = std::fs::read(&out).unwrap();
+        // Write aside, move the old file away, rename the new one in, delete the old.
+        let new = dir.join("4-targets.json___jb_tmp___");
+        let old = dir.join("4-targets.json___jb_old___");
+        std::fs::write(&new, saved("置き換えて保存した目標です。")).unwrap();
+        std::fs::rename(&targets, &old).unwrap();
+        std::fs::rename(&new, &targets).unwrap();
+        std::fs::remove_file(&old).unwrap();
+        wait_for(&rx, "作り直しました");
+        let second = std::fs::read(&out).unwrap();
+        assert!(second != first);
+        // Delete, then create anew.
+        let text = saved("消してから作り直した目標です。");
+        std::fs::remove_file(&targets).unwrap();
+        std::fs::write(&targets, text).unwrap();
+        wait_for(&rx, "作り直しました");
+        assert!(std::fs::read(&out).unwrap() != second);
+    });
+}
+
 #[test]
 fn preview_writes_pages_named_by_their_printed_labels() {
     let dir = tmp("preview");
