@@ -1,22 +1,21 @@
 //! The `planpress` command: dispatch, print errors, exit.
 //!
 //! Exit codes: 0 success, 1 a content problem (or a defect of the tool), 2 a
-//! mistake in the command line (clap).
+//! mistake in the command line (found by clap, told by `usage.rs`).
 
 mod cli;
 mod commands;
 mod console;
+mod usage;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use cli::{Cli, Command};
+use cli::Command;
 use commands::Failure;
 
 fn main() -> ExitCode {
     console::init();
-    let cli = Cli::parse();
+    let cli = usage::parse();
     let result = match cli.command {
         Command::Build(args) => commands::build::run(args),
         Command::Check(args) => commands::check::run(args),

@@ -90,9 +90,52 @@ fn content_errors_exit_1_with_a_japanese_message() {
 }
 
 #[test]
-fn usage_errors_exit_2() {
-    assert_eq!(planpress(&["build"]).status.code(), Some(2));
-    assert_eq!(planpress(&["frobnicate"]).status.code(), Some(2));
+fn usage_errors_exit_2_and_are_told_in_japanese() {
+    let told = |args: &[&str], parts: &[&str]| {
+        let run = planpress(args);
+        let err = String::from_utf8_lossy(&run.stderr).to_string();
+        assert_eq!(run.status.code(), Some(2), "{args:?}: {err}");
+        for p in parts {
+            assert!(err.contains(p), "{args:?}: no 「{p}」 in {err}");
+        }
+        assert!(!err.contains("error:") && !err.contains("Usage:"), "{err}");
+    };
+    told(
+        &["frobnicate"],
+        &[
+            "「frobnicate」というコマンドはありません",
+            "planpress --help",
+        ],
+    );
+    told(
+        &["biuld", "content"],
+        &["「biuld」というコマンドはありません", "もしかして: build"],
+    );
+    told(
+        &["build"],
+        &[
+            "<EDITION> が指定されていません",
+            "書き方: planpress build <EDITION>",
+        ],
+    );
+    told(
+        &["build", EDITION, "--nope"],
+        &["「--nope」という指定はありません"],
+    );
+    told(
+        &["diff", EDITION, EDITION, "--order", "x"],
+        &[
+            "「x」は --order <ORDER> には使えません",
+            "使える値: new-old、old-new",
+        ],
+    );
+    told(
+        &["preview", EDITION, "--dpi", "abc"],
+        &["（数を書いてください）"],
+    );
+    // Help and version print as they are, and succeed.
+    assert!(planpress(&["--help"]).status.success());
+    assert!(planpress(&["--version"]).status.success());
 }
 
 #[test]
