@@ -145,7 +145,7 @@ impl Pipeline {
         // run side by side, and a refused layout drops the PDF.
         let options = pdf::options(format!("planpress:{}", prepared.ident), date, archival);
         let (layout, pdf) = std::thread::scope(|s| {
-            let layout = s.spawn(|| check_layout(&document, &prepared.view));
+            let layout = s.spawn(|| check_layout(&document, || prepared.view.named_texts()));
             let pdf = pdf::export(world, &document, &options);
             (layout.join().expect("the layout check does not panic"), pdf)
         });
@@ -188,8 +188,12 @@ impl Pipeline {
 }
 
 /// The layout stage: faults are told by printed page and by the item that holds
-/// the faulty line (when only one item holds it); both are looked up only then.
-fn check_layout(document: &PagedDocument, view: &View) -> Result<(), layout::LayoutError> {
+/// the faulty line (when only one of `named_texts` holds it); both are looked up
+/// only then.
+fn check_layout(
+    document: &PagedDocument,
+    named_texts: impl Fn() -> Vec<(String, String)>,
+) -> Result<(), layout::LayoutError> {
     let labels = std::cell::OnceCell::new();
     let label = |i: usize| {
         let labels = labels.get_or_init(|| crate::preview::page_labels(document));
@@ -197,7 +201,7 @@ fn check_layout(document: &PagedDocument, view: &View) -> Result<(), layout::Lay
     };
     let named = std::cell::OnceCell::new();
     let name = |line: &str| {
-        let named = named.get_or_init(|| view.named_texts());
+        let named = named.get_or_init(&named_texts);
         let line = line.trim();
         let mut hits = (named.iter())
             .filter(|(_, text)| text.contains(line))
@@ -252,9 +256,8 @@ pub fn comparison(
     let world = PlanWorld::new(generated.main.clone(), &generated.modules, Vec::new(), date);
     let failed = |e| BuildError::Compile(e, Box::new(generated.clone()));
     let (pages, _) = pdf::compile(&world).map_err(failed)?;
-    let labels = crate::preview::page_labels(&pages);
-    let label = |i: usize| labels.get(i).cloned().unwrap_or_default();
-    layout::check(&pages, &label, &|_| None)
+    // No item names the table's lines: a fault is told by page.
+    check_layout(&pages, Vec::new)
         .map_err(|e| BuildError::Layout(e, Box::new(generated.clone()), Box::new(pages.clone())))?;
     let ident = typst::utils::hash128(&(&old.sources, &new.sources, new_first));
     let options = pdf::options(format!("planpress-compare:{ident:032x}"), date, true);
