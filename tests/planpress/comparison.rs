@@ -26,14 +26,11 @@ struct Line {
     y: Abs,
 }
 
-fn walk(frame: &Frame, ts: Transform, glyphs: &mut Vec<Glyph>, lines: &mut Vec<Line>) {
-    for (pos, item) in frame.items() {
-        match item {
-            FrameItem::Group(g) => {
-                let ts =
-                    (ts.pre_concat(Transform::translate(pos.x, pos.y))).pre_concat(g.transform);
-                walk(&g.frame, ts, glyphs, lines);
-            }
+fn walk(frame: &Frame, glyphs: &mut Vec<Glyph>, lines: &mut Vec<Line>) {
+    each_item(
+        frame,
+        Transform::identity(),
+        &mut |ts, pos, item| match item {
             FrameItem::Text(t) => {
                 let mut x = pos.x;
                 for g in &t.glyphs {
@@ -50,7 +47,7 @@ fn walk(frame: &Frame, ts: Transform, glyphs: &mut Vec<Glyph>, lines: &mut Vec<L
             }
             FrameItem::Shape(shape, _) => {
                 if let Geometry::Line(delta) = shape.geometry {
-                    let a = Point::new(pos.x, pos.y).transform(ts);
+                    let a = pos.transform(ts);
                     let b = Point::new(pos.x + delta.x, pos.y + delta.y).transform(ts);
                     if (a.y - b.y).abs() < Abs::pt(0.1) {
                         lines.push(Line {
@@ -62,8 +59,8 @@ fn walk(frame: &Frame, ts: Transform, glyphs: &mut Vec<Glyph>, lines: &mut Vec<L
                 }
             }
             _ => {}
-        }
-    }
+        },
+    );
 }
 
 /// The table's two columns as text, page after page, each underlined run in
@@ -73,7 +70,7 @@ fn columns(document: &PagedDocument) -> (String, String) {
     let (mut left, mut right) = (String::new(), String::new());
     for page in document.pages() {
         let (mut glyphs, mut lines) = (Vec::new(), Vec::new());
-        walk(&page.frame, Transform::identity(), &mut glyphs, &mut lines);
+        walk(&page.frame, &mut glyphs, &mut lines);
         let marked = |g: &Glyph| {
             lines.iter().any(|l| {
                 l.x0 <= g.x

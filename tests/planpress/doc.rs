@@ -83,32 +83,39 @@ pub struct Run {
     pub text: String,
 }
 
-fn walk(
-    frame: &Frame,
-    ts: Transform,
-    out: &mut Vec<Run>,
-    glyph_check: &mut dyn FnMut(&typst::text::TextItem),
-) {
+/// Every item of a frame and of the groups inside it, with the transform that
+/// places its position on the page.
+pub fn each_item(frame: &Frame, ts: Transform, f: &mut dyn FnMut(Transform, Point, &FrameItem)) {
     for (pos, item) in frame.items() {
         match item {
             FrameItem::Group(g) => {
                 let ts = ts
                     .pre_concat(Transform::translate(pos.x, pos.y))
                     .pre_concat(g.transform);
-                walk(&g.frame, ts, out, glyph_check);
+                each_item(&g.frame, ts, f);
             }
-            FrameItem::Text(t) => {
-                glyph_check(t);
-                let p = Point::new(pos.x, pos.y).transform(ts);
-                out.push(Run {
-                    x: p.x,
-                    y: p.y,
-                    text: t.text.to_string(),
-                });
-            }
-            _ => {}
+            _ => f(ts, *pos, item),
         }
     }
+}
+
+fn walk(
+    frame: &Frame,
+    ts: Transform,
+    out: &mut Vec<Run>,
+    glyph_check: &mut dyn FnMut(&typst::text::TextItem),
+) {
+    each_item(frame, ts, &mut |ts, pos, item| {
+        if let FrameItem::Text(t) = item {
+            glyph_check(t);
+            let p = pos.transform(ts);
+            out.push(Run {
+                x: p.x,
+                y: p.y,
+                text: t.text.to_string(),
+            });
+        }
+    });
 }
 
 /// The text runs of each page, in layout order, without the page footer.
