@@ -94,20 +94,21 @@ pub struct Comparison {
 pub fn compare(old: &Content, new: &Content, new_first: bool) -> (Vec<Change>, Comparison) {
     let (old_items, new_items) = super::comparable(old, new);
     let aligned = super::matching::align(&old_items, &new_items);
-    let changes: Vec<Change> = aligned.iter().filter_map(super::change).collect();
+    let (changes, rows) = rows(&aligned);
     let comparison = Comparison {
         new: Side::of(new),
         old: Side::of(old),
         new_first,
-        rows: rows(&aligned),
+        rows,
         changes: changes.len(),
     };
     (changes, comparison)
 }
 
-/// The rows of the table: each changed item's, a 「（略）」 row for each run of
-/// unchanged items between them.
-pub fn rows(aligned: &[Aligned]) -> Vec<Row> {
+/// The changes and the rows of the table: each changed item's, a 「（略）」 row
+/// for each run of unchanged items between them.
+fn rows(aligned: &[Aligned]) -> (Vec<Change>, Vec<Row>) {
+    let mut changes = Vec::new();
     let mut out = Vec::new();
     let mut skipped = false;
     for a in aligned {
@@ -120,11 +121,12 @@ pub fn rows(aligned: &[Aligned]) -> Vec<Row> {
         }
         out.push(head(&change, a.old, a.new));
         body(a.old, a.new, &mut out);
+        changes.push(change);
     }
     if skipped && !out.is_empty() {
         omit_items(&mut out);
     }
-    out
+    (changes, out)
 }
 
 /// 「（略）」 for unchanged items; one row says it for an item's unchanged
