@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::dictionary::Word;
+use super::dictionary::{self, Word};
 use super::{Analysed, Place, Style, kana};
 
 /// A word written more than one way.
@@ -67,7 +67,12 @@ pub fn find(texts: &[Analysed], style: &Style) -> Vec<VariantGroup> {
         for (i, w) in t.words.iter().enumerate() {
             let prev = i.checked_sub(1).map(|p| &t.words[p]);
             let next = t.words.get(i + 1);
-            if !candidate(w) || nominal(w, next) || kana::rule(w, prev, next).is_some() {
+            if !candidate(w)
+                || nominal(w, next)
+                || misread(w, next)
+                || compound(w, next)
+                || kana::rule(w, prev, next).is_some()
+            {
                 continue;
             }
             let key = (w.pos.clone(), w.pos2.clone(), lemma_reading(w));
@@ -88,7 +93,7 @@ pub fn find(texts: &[Analysed], style: &Style) -> Vec<VariantGroup> {
         let mut spellings: Vec<String> = occurrences.iter().map(|(s, _)| s.clone()).collect();
         spellings.sort();
         spellings.dedup();
-        for cluster in clusters(&spellings, &reading) {
+        for cluster in clusters(&spellings, &reading, pos == "名詞") {
             if cluster.len() < 2 {
                 continue;
             }
@@ -148,15 +153,60 @@ fn candidate(w: &Word) -> bool {
         && w.surface.chars().any(|c| is_kana(c) || is_kanji(c))
 }
 
-/// A verb's 連用形 used as a noun (声掛けします, 声掛けを): another part of
-/// speech than the verb (かける), as 取組 is than 取り組みます.
+/// A verb's 連用形 used as a noun (声掛けします, 声掛けを, 見守り活動, a
+/// heading's 「ふれあい」): another part of speech than the verb (かける), as
+/// 取組 is than 取り組みます. So are names in hiragana the analyser reads as a
+/// verb (「ひびき会館」 is not 響く, 「はぐくみの会」 not 育む).
 fn nominal(w: &Word, next: Option<&Word>) -> bool {
     w.pos == "動詞"
         && w.form.starts_with("連用")
-        && next.is_some_and(|n| {
+        && next.is_none_or(|n| {
             (n.pos == "動詞" && n.base == "する")
                 || (n.pos == "助詞" && matches!(n.pos2.as_str(), "格助詞" | "係助詞" | "連体化"))
+                || n.pos == "名詞"
+                || (n.pos == "記号" && n.pos2 != "読点")
         })
+}
+
+/// A conjugated form the next word cannot follow: the analyser has split a
+/// word it does not know, a name in hiragana (わかたけ as わか|た|け, the
+/// 未然形 of わく before た; かえで as かえ|で).
+fn misread(w: &Word, next: Option<&Word>) -> bool {
+    if !matches!(w.pos.as_str(), "動詞" | "形容詞") {
+        return false;
+    }
+    if w.form.starts_with("未然") {
+        return !next.is_some_and(|n| {
+            (n.pos == "助動詞"
+                && matches!(
+                    n.base.as_str(),
+                    "ない"
+                        | "ぬ"
+                        | "ん"
+                        | "う"
+                        | "よう"
+                        | "まい"
+                        | "れる"
+                        | "られる"
+                        | "せる"
+                        | "させる"
+                        | "ず"
+                ))
+                || (n.pos == "動詞" && n.pos2 == "接尾")
+        });
+    }
+    if w.form.starts_with("仮定") {
+        return !next.is_some_and(|n| matches!(n.surface.as_str(), "ば" | "ど" | "ども"));
+    }
+    false
+}
+
+/// A noun in kana only that begins a compound (まちづくり, さくら会,
+/// こども家庭センター): part of a name or a set term, spelled as it is.
+fn compound(w: &Word, next: Option<&Word>) -> bool {
+    w.pos == "名詞"
+        && !w.surface.chars().any(is_kanji)
+        && next.is_some_and(|n| n.pos == "名詞" && n.start == w.end)
 }
 
 /// The end (exclusive) of the word as a clerk sees it: a verb or adjective with
@@ -202,29 +252,79 @@ fn lemma_reading(w: &Word) -> String {
         .collect()
 }
 
-/// Spellings joined when one is the other with kanji written in kana.
-fn clusters(spellings: &[String], reading: &str) -> Vec<Vec<String>> {
-    let fits: Vec<bool> = spellings.iter().map(|s| fits(s, reading)).collect();
-    let mut parent: Vec<usize> = (0..spellings.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            i = parent[i];
+/// Spellings of one word: those with kanji joined when the kanji of one are
+/// the other's (皆さま／皆様, 問合せ／問い合わせ); those in kana only (まち,
+/// わかる) joined to them only when they can be one word. IPADIC lists a kana
+/// spelling as an entry of its own, not as a form of a kanji word, so a kana
+/// spelling that merely shares a reading is not enough: it is not joined when
+/// the edition writes two words of different kanji with its reading (かえる:
+/// 変える or 帰る), nor to a verb's noun (待ち, of 待つ) when it is a noun
+/// itself (まち, as in まちづくり).
+fn clusters(spellings: &[String], reading: &str, noun: bool) -> Vec<Vec<String>> {
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    let mut kana: Vec<String> = Vec::new();
+    for s in spellings {
+        if !fits(s, reading) {
+            groups.push(vec![s.clone()]);
+            continue;
         }
-        i
+        if !s.chars().any(is_kanji) {
+            kana.push(s.clone());
+            continue;
+        }
+        let (joined, rest): (Vec<Vec<String>>, Vec<Vec<String>>) = groups
+            .into_iter()
+            .partition(|g| g.iter().any(|m| fits(m, reading) && same_kanji(m, s)));
+        groups = rest;
+        let mut group: Vec<String> = joined.into_iter().flatten().collect();
+        group.push(s.clone());
+        groups.push(group);
     }
-    for a in 0..spellings.len() {
-        for b in a + 1..spellings.len() {
-            if fits[a] && fits[b] && same_kanji(&spellings[a], &spellings[b]) {
-                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-                parent[rb] = ra;
-            }
+    if !kana.is_empty() {
+        let words: Vec<usize> = (0..groups.len())
+            .filter(|&i| groups[i].iter().any(|m| fits(m, reading)))
+            .collect();
+        match words[..] {
+            [i] if !(noun && groups[i].iter().any(|m| verb_noun(m))) => groups[i].extend(kana),
+            _ => groups.push(kana),
         }
     }
-    let mut out: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for (i, s) in spellings.iter().enumerate() {
-        out.entry(root(&mut parent, i)).or_default().push(s.clone());
+    for g in &mut groups {
+        g.sort();
     }
-    out.into_values().collect()
+    groups
+}
+
+/// Whether a noun written in kanji and kana is a verb's 連用形 used as a noun
+/// (待ち of 待つ, 問い合わせ of 問い合わせる): the verb's base form (its last
+/// kana moved to the う-row, or る added) is one word of IPADIC, that verb.
+fn verb_noun(spelling: &str) -> bool {
+    let chars: Vec<char> = spelling.chars().collect();
+    let Some(&last) = chars.last() else {
+        return false;
+    };
+    if !chars.iter().any(|&c| is_kanji(c)) || !is_kana(last) {
+        return false;
+    }
+    let stem: String = chars[..chars.len() - 1].iter().collect();
+    let u_row = match last {
+        'い' => Some('う'),
+        'き' => Some('く'),
+        'ぎ' => Some('ぐ'),
+        'し' => Some('す'),
+        'ち' => Some('つ'),
+        'に' => Some('ぬ'),
+        'び' => Some('ぶ'),
+        'み' => Some('む'),
+        'り' => Some('る'),
+        _ => None,
+    };
+    let mut forms = vec![format!("{spelling}る")];
+    forms.extend(u_row.map(|u| format!("{stem}{u}")));
+    forms.iter().any(|f| {
+        let w = dictionary::words(f);
+        w.len() == 1 && w[0].pos == "動詞" && w[0].base == *f
+    })
 }
 
 /// Whether the kanji of one spelling are the other's, some written in kana
@@ -296,6 +396,39 @@ mod tests {
         assert!(same_kanji("わかる", "分かる"));
         assert!(!same_kanji("以上", "異常"));
         assert!(!fits("分かる", "ワカリ"));
+    }
+
+    fn groups(spellings: &[&str], reading: &str, noun: bool) -> Vec<Vec<String>> {
+        let spellings: Vec<String> = spellings.iter().map(|s| s.to_string()).collect();
+        let mut g: Vec<Vec<String>> = clusters(&spellings, reading, noun)
+            .into_iter()
+            .filter(|g| g.len() > 1)
+            .collect();
+        g.sort();
+        g
+    }
+
+    #[test]
+    fn a_kana_spelling_joins_only_the_one_word_it_can_be() {
+        // かえる could be 変える or 帰る: it joins neither, and does not join them.
+        assert!(groups(&["かえる", "変える", "帰る"], "カエル", false).is_empty());
+        assert_eq!(
+            groups(&["かえる", "変える"], "カエル", false),
+            [["かえる", "変える"]]
+        );
+        // まち (a noun of its own in IPADIC) is not 待ち, the noun of the verb 待つ.
+        assert!(verb_noun("待ち") && verb_noun("問い合わせ"));
+        assert!(!verb_noun("全て") && !verb_noun("子ども") && !verb_noun("皆さま"));
+        assert!(groups(&["まち", "待ち"], "マチ", true).is_empty());
+        assert_eq!(
+            groups(&["すべて", "全て"], "スベテ", true),
+            [["すべて", "全て"]]
+        );
+        assert_eq!(groups(&["まち", "町"], "マチ", true), [["まち", "町"]]);
+        assert_eq!(
+            groups(&["問い合わせ", "問合せ"], "トイアワセ", true),
+            [["問い合わせ", "問合せ"]]
+        );
     }
 
     #[test]
