@@ -107,16 +107,20 @@ fn convert(c: char, to_half: bool) -> char {
 
 /// 「，」 and 「、」 mixed in the edition: the less used is reported.
 fn commas(texts: &[Analysed], out: &mut Vec<Finding>) {
-    let count = |mark: char| -> usize {
-        (texts.iter())
-            .map(|t| {
-                runs(t, |c| c == mark)
-                    .iter()
-                    .map(|(s, e)| e - s)
-                    .sum::<usize>()
-            })
-            .sum()
+    // The places of a mark used as a 読点: not in a URL, nor a figure's
+    // thousands separator (２，５００人).
+    let marks = |t: &Analysed, mark: char| -> Vec<usize> {
+        let chars = t.chars();
+        let digit = |i: Option<usize>| {
+            i.and_then(|i| chars.get(i))
+                .is_some_and(|c| c.is_ascii_digit() || matches!(c, '０'..='９'))
+        };
+        (runs(t, |c| c == mark).into_iter())
+            .flat_map(|(s, e)| s..e)
+            .filter(|&i| !(digit(i.checked_sub(1)) && digit(Some(i + 1))))
+            .collect()
     };
+    let count = |mark: char| -> usize { texts.iter().map(|t| marks(t, mark).len()).sum() };
     let (ten, comma) = (count('、'), count('，'));
     if ten == 0 || comma == 0 {
         return;
@@ -127,11 +131,7 @@ fn commas(texts: &[Analysed], out: &mut Vec<Finding>) {
         ('、', '，')
     };
     for t in texts {
-        let marks: Vec<usize> = runs(t, |c| c == odd)
-            .into_iter()
-            .flat_map(|(s, e)| s..e)
-            .collect();
-        for i in marks {
+        for i in marks(t, odd) {
             let message = format!(
                 "読点に「{odd}」を使っています。この版では「{other}」が多い（「、」{ten}個、「，」{comma}個）ので、「{other}」にそろえてください"
             );

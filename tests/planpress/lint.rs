@@ -476,7 +476,7 @@ fn full_width_edition(name: &str) -> (PathBuf, String) {
         .as_array_mut()
         .unwrap();
     paragraphs.push(Value::from(
-        "令和６年度は、平日８時３０分から１７時１５分まで受け付け、年間約１２００件の申請があります。待ち時間は平均２０分です。窓口は１階の１２番で、受付番号は１２３４５６７８から始まります。電話は０４４－１２３－４５６７、ファクスは０４４－１２３－４５６８です。申請書は https://www.city.shirakawa.example.lg.jp/r6/form-0401.pdf からダウンロードするか、\\\\fileserver\\共有\\様式\\form-0401.xlsx を使い、kumin@city.shirakawa.example.lg.jp へ送ってください。",
+        "令和６年度は、平日８時３０分から１７時１５分まで受け付け、年間約２，５００件の申請があります。待ち時間は平均２０分です。窓口は１階の１２番で、受付番号は１２３４５６７８から始まります。電話は０４４－１２３－４５６７、ファクスは０４４－１２３－４５６８です。申請書は https://www.city.shirakawa.example.lg.jp/r6/form-0401.pdf からダウンロードするか、\\\\fileserver\\共有\\様式\\form-0401.xlsx を使い、kumin@city.shirakawa.example.lg.jp へ送ってください。",
     ));
     let pointer = format!("/sections/0/paragraphs/{}", paragraphs.len() - 1);
     std::fs::write(&file, serde_json::to_string_pretty(&v).unwrap()).unwrap();
@@ -484,12 +484,13 @@ fn full_width_edition(name: &str) -> (PathBuf, String) {
 }
 
 #[test]
-fn urls_addresses_and_paths_are_read_by_no_rule() {
+fn urls_addresses_paths_and_figures_are_read_by_no_rule() {
     let (dir, pointer) = full_width_edition("lint-literal");
     let report = lint_json(dir.to_str().unwrap());
     let findings = report["findings"].as_array().unwrap();
     // Nothing in the planted paragraph: its half-width digits are all in the
-    // URL, the path and the address, and its prose is not one long sentence.
+    // URL, the path and the address, its prose is not one long sentence, and
+    // the 「，」 of ２，５００ separates thousands (it is no 読点).
     let inside: Vec<&Value> = (findings.iter())
         .filter(|f| f["place"]["file"] == "2-approach.json" && f["place"]["pointer"] == pointer)
         .collect();
