@@ -74,6 +74,12 @@ const DOMAINS: &[&str] = &[
     "nagoya", "yokohama",
 ];
 
+/// Extensions that make a bare name a file's: the documents an office shares.
+const DOCUMENTS: &[&str] = &[
+    "pdf", "xlsx", "xlsm", "xls", "docx", "doc", "pptx", "ppt", "csv", "txt", "json", "html",
+    "htm", "zip", "png", "jpg", "jpeg", "jtd", "odt", "ods",
+];
+
 fn is_literal(run: &[char]) -> bool {
     let s: String = run.iter().collect();
     let lower = s.to_ascii_lowercase();
@@ -92,6 +98,13 @@ fn is_literal(run: &[char]) -> bool {
             && s[p.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
     }) || s.contains('\\')
         || (s.contains('/') && file_name(s.rsplit('/').next().unwrap_or("")))
+    {
+        return true;
+    }
+    // A file name of a document's kind: R06_plan_v2.xlsx (not Node.js).
+    if file_name(&s)
+        && s.rsplit_once('.')
+            .is_some_and(|(_, ext)| DOCUMENTS.contains(&ext.to_ascii_lowercase().as_str()))
     {
         return true;
     }
@@ -230,6 +243,10 @@ mod tests {
             ["content/miyamae-r2/4-targets.json"]
         );
         assert_eq!(found("example.jp"), ["example.jp"]);
+        assert_eq!(
+            found("台帳（R06_madoguchi_daichou_v2.xlsx）に記録します"),
+            ["R06_madoguchi_daichou_v2.xlsx"]
+        );
     }
 
     #[test]
