@@ -10,6 +10,7 @@ pub mod report;
 mod rules;
 mod sentences;
 mod spans;
+mod spelling;
 pub mod style;
 mod variants;
 

@@ -3,15 +3,15 @@
 //! character; checked against the files themselves.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
 use crate::doc::*;
 
-const FIXTURE: &str = "tests/fixtures/lint-variants";
+pub const FIXTURE: &str = "tests/fixtures/lint-variants";
 
-fn lint(args: &[&str]) -> (Option<i32>, String, String) {
+pub fn lint(args: &[&str]) -> (Option<i32>, String, String) {
     let mut all = vec!["lint"];
     all.extend(args);
     let run = planpress_within(60, &all);
@@ -22,7 +22,7 @@ fn lint(args: &[&str]) -> (Option<i32>, String, String) {
     )
 }
 
-fn lint_json(dir: &str) -> Value {
+pub fn lint_json(dir: &str) -> Value {
     let (code, out, err) = lint(&[dir, "--format", "json"]);
     assert_eq!(code, Some(0), "{err}");
     serde_json::from_str(&out).unwrap()
@@ -390,174 +390,4 @@ fn every_planted_variant_and_rule_is_found_in_its_place() {
         err.contains(&format!("表記の問題が {} 件あります", 6 + rules.len())),
         "{err}"
     );
-}
-
-#[test]
-fn the_house_style_leaves_only_the_deviations() {
-    let dir = tmp("lint-style");
-    copy_edition(&root().join(FIXTURE), &dir);
-    std::fs::write(
-        dir.join("lint.json"),
-        r#"{ "accept": ["皆様"], "off": ["long-sentences", "brackets"] }"#,
-    )
-    .unwrap();
-    let shared = tmp("lint-style-shared.json");
-    std::fs::write(&shared, r#"{ "accept": ["分かりやすい"] }"#).unwrap();
-    let d = dir.to_str().unwrap();
-    // The settings are not a content file of the edition.
-    let check = planpress(&["check", d]);
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
-
-    let (code, text, err) = lint(&[d, "--style", shared.to_str().unwrap()]);
-    assert_eq!(code, Some(0), "{err}");
-    assert!(text.contains("そろえる表記は「皆様」です"), "{text}");
-    assert!(text.contains("「皆さま」"), "{text}");
-    assert!(
-        !text.contains("「皆様」 "),
-        "accepted places are not listed: {text}"
-    );
-    assert!(
-        text.contains("そろえる表記は「分かりやすい」です"),
-        "{text}"
-    );
-    assert!(
-        !text.contains("[長い文]") && !text.contains("[括弧の対応]"),
-        "{text}"
-    );
-    assert!(text.contains("[仮名で書く語]"), "{text}");
-
-    // Next year's edition keeps the house style.
-    let next = tmp("lint-style-next");
-    let run = planpress(&["new", d, next.to_str().unwrap()]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    assert_eq!(
-        std::fs::read(next.join("lint.json")).unwrap(),
-        std::fs::read(dir.join("lint.json")).unwrap()
-    );
-}
-
-#[test]
-fn a_mistake_in_the_house_style_is_named_with_its_line() {
-    let dir = tmp("lint-style-wrong");
-    copy_edition(&root().join(FIXTURE), &dir);
-    std::fs::write(
-        dir.join("lint.json"),
-        "{\n  \"accept\": [\"皆様\"],\n  \"off\": [\"kanji\", \"spelling\"]\n}\n",
-    )
-    .unwrap();
-    let (code, out, err) = lint(&[dir.to_str().unwrap()]);
-    assert_eq!(code, Some(1), "{out}");
-    assert!(
-        err.contains("lint.json 3行: 「spelling」という検査はありません"),
-        "{err}"
-    );
-    assert!(err.contains("long-sentences（長い文）"), "{err}");
-}
-
-/// The fixture with a paragraph written as the new ward writes: figures in
-/// full-width, so full-width is the edition's width, and a URL, a path and an
-/// address, half-width as machines need them.
-fn full_width_edition(name: &str) -> (PathBuf, String) {
-    let dir = tmp(name);
-    copy_edition(&root().join(FIXTURE), &dir);
-    let file = dir.join("2-approach.json");
-    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    let paragraphs = v
-        .pointer_mut("/sections/0/paragraphs")
-        .unwrap()
-        .as_array_mut()
-        .unwrap();
-    paragraphs.push(Value::from(
-        "令和６年度は、平日８時３０分から１７時１５分まで受け付け、年間約２，５００件の申請があります。待ち時間は平均２０分です。窓口は１階の１２番で、受付番号は１２３４５６７８から始まります。電話は０４４－１２３－４５６７、ファクスは０４４－１２３－４５６８です。申請書は https://www.city.shirakawa.example.lg.jp/r6/form-0401.pdf からダウンロードするか、\\\\fileserver\\共有\\様式\\form-0401.xlsx を使い、kumin@city.shirakawa.example.lg.jp へ送ってください。",
-    ));
-    let pointer = format!("/sections/0/paragraphs/{}", paragraphs.len() - 1);
-    std::fs::write(&file, serde_json::to_string_pretty(&v).unwrap()).unwrap();
-    (dir, pointer)
-}
-
-#[test]
-fn urls_addresses_paths_and_figures_are_read_by_no_rule() {
-    let (dir, pointer) = full_width_edition("lint-literal");
-    let report = lint_json(dir.to_str().unwrap());
-    let findings = report["findings"].as_array().unwrap();
-    // Nothing in the planted paragraph: its half-width digits are all in the
-    // URL, the path and the address, its prose is not one long sentence, and
-    // the 「，」 of ２，５００ separates thousands (it is no 読点).
-    let inside: Vec<&Value> = (findings.iter())
-        .filter(|f| f["place"]["file"] == "2-approach.json" && f["place"]["pointer"] == pointer)
-        .collect();
-    assert!(inside.is_empty(), "{inside:#?}");
-    // The prose's half-width digits are the odd ones, counted without the URL's.
-    let three = (findings.iter())
-        .find(|f| {
-            f["rule"] == "width"
-                && f["place"]["item"]
-                    .as_str()
-                    .unwrap()
-                    .ends_with("これまでの取組経過 1番目の段落")
-        })
-        .expect("令和3年度 is reported");
-    assert_eq!(
-        (three["found"].as_str(), three["place"]["offset"].as_u64()),
-        (Some("3"), Some(34))
-    );
-    let message = three["message"].as_str().unwrap();
-    assert!(
-        message.contains("（半角 28字、全角 47字）") && message.contains("全角の「３」"),
-        "{message}"
-    );
-}
-
-#[test]
-fn the_document_type_weighs_the_kanji_conjunctions() {
-    // 解説・広報等 (the default): 「および」 is a note; 法令・告示・通知等 and
-    // 記録・公開資料等 follow the principles: a fault, as --strict counts it.
-    let (code, _, default_err) = lint(&[FIXTURE, "--strict"]);
-    assert_eq!(code, Some(1));
-    let faults = |err: &str| -> usize {
-        let n = err.split("表記の問題が ").nth(1).unwrap();
-        n.split(' ').next().unwrap().parse().unwrap()
-    };
-    for kind in ["法令・告示・通知等", "記録・公開資料等"] {
-        let dir = tmp("lint-document-type");
-        copy_edition(&root().join(FIXTURE), &dir);
-        std::fs::write(
-            dir.join("lint.json"),
-            format!("{{ \"document_type\": \"{kind}\" }}"),
-        )
-        .unwrap();
-        let d = dir.to_str().unwrap();
-        let report = lint_json(d);
-        assert_eq!(report["document_type"], kind);
-        let oyobi = (report["findings"].as_array().unwrap().iter())
-            .find(|f| f["rule"] == "kanji")
-            .unwrap();
-        assert_eq!(oyobi["note"], false, "{oyobi}");
-        assert_eq!(
-            oyobi["message"],
-            "「および」は、公用文では接続詞として漢字で「及び」と書きます"
-        );
-        assert_eq!(
-            oyobi["place"]["item"]
-                .as_str()
-                .map(|i| i.ends_with("(3) サービス向上目標 5番目の段落")),
-            Some(true)
-        );
-        assert_eq!(oyobi["place"]["offset"], 3);
-        let (code, text, err) = lint(&[d, "--strict"]);
-        assert_eq!(code, Some(1));
-        assert_eq!(faults(&err), faults(&default_err) + 1, "{err}");
-        assert!(
-            text.contains(&format!("文書の種類は「{kind}」として検査しました")),
-            "{text}"
-        );
-    }
 }
