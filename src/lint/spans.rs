@@ -239,6 +239,10 @@ mod tests {
         );
         assert_eq!(found(r"C:\共有\計画書に保存します"), [r"C:\共有\"]);
         assert_eq!(
+            found("C:¥共有¥様式¥申請書.xlsx を使います"),
+            ["C:¥共有¥様式¥申請書.xlsx"]
+        );
+        assert_eq!(
             found("content/miyamae-r2/4-targets.json を直す"),
             ["content/miyamae-r2/4-targets.json"]
         );
