@@ -18,6 +18,8 @@ mod extracting;
 mod fixtures;
 mod layout;
 mod lint;
+mod lint_spans;
+mod lint_style;
 mod live;
 mod mutations;
 mod outputs;
