@@ -66,9 +66,9 @@ async function checkLabels(page, name) {
 async function checkSideways(page, name) {
   const { overflow, wide } = await page.evaluate(() => {
     const width = window.innerWidth;
+    const over = (e) => e.getBoundingClientRect().right > width + 0.5 || e.scrollWidth > e.clientWidth + 1;
     const wide = [...document.body.querySelectorAll("*")]
-      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
-      .filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().right > width + 0.5))
+      .filter((e) => over(e) && ![...e.children].some(over))
       .slice(0, 3)
       .map((e) => `<${e.tagName.toLowerCase()}> ${e.textContent.trim().slice(0, 60)}`);
     return { overflow: document.scrollingElement.scrollWidth - width, wide };
