@@ -60,7 +60,7 @@ pub fn marks(s: &str) -> Vec<Mark> {
     for u in &urls {
         url(&chars, u, &mut out);
     }
-    for run in runs(&chars) {
+    for run in super::runs::runs(&chars) {
         if !(run.start..run.end).any(in_url) {
             out.retain(|m| !matches!(m, Mark::Break(at) if run.start < *at && *at < run.end));
             out.push(Mark::Hold(run));
@@ -99,14 +99,19 @@ pub fn urls(s: &str) -> Vec<Range<usize>> {
     let mut at = 0;
     for token in s.split(|c: char| !c.is_ascii_graphic()) {
         let start = at;
-        at += token.len() + s[at + token.len()..].chars().next().map_or(0, char::len_utf8);
+        at += token.len()
+            + s[at + token.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
         let from = ["https://", "http://", "www."]
             .iter()
             .filter_map(|p| token.find(p))
             .min()
             .or_else(|| email(token));
         let Some(from) = from else { continue };
-        let body = token[from..].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'', '"']);
+        let body =
+            token[from..].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'', '"']);
         if body.len() > 4 {
             out.push(start + from..start + from + body.len());
         }
@@ -138,7 +143,8 @@ fn url(chars: &[(usize, char)], range: &Range<usize>, out: &mut Vec<Mark>) {
     let mut from = 0;
     for k in 0..inner.len() {
         let last = k + 1 == inner.len();
-        if !last && !(url_mark(inner[k].1) && !url_mark(inner[k + 1].1)) {
+        let mark = !last && url_mark(inner[k].1) && !url_mark(inner[k + 1].1);
+        if !last && !mark {
             continue;
         }
         let end = if last { range.end } else { inner[k + 1].0 };
@@ -152,63 +158,6 @@ fn url(chars: &[(usize, char)], range: &Range<usize>, out: &mut Vec<Mark>) {
         }
         from = k + 1;
     }
-}
-
-fn digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
-fn letter(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || ('Ａ'..='Ｚ').contains(&c)
-        || ('ａ'..='ｚ').contains(&c)
-        || (('\u{C0}'..='\u{24F}').contains(&c) && c.is_alphabetic())
-}
-
-/// Separators inside a number: 2,500 / 0.5 / 10:00 / 044-856-3134 / 4/1.
-fn separator(c: char) -> bool {
-    matches!(
-        c,
-        ',' | '，' | '.' | '．' | ':' | '：' | '-' | '－' | '‐' | '/' | '／'
-    )
-}
-
-/// Unit prefixes inside a number: ２万１千.
-fn unit(c: char) -> bool {
-    matches!(c, '万' | '千' | '億' | '兆')
-}
-
-/// The numbers and runs of Latin letters that Unicode line breaking would part:
-/// those with a full-width character or a unit (half-width runs hold by
-/// Unicode's own rules). A run too long for a line keeps its breaks.
-fn runs(chars: &[(usize, char)]) -> Vec<Range<usize>> {
-    let c = |k: usize| chars.get(k).map_or('\0', |x| x.1);
-    let held = |k: usize| {
-        let (a, b) = (c(k), c(k + 1));
-        ((digit(a) || letter(a)) && (digit(b) || letter(b)))
-            || (digit(a) && separator(b) && digit(c(k + 2)))
-            || (k > 0 && digit(c(k - 1)) && separator(a) && digit(b))
-            || (digit(a) && unit(b))
-            || (k > 0 && digit(c(k - 1)) && unit(a) && digit(b))
-    };
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k + 1 < chars.len() {
-        if !held(k) {
-            k += 1;
-            continue;
-        }
-        let start = k;
-        while k + 1 < chars.len() && held(k) {
-            k += 1;
-        }
-        let wide = (start..=k).any(|j| !c(j).is_ascii());
-        if wide && k - start < STRETCH {
-            let end = chars.get(k + 1).map_or(usize::MAX, |x| x.0);
-            out.push(chars[start].0..end.min(chars[k].0 + c(k).len_utf8()));
-        }
-    }
-    out
 }
 
 /// The byte offsets of the break opportunities in long tokens: after a natural
@@ -269,7 +218,6 @@ fn token(chars: &[(usize, char)], out: &mut Vec<usize>) {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::{Mark, marks, pieces};
@@ -299,9 +247,21 @@ mod tests {
     fn numbers_and_latin_runs_hold_together() {
         assert_eq!(shown("約２，５００人"), "約〈２，５００〉人");
         assert_eq!(shown("約２万１千世帯"), "約〈２万１千〉世帯");
-        assert_eq!(shown("全１８６か所（４０１窓口）"), "全〈１８６〉か所（〈４０１〉窓口）");
+        assert_eq!(
+            shown("全１８６か所（４０１窓口）"),
+            "全〈１８６〉か所（〈４０１〉窓口）"
+        );
         assert_eq!(shown("ＮＰＯ法人とＤＸ"), "〈ＮＰＯ〉法人と〈ＤＸ〉");
-        assert_eq!(shown("2万1千件、０４４－８５６－３１３４"), "〈2万1千〉件、〈０４４－８５６－３１３４〉");
+        assert_eq!(
+            shown("2万1千件、０４４－８５６－３１３４"),
+            "〈2万1千〉件、〈０４４－〉〈８５６－〉〈３１３４〉"
+        );
+        assert_eq!(
+            shown("044-856-3134、０１２３４５６７８９"),
+            "044-856-3134、〈０１２３４５６７８９〉"
+        );
+        // Too wide for a narrow column: it breaks as text does.
+        assert_eq!(shown("ＡＢＣＤＥＦＧＨＩＪＫ"), "ＡＢＣＤＥＦＧＨＩＪＫ");
         // Half-width runs hold by Unicode's own rules: nothing added.
         assert_eq!(shown("NPO 2,500 10:00"), "NPO 2,500 10:00");
         // A separator or a unit outside a number is ordinary text.
@@ -324,7 +284,7 @@ mod tests {
             ["（kohoku-", "kusei@", "city.", "example.", "jp）"]
         );
         // The stop after a URL is the sentence's.
-        assert_eq!(super::urls("www.example.jp."), [0..14]);
+        assert_eq!(super::urls("www.example.jp."), vec![0..14]);
         assert!(super::urls("a@b").is_empty());
         // A stretch too long for a narrow column breaks anywhere, as before.
         let hash = "https://example.jp/0123456789abcdef0123456789";

@@ -182,7 +182,11 @@ mod tests {
         for p in phrases("約２万１千世帯") {
             assert!(!p.ends_with('万') && !p.ends_with('，'), "{p}");
         }
-        assert!(phrases("約２，５００人").iter().any(|p| p.contains("２，５００")));
+        assert!(
+            phrases("約２，５００人")
+                .iter()
+                .any(|p| p.contains("２，５００"))
+        );
         // Noun compounds are cut where the script changes, and after 「・」.
         let plan = ["区役所", "サービス", "向上", "アクションプラン"];
         assert_eq!(phrases(&plan.concat()), plan);

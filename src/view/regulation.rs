@@ -204,10 +204,15 @@ fn typed_mark(text: &mut String) -> Option<Typed> {
     let paren = (head.strip_prefix(['(', '（']))
         .and_then(|h| h.strip_suffix([')', '）']))
         .filter(|h| h.chars().count() <= 3);
-    let typed = if let Some(n) = half(head).parse().ok().filter(|_| head.chars().count() <= 3) {
+    let typed = if let Some(n) = half(head)
+        .parse()
+        .ok()
+        .filter(|_| head.chars().count() <= 3)
+    {
         Typed::Clause(n)
     } else if paren.is_some_and(|h| {
-        h.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        h.chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
             || (h.chars().count() == 1 && KATAKANA.contains(h))
     }) || (!head.is_empty() && head.chars().all(|c| "一二三四五六七八九十".contains(c)))
         || (head.chars().count() == 1 && KATAKANA.contains(head))
@@ -271,6 +276,36 @@ mod tests {
         assert_eq!(kanji(20), "二十");
         assert_eq!(katakana(3, SubitemStyle::Katakana), "ウ");
         assert_eq!(katakana(1, SubitemStyle::ParenKatakana), "（ア）");
+    }
+
+    #[test]
+    fn a_mark_typed_at_a_flat_paragraphs_start_is_taken_as_its_mark() {
+        let typed = |s: &str| {
+            let mut text = s.to_string();
+            let mark = typed_mark(&mut text).map(|t| match t {
+                Typed::Clause(n) => format!("項{n}"),
+                Typed::Item(m) => format!("号{m}"),
+            });
+            (mark, text)
+        };
+        assert_eq!(typed("2 委員長は"), (Some("項2".into()), "委員長は".into()));
+        assert_eq!(
+            typed("２　委員長は"),
+            (Some("項2".into()), "委員長は".into())
+        );
+        assert_eq!(typed("(1) 策定"), (Some("号(1)".into()), "策定".into()));
+        assert_eq!(
+            typed("（ア）　報告"),
+            (Some("号（ア）".into()), "報告".into())
+        );
+        assert_eq!(
+            typed("十二　その他"),
+            (Some("号十二".into()), "その他".into())
+        );
+        for plain in ["委員は、再任される。", "十分 に", "（アイ） x", "2024 年"]
+        {
+            assert_eq!(typed(plain), (None, plain.into()), "{plain}");
+        }
     }
 
     #[test]

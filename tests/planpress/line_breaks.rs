@@ -23,7 +23,8 @@ const HELD: &[(&str, &str)] = &[
     ("ＮＰＯ", ""),
     ("ＤＸ", ""),
     ("2万1千", ""),
-    ("０４４－８５６－３１３４", ""),
+    // Wider than the narrowest column: it may break after its separators.
+    ("０４４－８５６－３１３４", "－"),
     (URL, "/.-@"),
     (MAIL, "/.-@"),
 ];
@@ -121,7 +122,8 @@ fn breaks_inside(built: &Built) -> (Vec<String>, usize) {
             }
             for j in 1..run.len() {
                 if lines[at + j] != lines[at + j - 1] && !allowed.contains(run[j - 1]) {
-                    let (a, b): (String, String) = (run[..j].iter().collect(), run[j..].iter().collect());
+                    let (a, b): (String, String) =
+                        (run[..j].iter().collect(), run[j..].iter().collect());
                     inside.push(format!("{a}／{b}"));
                 }
             }

@@ -39,7 +39,11 @@ fn edition(name: &str) -> PathBuf {
 fn lines(built: &Built) -> Vec<(usize, Abs, Abs, String)> {
     let mut out: Vec<(usize, Abs, Abs, String)> = Vec::new();
     for (p, mut runs) in page_runs(built).into_iter().enumerate() {
-        runs.sort_by(|a, b| a.y.partial_cmp(&b.y).unwrap().then(a.x.partial_cmp(&b.x).unwrap()));
+        runs.sort_by(|a, b| {
+            a.y.partial_cmp(&b.y)
+                .unwrap()
+                .then(a.x.partial_cmp(&b.x).unwrap())
+        });
         for r in runs {
             match out.last_mut() {
                 Some((lp, y, _, text)) if *lp == p && (r.y - *y).abs() < Abs::pt(2.0) => {
@@ -64,24 +68,33 @@ fn a_caption_typed_in_parentheses_prints_one_pair() {
     for caption in ["（目的）", "（所掌事項）", "（委員の任期）"] {
         assert!(text.contains(caption), "PDF: {caption} not printed");
     }
-    assert!(!text.contains("（（") && !text.contains("（("), "PDF: a caption in two pairs");
+    assert!(
+        !text.contains("（（") && !text.contains("（("),
+        "PDF: a caption in two pairs"
+    );
     let html = crate::web::text(&crate::web::web(&dir));
-    assert!(html.contains("第１条（目的）"), "web: 第１条（目的） not shown");
-    assert!(!html.contains("（（") && !html.contains("（("), "web: a caption in two pairs");
+    assert!(
+        html.contains("第１条（目的）"),
+        "web: 第１条（目的） not shown"
+    );
+    assert!(
+        !html.contains("（（") && !html.contains("（("),
+        "web: a caption in two pairs"
+    );
     // The 新旧対照表 of a change to that article shows its caption once too.
     let next = tmp("caption-parens-next");
     copy_edition(&dir, &next);
     edit_json(&next, "annex-1-regulation.json", |v| {
-        v["articles"][0]["paragraphs"][0] = "この要綱は、架空の委員会の設置に関し必要な事項を定める。".into();
+        v["articles"][0]["paragraphs"][0] =
+            "この要綱は、架空の委員会の設置に関し必要な事項を定める。".into();
     });
-    let out = planpress(&[
-        "diff",
-        dir.to_str().unwrap(),
-        next.to_str().unwrap(),
-    ]);
+    let out = planpress(&["diff", dir.to_str().unwrap(), next.to_str().unwrap()]);
     let report = String::from_utf8_lossy(&out.stdout);
     assert!(report.contains("（目的）"), "diff:\n{report}");
-    assert!(!report.contains("（（"), "diff: a caption in two pairs:\n{report}");
+    assert!(
+        !report.contains("（（"),
+        "diff: a caption in two pairs:\n{report}"
+    );
 }
 
 /// The lines from the one holding `first` to the one where `last` ends.
@@ -137,7 +150,11 @@ fn flat_paragraphs_print_as_numbered_clauses_at_the_pitch_of_a_line() {
         .expect("article 3's second paragraph");
     assert!(typed.3.starts_with("２　委員長は"), "「{}」", typed.3);
     // The gap between two 項 is no smaller than that between a 項's lines.
-    let pitch: Vec<Abs> = art.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| w[1].1 - w[0].1).collect();
+    let pitch: Vec<Abs> = art
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0)
+        .map(|w| w[1].1 - w[0].1)
+        .collect();
     let within = pitch.iter().copied().fold(Abs::inf(), Abs::min);
     let between = pitch.iter().copied().fold(Abs::zero(), Abs::max);
     assert!(pitch.len() >= 5, "{art:?}");
