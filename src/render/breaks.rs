@@ -133,28 +133,43 @@ fn email(token: &str) -> Option<usize> {
 /// A URL's marks: a break after 「/」「.」「-」「@」 (not between two such marks:
 /// 「https://」 stays whole), each piece between held (Unicode line breaking,
 /// and Typst's own rules for links, would part it after 「_」「?」「=」 or between
-/// a letter and a digit); a stretch too long for any line breaks anywhere (the
-/// last resort).
+/// a letter and a digit). A piece too long for a narrow column (a query
+/// string) breaks after 「?」「&」「=」「_」「#」 too, and a stretch still too long
+/// (a hash) anywhere: the last resort.
 fn url(chars: &[(usize, char)], range: &Range<usize>, out: &mut Vec<Mark>) {
     let inner: Vec<(usize, char)> = (chars.iter())
         .filter(|(at, _)| range.contains(at))
         .copied()
         .collect();
+    split(&inner, range.end, true, out);
+}
+
+/// The marks after which a piece of a URL too long to hold breaks.
+fn query_mark(c: char) -> bool {
+    matches!(c, '?' | '&' | '=' | '_' | '#')
+}
+
+/// Hold the pieces of `inner` (its text ends at byte `end`) between breaks
+/// after its URL marks (`first`) or its query marks; see `url`.
+fn split(inner: &[(usize, char)], end: usize, first: bool, out: &mut Vec<Mark>) {
+    let mark = if first { url_mark } else { query_mark };
     let mut from = 0;
     for k in 0..inner.len() {
         let last = k + 1 == inner.len();
-        let mark = !last && url_mark(inner[k].1) && !url_mark(inner[k + 1].1);
-        if !last && !mark {
+        if !last && !(mark(inner[k].1) && !mark(inner[k + 1].1)) {
             continue;
         }
-        let end = if last { range.end } else { inner[k + 1].0 };
-        if k + 1 - from > STRETCH {
-            out.extend(inner[from + 1..=k].iter().map(|&(at, _)| Mark::Break(at)));
-        } else if k > from {
-            out.push(Mark::Hold(inner[from].0..end));
+        let stop = if last { end } else { inner[k + 1].0 };
+        let piece = &inner[from..=k];
+        if piece.len() > STRETCH && first {
+            split(piece, stop, false, out);
+        } else if piece.len() > STRETCH {
+            out.extend(piece[1..].iter().map(|&(at, _)| Mark::Break(at)));
+        } else if piece.len() > 1 {
+            out.push(Mark::Hold(piece[0].0..stop));
         }
         if !last {
-            out.push(Mark::Break(end));
+            out.push(Mark::Break(stop));
         }
         from = k + 1;
     }
@@ -286,7 +301,12 @@ mod tests {
         // The stop after a URL is the sentence's.
         assert_eq!(super::urls("www.example.jp."), vec![0..14]);
         assert!(super::urls("a@b").is_empty());
-        // A stretch too long for a narrow column breaks anywhere, as before.
+        // A piece too long for a narrow column breaks after its query marks,
+        // a stretch still too long anywhere.
+        assert_eq!(
+            shown("https://example.jp/index.html?cat=juminhyo&lang=ja&from=qr"),
+            "〈https://〉／〈example.〉／〈jp/〉／〈index.〉／〈html?〉／〈cat=〉／〈juminhyo&〉／〈lang=〉／〈ja&〉／〈from=〉／〈qr〉"
+        );
         let hash = "https://example.jp/0123456789abcdef0123456789";
         assert_eq!(pieces(hash).len(), 2 + 27);
     }
