@@ -156,7 +156,8 @@ fn split(inner: &[(usize, char)], end: usize, first: bool, out: &mut Vec<Mark>) 
     let mut from = 0;
     for k in 0..inner.len() {
         let last = k + 1 == inner.len();
-        if !last && !(mark(inner[k].1) && !mark(inner[k + 1].1)) {
+        let at_mark = !last && mark(inner[k].1) && !mark(inner[k + 1].1);
+        if !last && !at_mark {
             continue;
         }
         let stop = if last { end } else { inner[k + 1].0 };

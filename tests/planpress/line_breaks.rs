@@ -229,7 +229,7 @@ fn runs_of(s: &str) -> Vec<(String, String)> {
             }
         }
         let run: String = chars[i..j].iter().collect();
-        let wide = run.chars().any(|c| !c.is_ascii());
+        let wide = !run.is_ascii();
         if j > i + 1 && wide {
             let em: f32 = run
                 .chars()
