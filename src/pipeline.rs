@@ -134,8 +134,13 @@ impl Pipeline {
         let mut prepared = self.prepare()?;
         let generated = render::typst::render(&prepared.view, &self.config.templates)?;
         let t1 = Instant::now();
-        let archival = self.config.draft.is_none();
         let rebuild = self.world.is_some();
+        // A draft is its own document (another identifier); like the published
+        // plan it conforms to PDF/A-3a and PDF/UA-1: the committee archives it.
+        let ident = match self.config.draft {
+            Some(day) => format!("planpress-draft:{day}:{}", prepared.ident),
+            None => format!("planpress:{}", prepared.ident),
+        };
         let date = document_date(&prepared.content);
         let world = self.world(&prepared, &generated, date);
         let failed = |e| BuildError::Compile(e, Box::new(generated.clone()));
@@ -143,7 +148,7 @@ impl Pipeline {
         let t2 = Instant::now();
         // The layout check and the export both only read the laid-out pages: they
         // run side by side, and a refused layout drops the PDF.
-        let options = pdf::options(format!("planpress:{}", prepared.ident), date, archival);
+        let options = pdf::options(ident, date);
         let (layout, pdf) = std::thread::scope(|s| {
             let layout = s.spawn(|| check_layout(&document, || prepared.view.named_texts()));
             let pdf = pdf::export(world, &document, &options);
@@ -260,7 +265,7 @@ pub fn comparison(
     check_layout(&pages, Vec::new)
         .map_err(|e| BuildError::Layout(e, Box::new(generated.clone()), Box::new(pages.clone())))?;
     let ident = typst::utils::hash128(&(&old.sources, &new.sources, new_first));
-    let options = pdf::options(format!("planpress-compare:{ident:032x}"), date, true);
+    let options = pdf::options(format!("planpress-compare:{ident:032x}"), date);
     let pdf = pdf::export(&world, &pages, &options).map_err(failed)?;
     Ok(Compared {
         changes,
