@@ -54,7 +54,7 @@ pub fn whole(text: &str, marked: bool) -> Vec<Run> {
 /// (either side may be missing: a passage added or removed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Passage<'a> {
-    Same,
+    Same(&'a str),
     Changed(Option<&'a str>, Option<&'a str>),
 }
 
@@ -95,7 +95,7 @@ pub fn passages<'a>(old: &'a [String], new: &'a [String]) -> Vec<Passage<'a>> {
     while i < n || j < m {
         if i < n && j < m && old[i] == new[j] {
             flush(&mut gone, &mut came, &mut out);
-            out.push(Passage::Same);
+            out.push(Passage::Same(&old[i]));
             i += 1;
             j += 1;
         } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
@@ -154,9 +154,9 @@ mod tests {
         assert_eq!(
             passages(&old, &new),
             [
-                Passage::Same,
+                Passage::Same("見出し"),
                 Passage::Changed(Some("第一段落です。"), Some("第一段落を改めました。")),
-                Passage::Same,
+                Passage::Same("第二段落です。"),
                 Passage::Changed(None, Some("追加の段落")),
             ]
         );
