@@ -171,7 +171,10 @@ fn a_rewritten_passage_stands_at_the_top_beside_the_old_one() {
         .unwrap();
     let new = find(glyphs, "申請の手引き").unwrap()[0].y;
     let old = find(glyphs, "証明書を正確").unwrap()[0].y;
-    assert!((new - old).abs() < Abs::pt(1.0), "new at {new:?}, old at {old:?}");
+    assert!(
+        (new - old).abs() < Abs::pt(1.0),
+        "new at {new:?}, old at {old:?}"
+    );
 }
 
 /// The cells of a table row on one baseline (the last cell's), each between
@@ -224,7 +227,10 @@ fn tables_are_ruled_grids_and_only_the_changed_characters_of_a_cell_are_underlin
     let text: String = (all.iter().flat_map(|(g, _)| g))
         .map(|g| g.text.as_str())
         .collect();
-    assert!(!text.contains('｜') && !text.contains("時期／内容"), "{text}");
+    assert!(
+        !text.contains('｜') && !text.contains("時期／内容"),
+        "{text}"
+    );
     let on = |word: &str| {
         (all.iter())
             .filter(|(g, _)| find(g, word).is_some())
@@ -242,7 +248,11 @@ fn tables_are_ruled_grids_and_only_the_changed_characters_of_a_cell_are_underlin
     // The simple table's changed cell, under its header row, on both sides.
     let (glyphs, strokes) = on("実施結果の取りまとめと公表")[0];
     assert_cells_ruled(glyphs, strokes, &["時期", "内容", "担当"]);
-    assert_cells_ruled(glyphs, strokes, &["翌年3月", "実施結果の取りまとめと公表", "総務課"]);
+    assert_cells_ruled(
+        glyphs,
+        strokes,
+        &["翌年3月", "実施結果の取りまとめと公表", "総務課"],
+    );
     let cell = find(glyphs, "実施結果の取りまとめと公表").unwrap();
     assert_eq!(underlined(cell, strokes).concat(), "と公表");
     assert!(underlined(find(glyphs, "翌年3月").unwrap(), strokes).is_empty());

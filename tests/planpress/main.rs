@@ -10,6 +10,7 @@ mod broken;
 mod changes;
 mod cli;
 mod comparison;
+mod comparison_forms;
 mod comparison_layout;
 mod cost;
 mod deep_org;
