@@ -188,7 +188,13 @@ fn head(change: &Change, old: Option<&Item>, new: Option<&Item>, remarks: bool) 
                 _ => (String::new(), String::new()),
             };
             if remarks && !from.is_empty() {
-                remark.push_str(&from);
+                // 備考: 移動（区民窓口担当 目標2から）, 番号変更（基準1から）.
+                let whence = if o == n {
+                    "（順序）".into()
+                } else {
+                    format!("（{o}から）")
+                };
+                remark.push_str(&whence);
             } else {
                 old_cell.note = Some(to).filter(|s| !s.is_empty());
                 new_cell.note = Some(from).filter(|s| !s.is_empty());
@@ -212,5 +218,32 @@ fn head(change: &Change, old: Option<&Item>, new: Option<&Item>, remarks: bool) 
         remark: Some(remark),
         new: new_cell,
         old: old_cell,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::item::ItemId;
+
+    #[test]
+    fn a_renumbering_is_told_in_the_remarks_column_when_there_is_one() {
+        let words = vec!["窓口で用件を伺います。".to_string()];
+        let (old, new) = (
+            Item::new(ItemId::standard("", 1), words.clone()),
+            Item::new(ItemId::standard("", 2), words.clone()),
+        );
+        let change = Change {
+            kind: ChangeKind::Renumbered,
+            id: new.id.clone(),
+            from: None,
+            old: Some(words.clone()),
+            new: Some(words),
+        };
+        let row = head(&change, Some(&old), Some(&new), true);
+        assert_eq!(row.remark.as_deref(), Some("番号変更（基準1から）"));
+        assert_eq!((row.old.note, row.new.note), (None, None));
+        let row = head(&change, Some(&old), Some(&new), false);
+        assert_eq!(row.new.note.as_deref(), Some("（基準1から番号変更）"));
     }
 }
