@@ -215,7 +215,7 @@ fn head(change: &Change, old: Option<&Item>, new: Option<&Item>, remarks: bool) 
         head: true,
         omitted: false,
         kind: Some(change.kind),
-        remark: Some(remark),
+        remark: remarks.then_some(remark),
         new: new_cell,
         old: old_cell,
     }
