@@ -273,8 +273,9 @@ fn tables_are_ruled_grids_and_only_the_changed_characters_of_a_cell_are_underlin
 
 #[test]
 fn a_dakuten_added_alone_is_underlined_with_its_kana() {
-    // The mark split か from its combining ゙, which then printed apart, over
-    // the next character: the layout check refused the 新旧対照表.
+    // The mark split か from its combining ゙: only the ゙ was underlined, and
+    // in a draft's closing table it printed apart, over the next character (the
+    // layout check refused the draft).
     let base = tmp("comparison-dakuten");
     let (old, new) = (base.join("old"), base.join("new"));
     for (dir, text) in [
