@@ -111,12 +111,21 @@ pub fn spread_glyphs(document: &PagedDocument, from: usize) -> Vec<String> {
 }
 
 /// full-model-next, its first target rewritten (a URL, an e-mail address), a
-/// cell of its simple table changed; against full-model.
+/// cell of its simple table changed, a roster row of four columns rewritten
+/// with katakana words; against full-model.
 fn revised(dir: &Path) {
     copy_edition(&root().join(NEXT), dir);
     edit_json(dir, "4-targets.json", |v| {
         v["divisions"][0]["departments"][0]["targets"][0]["text"] =
             "申請の手引きは https://www.city.kaku.example.lg.jp/kohoku/apply/guide-2026/index.html に掲載し、問合せは kohoku-madoguchi@city.kaku.example.lg.jp で受け付けます。".into();
+    });
+    edit_json(dir, "annex-2-roster.json", |v| {
+        v["groups"][0]["rows"][0] = serde_json::json!([
+            "地域コミュニティ推進課",
+            "担当課長",
+            "架空 春子",
+            "ボランティア担当兼務"
+        ]);
     });
     edit_json(dir, "2-approach.json", |v| {
         v["sections"][1]["paragraphs"][4]["table"]["rows"][2][1] =
@@ -295,4 +304,21 @@ fn a_dakuten_added_alone_is_underlined_with_its_kana() {
     let (glyphs, strokes) = page(&compared.document.pages()[0].frame);
     let word = find(&glyphs, "か\u{3099}んたん").expect("printed");
     assert_eq!(underlined(word, &strokes).concat(), "か\u{3099}");
+}
+
+#[test]
+fn a_katakana_word_in_a_narrow_cell_stays_on_one_line() {
+    // A roster row of four columns in half the page: 「コミュ／ニティ」
+    // 「ボランティ／ア」 broke inside the word, 「架空 春／子」 left one alone.
+    let all = pages(&compared().document);
+    let (glyphs, _) = (all.iter())
+        .find(|(g, _)| find(g, "担当課長").is_some())
+        .unwrap();
+    for word in ["コミュニティ", "ボランティア", "架空 春子", "担当課長"] {
+        let run = find(glyphs, word).unwrap_or_else(|| panic!("「{word}」 broken across lines"));
+        assert!(
+            run.iter().all(|g| (g.y - run[0].y).abs() < Abs::pt(1.0)),
+            "「{word}」"
+        );
+    }
 }
