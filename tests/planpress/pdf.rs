@@ -167,6 +167,38 @@ fn the_published_pdf_is_archival_and_accessible() {
     }
 }
 
+/// The committee archives its drafts: a draft with its closing 新旧対照表
+/// conforms to PDF/A-3a and PDF/UA-1 as the published plan does (it claimed
+/// nothing and failed both validations), under its own document identifier.
+#[test]
+fn the_draft_conforms_as_the_published_plan_does() {
+    for (what, built) in [
+        ("fictional-r3 draft", crate::editions::next_draft()),
+        (
+            "full-model-next draft",
+            &crate::editions::draft("tests/fixtures/full-model-next"),
+        ),
+    ] {
+        assert!(
+            built
+                .prepared
+                .view
+                .draft
+                .as_ref()
+                .unwrap()
+                .comparison
+                .is_some()
+        );
+        assert_archival(&built.pdf, what);
+    }
+    let id = |pdf: &[u8]| {
+        let doc = lopdf::Document::load_mem(pdf).unwrap();
+        format!("{:?}", doc.trailer.get(b"ID").unwrap())
+    };
+    let published = build(&root().join("tests/fixtures/fictional-r3"));
+    assert!(id(&published.pdf) != id(&crate::editions::next_draft().pdf));
+}
+
 /// The PDCA diagram is a tagged Figure whose alternative text names its stages
 /// (and says what is still missing), so a screen reader tells what it shows.
 #[test]
