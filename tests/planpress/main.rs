@@ -10,6 +10,8 @@ mod broken;
 mod changes;
 mod cli;
 mod comparison;
+mod comparison_forms;
+mod comparison_layout;
 mod cost;
 mod deep_org;
 mod document;
