@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 
 use super::decode::decode;
 use super::error::{ContentError, ContentErrors};
-use super::messages::json_error;
+use super::messages::{json_error, missing_comma};
 use super::model::*;
 use super::position::Lines;
 use super::source::read_regular;
@@ -33,9 +33,17 @@ struct Loader {
     files: Vec<FileText>,
     texts: Vec<(String, String)>,
     errors: Vec<ContentError>,
+    /// (file, pointer) of each value set aside for a stand-in (`repair`).
+    aside: Vec<(String, String)>,
 }
 
 impl Loader {
+    /// Whether a value at `pointer` of `file` was set aside: the rules' findings
+    /// about it are about the stand-in, not what the clerk wrote.
+    fn set_aside(&self, file: &str, pointer: &str) -> bool {
+        (self.aside.iter()).any(|(f, p)| f == file && super::repair::under(pointer, p))
+    }
+
     fn error(&mut self, file: &str, message: impl Into<String>) {
         self.errors.push(ContentError::new(file, message));
     }
@@ -86,22 +94,21 @@ impl Loader {
         let value: serde_json::Value = match serde_json::from_str(&text) {
             Ok(v) => v,
             Err(e) => {
-                self.errors.push(json_error(file, &text, &spans, None, &e));
+                let err = missing_comma(file, &text, &spans, &e);
+                (self.errors).push(err.unwrap_or_else(|| json_error(file, &text, &spans, None, &e)));
                 return None;
             }
         };
-        let typed = serde_json::from_str::<T>(&text);
-        if let Err(e) = &typed {
-            self.errors
-                .push(json_error(file, &text, &spans, Some(&value), e));
-        }
+        let (typed, errors, aside) = super::repair::typed::<T>(file, &text, &spans, &value);
+        self.errors.extend(errors);
+        (self.aside).extend(aside.into_iter().map(|p| (file.to_string(), p)));
         self.files.push(FileText {
             name: file.to_string(),
             text,
             value,
             spans,
         });
-        typed.ok()
+        typed
     }
 
     /// Give each error a position and an item name from its pointer or line.
@@ -171,10 +178,11 @@ fn read_with(dir: &Path, overrides: Vec<(String, Vec<u8>)>) -> Result<Read, Cont
             dir: dir.to_path_buf(),
             errors: vec![ContentError::new(
                 &dir.display().to_string(),
-                "版のフォルダが見つかりません。content/ の下のフォルダ名（例: content/miyamae-r2）を指定してください",
+                no_folder(dir),
             )],
             more: 0,
             texts: Vec::new(),
+            no_folder: true,
         });
     }
     let mut loader = Loader {
@@ -184,6 +192,7 @@ fn read_with(dir: &Path, overrides: Vec<(String, Vec<u8>)>) -> Result<Read, Cont
         files: Vec::new(),
         texts: Vec::new(),
         errors: Vec::new(),
+        aside: Vec::new(),
     };
     let edition = loader.read::<Edition>("edition.json");
     let (chapters, annex) = loader.read_parts(edition.as_ref());
@@ -213,21 +222,27 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
             .chain(&annex)
             .map(|(f, p)| (f.as_str(), p))
             .collect();
-        loader
-            .errors
-            .extend(rules::validate(&edition, &parts, complete));
-        loader.errors.extend(required::edition(&edition));
+        let unknown = |p: &str| loader.set_aside("edition.json", p);
+        let known = rules::Known {
+            scenes: !unknown("/scenes"),
+            statuses: !unknown("/statuses"),
+            year: !unknown("/fiscal_year"),
+        };
+        let aside = |file: &str, p: &str| loader.set_aside(file, p);
+        let mut found = rules::validate(&edition, &parts, complete, known, &aside);
+        found.extend(required::edition(&edition));
         for f in &loader.files {
-            loader
-                .errors
-                .extend(super::blocks::check(&f.name, &f.value, &parts));
+            found.extend(super::blocks::check(&f.name, &f.value, &parts));
         }
         for (file, part) in &parts {
-            loader.errors.extend(required::part(file, part));
+            found.extend(required::part(file, part));
         }
-        loader
-            .errors
-            .extend(super::check_previous(&loader.dir, &edition));
+        if known.year {
+            found.extend(super::check_previous(&loader.dir, &edition));
+        }
+        // What the rules say of a stand-in is not the clerk's problem.
+        found.retain(|e| !e.pointer.as_deref().is_some_and(|p| aside(&e.file, p)));
+        loader.errors.extend(found);
         if loader.errors.is_empty() {
             return Ok(Content {
                 name: folder_name(&loader.dir),
@@ -240,6 +255,34 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
         }
     }
     Err(loader.into_errors())
+}
+
+/// Why `dir` is no edition folder, with the editions beside where it was looked for.
+fn no_folder(dir: &Path) -> String {
+    let shown = dir.display();
+    if dir.exists() {
+        return format!(
+            "{shown} はフォルダではありません。版のフォルダ（edition.json のあるフォルダ。例: content/miyamae-r2）を指定してください"
+        );
+    }
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty());
+    let parent = parent.unwrap_or(Path::new("."));
+    let mut editions: Vec<String> = fs::read_dir(parent)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().join("edition.json").is_file())
+        .map(|e| parent.join(e.file_name()).display().to_string())
+        .collect();
+    editions.sort();
+    let mut m = format!("版のフォルダ {shown} がありません。フォルダ名を確かめてください");
+    if editions.is_empty() {
+        m.push_str("（例: content/miyamae-r2）");
+    } else {
+        editions.truncate(10);
+        m.push_str(&format!("。ある版: {}", editions.join("、")));
+    }
+    m
 }
 
 /// The edition folder's name: `content/miyamae-r2` → `miyamae-r2`.
@@ -316,6 +359,7 @@ impl Loader {
             errors,
             more,
             texts: self.texts,
+            no_folder: false,
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod load;
 mod messages;
 pub mod model;
 mod position;
+mod repair;
 mod required;
 pub mod source;
 mod spans;
@@ -22,6 +23,7 @@ use std::path::{Path, PathBuf};
 
 use model::*;
 
+pub use diagnostic::SEVERITY;
 pub use error::{ContentError, ContentErrors};
 pub use holders::{Holder, Place, holder_values_mut, holders};
 pub use load::{Read, load, read, validate};
