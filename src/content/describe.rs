@@ -57,7 +57,7 @@ fn field_word(key: &str) -> Option<&'static str> {
         "contact" => "問合せ先",
         "section" => "担当課",
         "phone" => "電話番号",
-        "fax" => "FAX 番号",
+        "fax" => "FAX番号",
         "email" => "メールアドレス",
         "address" => "所在地",
         "prefix" => "番号の頭の文字",

@@ -84,9 +84,52 @@ fn content_errors_exit_1_with_a_japanese_message() {
     );
     assert!(!out.exists(), "nothing is written");
 
-    let run = planpress(&["check", "content/no-such-edition"]);
-    assert_eq!(run.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&run.stderr).contains("版のフォルダが見つかりません"));
+    // Content errors begin as every other failure does, in Japanese.
+    assert!(err.contains("\nエラー: 4-targets.json") && !err.contains("error"), "{err}");
+}
+
+#[test]
+fn a_missing_edition_folder_is_said_to_be_missing() {
+    for command in ["check", "build", "lint", "sheets"] {
+        let run = planpress(&[command, "content/no-such-edition"]);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{command}: {err}");
+        assert!(
+            err.starts_with("エラー: 版のフォルダ content/no-such-edition がありません"),
+            "{command}: {err}"
+        );
+        // Not a problem in content files; the editions there are named.
+        assert!(!err.contains("内容ファイルに"), "{command}: {err}");
+        assert!(err.contains("content/miyamae-r2"), "{command}: {err}");
+    }
+}
+
+#[test]
+fn help_is_japanese_throughout() {
+    for args in [&["--help"][..], &["build", "--help"], &["diff", "-h"], &["archive", "--help"]] {
+        let run = planpress(args);
+        assert!(run.status.success(), "{args:?}");
+        let out = String::from_utf8_lossy(&run.stdout);
+        assert!(out.contains("使い方: planpress") && out.contains("使い方を表示します"), "{args:?}: {out}");
+        for english in ["Print", "Usage", "Options", "Arguments", "Commands", "[default", "possible values", "OPTIONS", "<EDITION>", "<OLD>"] {
+            assert!(!out.contains(english), "{args:?}: 「{english}」 in\n{out}");
+        }
+    }
+    let out = String::from_utf8_lossy(&planpress(&["diff", "--help"]).stdout).to_string();
+    assert!(out.contains("<前年度の版> <今年度の版>") && out.contains("省略時は text。使える値: text、json"), "{out}");
+}
+
+#[test]
+fn new_onto_an_edition_names_a_folder_for_one() {
+    let base = tmp("new-onto");
+    copy_edition(&root().join(EDITION), &base.join("kaede-r2"));
+    copy_edition(&root().join(EDITION), &base.join("kaede-r3"));
+    let run = planpress(&["new", base.join("kaede-r2").to_str().unwrap(), base.join("kaede-r3").to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(err.starts_with("エラー: ") && !err.contains("out/"), "{err}");
+    // The next name not taken, beside the edition it starts from.
+    assert!(err.contains(&format!("例: {}", base.join("kaede-r4").display())), "{err}");
 }
 
 #[test]
@@ -114,8 +157,8 @@ fn usage_errors_exit_2_and_are_told_in_japanese() {
     told(
         &["build"],
         &[
-            "<EDITION> が指定されていません",
-            "書き方: planpress build <EDITION>",
+            "エラー: <版のフォルダ> が指定されていません",
+            "書き方: planpress build [オプション] <版のフォルダ>",
         ],
     );
     told(
@@ -125,7 +168,7 @@ fn usage_errors_exit_2_and_are_told_in_japanese() {
     told(
         &["diff", EDITION, EDITION, "--order", "x"],
         &[
-            "「x」は --order <ORDER> には使えません",
+            "「x」は --order <順> には使えません",
             "使える値: new-old、old-new",
         ],
     );
@@ -366,4 +409,27 @@ fn a_page_range_reversed_or_open_is_told_as_such() {
         let err = select(&labels, open).unwrap_err();
         assert!(err.contains("範囲の始めと終わり"), "{open}: {err}");
     }
+}
+
+#[test]
+fn a_draft_is_written_beside_the_published_pdf_never_over_it() {
+    let work = tmp("draft-name");
+    let edition = work.join("content/kaede-r2");
+    copy_edition(&root().join("tests/fixtures/small-ward"), &edition);
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_planpress"))
+            .args(args)
+            .current_dir(&work)
+            .output()
+            .unwrap()
+    };
+    let published = run(&["build", "content/kaede-r2"]);
+    assert!(published.status.success(), "{}", String::from_utf8_lossy(&published.stderr));
+    let before = std::fs::read(work.join("out/kaede-r2.pdf")).unwrap();
+    let draft = run(&["build", "content/kaede-r2", "--draft", "--date", "2026-05-01"]);
+    let said = String::from_utf8_lossy(&draft.stdout);
+    assert!(draft.status.success(), "{}", String::from_utf8_lossy(&draft.stderr));
+    assert!(said.contains("out/kaede-r2-案.pdf"), "{said}");
+    assert!(work.join("out/kaede-r2-案.pdf").is_file());
+    assert!(std::fs::read(work.join("out/kaede-r2.pdf")).unwrap() == before, "the published PDF was replaced by the draft");
 }

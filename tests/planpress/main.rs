@@ -10,6 +10,7 @@ mod broken;
 mod changes;
 mod cli;
 mod comparison;
+mod contact;
 mod cost;
 mod deep_org;
 mod document;

@@ -84,7 +84,7 @@ pub struct Contact {
     /// hyphens, from the area code) is checked; the note (up to 20 characters) is kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// FAX 番号, written as the phone number is: 044-856-3237, 044-856-3237（企画課）.
+    /// FAX番号, written as the phone number is: 044-856-3237, 044-856-3237（企画課）.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fax: Option<String>,
     /// 67kusei@city.kawasaki.jp

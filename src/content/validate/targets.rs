@@ -105,7 +105,7 @@ pub(super) fn check_contact(c: &mut Checker, ed: &Edition) {
     let file = "edition.json";
     for (key, word, example) in [
         ("phone", "電話番号", "044-856-3133"),
-        ("fax", "FAX 番号", "044-856-3237"),
+        ("fax", "FAX番号", "044-856-3237"),
     ] {
         let written = if key == "phone" { &contact.phone } else { &contact.fax };
         if let Some(m) = written.as_deref().and_then(|w| number_problem(w, word, example)) {
