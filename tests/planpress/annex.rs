@@ -205,10 +205,10 @@ fn diff_and_the_drafts_change_list_show_each_changed_annex_field() {
     let expected = [
         "表紙",
         "向上方針の日付・署名",
-        "要綱 第2条",
-        "要綱 第3条",
-        "要綱 附則2",
-        "要綱 別表1",
+        "かえで区役所サービス向上委員会設置要綱 第2条",
+        "かえで区役所サービス向上委員会設置要綱 第3条",
+        "かえで区役所サービス向上委員会設置要綱 附則2",
+        "かえで区役所サービス向上委員会設置要綱 別表1",
         "名簿 日付",
         "名簿 委員 3行目",
         "名簿 備考",
@@ -393,4 +393,35 @@ fn a_changed_result_row_of_the_same_year_shows_as_a_change() {
         changes[0].id.label()
     );
     assert!(changes[0].new_text().unwrap().contains("書き直しました"));
+}
+
+/// An edition with a second regulation (a copy of the first under another title
+/// and file), its first article's text as given.
+fn with_second_regulation(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = tmp(name);
+    copy_edition(&root().join(FULL), &dir);
+    let mut rules: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("annex-1-regulation.json")).unwrap()).unwrap();
+    rules["title"] = "かえで区役所窓口部会運営要領（架空）".into();
+    rules["articles"][0]["clauses"][0]["text"] = text.into();
+    std::fs::write(dir.join("annex-5-rules.json"), serde_json::to_string_pretty(&rules).unwrap()).unwrap();
+    edit_json(&dir, "edition.json", |v| {
+        let annex = v["annex"].as_array_mut().unwrap();
+        annex.push(serde_json::json!({"kind": "regulation", "file": "annex-5-rules.json"}));
+    });
+    dir
+}
+
+#[test]
+fn a_second_regulations_articles_are_named_by_its_own_title() {
+    let old = with_second_regulation("second-reg-old", "この要領は、窓口部会の運営に関し必要な事項を定める。");
+    let new = with_second_regulation("second-reg-new", "この要領は、窓口部会の設置及び運営に関し必要な事項を定める。");
+    let changes = planpress::diff::diff(
+        &planpress::content::load(&old).unwrap(),
+        &planpress::content::load(&new).unwrap_or_else(|e| panic!("{e}")),
+    );
+    let labels: Vec<String> = changes.iter().map(|c| c.id.label()).collect();
+    // Only the second regulation's article changed: named by its title, and the
+    // main regulation's 第1条 (the same number, the same words before) is not.
+    assert_eq!(labels, ["かえで区役所窓口部会運営要領（架空） 第1条"]);
 }
