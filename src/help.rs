@@ -90,7 +90,9 @@ fn arg(a: Arg) -> Arg {
     let id = a.get_id().as_str().to_string();
     // The derive names a value by its field, upper-cased: those are replaced.
     let upper = id.to_uppercase();
-    let derived = a.get_value_names().is_none_or(|n| n.iter().all(|v| *v == upper));
+    let derived = a
+        .get_value_names()
+        .is_none_or(|n| n.iter().all(|v| *v == upper));
     let a = match value_name(&id) {
         Some(name) if derived && a.get_action().takes_values() => a.value_name(name),
         _ => a,

@@ -92,13 +92,18 @@ pub fn describe(root: &Value, pointer: &str) -> String {
                 let cell = segments.get(i + 2).and_then(|s| s.parse::<usize>().ok());
                 // The table's own word (別表 title, 区分) is said by the row's.
                 let title = cur.get("title").and_then(Value::as_str);
-                if words.last().is_some_and(|w| {
-                    w.starts_with("区分「") || title.is_some_and(|t| w == t)
-                }) {
+                if words
+                    .last()
+                    .is_some_and(|w| w.starts_with("区分「") || title.is_some_and(|t| w == t))
+                {
                     words.pop();
                 }
                 let said = row_words(root, cur, item, n, cell);
-                words.push(if words.is_empty() { said } else { format!("の{said}") });
+                words.push(if words.is_empty() {
+                    said
+                } else {
+                    format!("の{said}")
+                });
                 cur = item;
                 i += if cell.is_some() { 3 } else { 2 };
                 continue;

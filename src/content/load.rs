@@ -95,7 +95,8 @@ impl Loader {
             Ok(v) => v,
             Err(e) => {
                 let err = missing_comma(file, &text, &spans, &e);
-                (self.errors).push(err.unwrap_or_else(|| json_error(file, &text, &spans, None, &e)));
+                (self.errors)
+                    .push(err.unwrap_or_else(|| json_error(file, &text, &spans, None, &e)));
                 return None;
             }
         };

@@ -99,8 +99,10 @@ pub fn missing_comma(
     err.column = Some(line_col(text, last).1);
     err.span = Some(last..end);
     let fixed = format!("{},{}", &text[..end], &text[end..]);
-    if let (Ok(v), Some((pointer, _))) = (serde_json::from_str::<serde_json::Value>(&fixed), spans.at(last))
-        && !pointer.is_empty()
+    if let (Ok(v), Some((pointer, _))) = (
+        serde_json::from_str::<serde_json::Value>(&fixed),
+        spans.at(last),
+    ) && !pointer.is_empty()
     {
         err.item = Some(describe::describe(&v, &pointer));
     }

@@ -71,7 +71,9 @@ pub fn typed<T: DeserializeOwned>(
         };
         // A problem of a stand-in is the stand-in's, not the clerk's.
         let same_mistake = detail(&e).starts_with("missing field") && mistyped.contains(&pointer);
-        let stood_in = aside.iter().any(|a| under(&pointer, a) || is_field_of(&pointer, &e, a));
+        let stood_in = aside
+            .iter()
+            .any(|a| under(&pointer, a) || is_field_of(&pointer, &e, a));
         if !stood_in && !same_mistake {
             let mut err = json_error(file, &current, &cur_spans, Some(&value), &e);
             place(&mut err, text, spans, &pointer, &detail(&e));
@@ -170,7 +172,9 @@ fn next_candidate(
                 .trim()
                 .chars()
                 .map(|c| match c {
-                    '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                    '０'..='９' => {
+                        char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
+                    }
                     _ => c,
                 })
                 .collect();

@@ -99,12 +99,15 @@ impl Checker<'_> {
             if let Some(said) = spaces::around(scene)
                 && self.scenes.iter().any(|s| s.trim() == trimmed)
             {
-                let m = format!("場面「{scene}」の{said}。空白を消して「{trimmed}」と書いてください");
+                let m =
+                    format!("場面「{scene}」の{said}。空白を消して「{trimmed}」と書いてください");
                 return self.push(file, pointer, None, m);
             }
             if let Some(s) = self.scenes.iter().find(|s| s.trim() == scene) {
                 let said = spaces::around(s).unwrap_or_default();
-                let m = format!("場面「{scene}」は edition.json の scenes にありません。scenes の「{s}」の{said}。scenes の空白を消してください");
+                let m = format!(
+                    "場面「{scene}」は edition.json の scenes にありません。scenes の「{s}」の{said}。scenes の空白を消してください"
+                );
                 return self.push(file, pointer, None, m);
             }
             self.push(
@@ -146,7 +149,9 @@ pub fn validate(
     check_contact(&mut c, ed);
     for (i, s) in ed.scenes.iter().enumerate() {
         if let Some(said) = spaces::around(s) {
-            let m = format!("場面の名前「{s}」の{said}。空白を消してください（目標や基準の場面と一致しなくなります）");
+            let m = format!(
+                "場面の名前「{s}」の{said}。空白を消してください（目標や基準の場面と一致しなくなります）"
+            );
             c.push("edition.json", format!("/scenes/{i}"), None, m);
         }
     }

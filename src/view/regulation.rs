@@ -142,7 +142,14 @@ impl RegulationView {
         let reg = Reg::new(file, &r.title);
         RegulationView {
             articles: (r.articles.iter())
-                .map(|a| article(a, style, refs, is(AnnexItem::Article(reg.clone(), a.number))))
+                .map(|a| {
+                    article(
+                        a,
+                        style,
+                        refs,
+                        is(AnnexItem::Article(reg.clone(), a.number)),
+                    )
+                })
                 .collect(),
             supplementary: paras(&r.supplementary, refs),
             provisions: (r.supplementary_provisions.iter().enumerate())

@@ -400,11 +400,17 @@ fn a_changed_result_row_of_the_same_year_shows_as_a_change() {
 fn with_second_regulation(name: &str, text: &str) -> std::path::PathBuf {
     let dir = tmp(name);
     copy_edition(&root().join(FULL), &dir);
-    let mut rules: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("annex-1-regulation.json")).unwrap()).unwrap();
+    let mut rules: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("annex-1-regulation.json")).unwrap(),
+    )
+    .unwrap();
     rules["title"] = "かえで区役所窓口部会運営要領（架空）".into();
     rules["articles"][0]["clauses"][0]["text"] = text.into();
-    std::fs::write(dir.join("annex-5-rules.json"), serde_json::to_string_pretty(&rules).unwrap()).unwrap();
+    std::fs::write(
+        dir.join("annex-5-rules.json"),
+        serde_json::to_string_pretty(&rules).unwrap(),
+    )
+    .unwrap();
     edit_json(&dir, "edition.json", |v| {
         let annex = v["annex"].as_array_mut().unwrap();
         annex.push(serde_json::json!({"kind": "regulation", "file": "annex-5-rules.json"}));
@@ -414,8 +420,14 @@ fn with_second_regulation(name: &str, text: &str) -> std::path::PathBuf {
 
 #[test]
 fn a_second_regulations_articles_are_named_by_its_own_title() {
-    let old = with_second_regulation("second-reg-old", "この要領は、窓口部会の運営に関し必要な事項を定める。");
-    let new = with_second_regulation("second-reg-new", "この要領は、窓口部会の設置及び運営に関し必要な事項を定める。");
+    let old = with_second_regulation(
+        "second-reg-old",
+        "この要領は、窓口部会の運営に関し必要な事項を定める。",
+    );
+    let new = with_second_regulation(
+        "second-reg-new",
+        "この要領は、窓口部会の設置及び運営に関し必要な事項を定める。",
+    );
     let changes = planpress::diff::diff(
         &planpress::content::load(&old).unwrap(),
         &planpress::content::load(&new).unwrap_or_else(|e| panic!("{e}")),

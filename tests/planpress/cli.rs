@@ -85,7 +85,10 @@ fn content_errors_exit_1_with_a_japanese_message() {
     assert!(!out.exists(), "nothing is written");
 
     // Content errors begin as every other failure does, in Japanese.
-    assert!(err.contains("\nエラー: 4-targets.json") && !err.contains("error"), "{err}");
+    assert!(
+        err.contains("\nエラー: 4-targets.json") && !err.contains("error"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -106,17 +109,40 @@ fn a_missing_edition_folder_is_said_to_be_missing() {
 
 #[test]
 fn help_is_japanese_throughout() {
-    for args in [&["--help"][..], &["build", "--help"], &["diff", "-h"], &["archive", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["build", "--help"],
+        &["diff", "-h"],
+        &["archive", "--help"],
+    ] {
         let run = planpress(args);
         assert!(run.status.success(), "{args:?}");
         let out = String::from_utf8_lossy(&run.stdout);
-        assert!(out.contains("使い方: planpress") && out.contains("使い方を表示します"), "{args:?}: {out}");
-        for english in ["Print", "Usage", "Options", "Arguments", "Commands", "[default", "possible values", "OPTIONS", "<EDITION>", "<OLD>"] {
+        assert!(
+            out.contains("使い方: planpress") && out.contains("使い方を表示します"),
+            "{args:?}: {out}"
+        );
+        for english in [
+            "Print",
+            "Usage",
+            "Options",
+            "Arguments",
+            "Commands",
+            "[default",
+            "possible values",
+            "OPTIONS",
+            "<EDITION>",
+            "<OLD>",
+        ] {
             assert!(!out.contains(english), "{args:?}: 「{english}」 in\n{out}");
         }
     }
     let out = String::from_utf8_lossy(&planpress(&["diff", "--help"]).stdout).to_string();
-    assert!(out.contains("<前年度の版> <今年度の版>") && out.contains("省略時は text。使える値: text、json"), "{out}");
+    assert!(
+        out.contains("<前年度の版> <今年度の版>")
+            && out.contains("省略時は text。使える値: text、json"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -124,12 +150,22 @@ fn new_onto_an_edition_names_a_folder_for_one() {
     let base = tmp("new-onto");
     copy_edition(&root().join(EDITION), &base.join("kaede-r2"));
     copy_edition(&root().join(EDITION), &base.join("kaede-r3"));
-    let run = planpress(&["new", base.join("kaede-r2").to_str().unwrap(), base.join("kaede-r3").to_str().unwrap()]);
+    let run = planpress(&[
+        "new",
+        base.join("kaede-r2").to_str().unwrap(),
+        base.join("kaede-r3").to_str().unwrap(),
+    ]);
     let err = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{err}");
-    assert!(err.starts_with("エラー: ") && !err.contains("out/"), "{err}");
+    assert!(
+        err.starts_with("エラー: ") && !err.contains("out/"),
+        "{err}"
+    );
     // The next name not taken, beside the edition it starts from.
-    assert!(err.contains(&format!("例: {}", base.join("kaede-r4").display())), "{err}");
+    assert!(
+        err.contains(&format!("例: {}", base.join("kaede-r4").display())),
+        "{err}"
+    );
 }
 
 #[test]
@@ -424,12 +460,29 @@ fn a_draft_is_written_beside_the_published_pdf_never_over_it() {
             .unwrap()
     };
     let published = run(&["build", "content/kaede-r2"]);
-    assert!(published.status.success(), "{}", String::from_utf8_lossy(&published.stderr));
+    assert!(
+        published.status.success(),
+        "{}",
+        String::from_utf8_lossy(&published.stderr)
+    );
     let before = std::fs::read(work.join("out/kaede-r2.pdf")).unwrap();
-    let draft = run(&["build", "content/kaede-r2", "--draft", "--date", "2026-05-01"]);
+    let draft = run(&[
+        "build",
+        "content/kaede-r2",
+        "--draft",
+        "--date",
+        "2026-05-01",
+    ]);
     let said = String::from_utf8_lossy(&draft.stdout);
-    assert!(draft.status.success(), "{}", String::from_utf8_lossy(&draft.stderr));
+    assert!(
+        draft.status.success(),
+        "{}",
+        String::from_utf8_lossy(&draft.stderr)
+    );
     assert!(said.contains("out/kaede-r2-案.pdf"), "{said}");
     assert!(work.join("out/kaede-r2-案.pdf").is_file());
-    assert!(std::fs::read(work.join("out/kaede-r2.pdf")).unwrap() == before, "the published PDF was replaced by the draft");
+    assert!(
+        std::fs::read(work.join("out/kaede-r2.pdf")).unwrap() == before,
+        "the published PDF was replaced by the draft"
+    );
 }

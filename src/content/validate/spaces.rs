@@ -34,7 +34,10 @@ mod tests {
     #[test]
     fn spaces_are_named_where_they_are() {
         assert_eq!(around("窓口 ").unwrap(), "末尾に空白（半角）があります");
-        assert_eq!(around("\u{3000}窓口").unwrap(), "先頭に空白（全角）があります");
+        assert_eq!(
+            around("\u{3000}窓口").unwrap(),
+            "先頭に空白（全角）があります"
+        );
         assert_eq!(
             around(" 窓口\u{3000}").unwrap(),
             "先頭と末尾に空白（全角と半角）があります"

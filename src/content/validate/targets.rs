@@ -84,7 +84,9 @@ fn number_problem(written: &str, word: &str, example: &str) -> Option<String> {
             true => format!("{word}「{written}」"),
             false => format!("{word}「{written}」の番号「{number}」"),
         };
-        return Some(format!("{what}の形が違います。半角の数字とハイフンで、市外局番から書いてください（例: {example}）。注記は番号の後に括弧で書けます（例: {example}（直通））"));
+        return Some(format!(
+            "{what}の形が違います。半角の数字とハイフンで、市外局番から書いてください（例: {example}）。注記は番号の後に括弧で書けます（例: {example}（直通））"
+        ));
     }
     if note.is_empty() {
         return None;
@@ -92,7 +94,9 @@ fn number_problem(written: &str, word: &str, example: &str) -> Option<String> {
     let closed = note.ends_with('）') || note.ends_with(')');
     let inner = note.chars().count().saturating_sub(2);
     if !closed || inner == 0 || inner > NOTE {
-        return Some(format!("{word}「{written}」の注記「{note}」は、番号の後に括弧で閉じて、{NOTE}字までで書いてください（例: {example}（直通））"));
+        return Some(format!(
+            "{word}「{written}」の注記「{note}」は、番号の後に括弧で閉じて、{NOTE}字までで書いてください（例: {example}（直通））"
+        ));
     }
     None
 }
@@ -107,8 +111,15 @@ pub(super) fn check_contact(c: &mut Checker, ed: &Edition) {
         ("phone", "電話番号", "044-856-3133"),
         ("fax", "FAX番号", "044-856-3237"),
     ] {
-        let written = if key == "phone" { &contact.phone } else { &contact.fax };
-        if let Some(m) = written.as_deref().and_then(|w| number_problem(w, word, example)) {
+        let written = if key == "phone" {
+            &contact.phone
+        } else {
+            &contact.fax
+        };
+        if let Some(m) = written
+            .as_deref()
+            .and_then(|w| number_problem(w, word, example))
+        {
             let item = Some(format!("問合せ先の{word}"));
             c.push(file, format!("/contact/{key}"), item, m);
         }
