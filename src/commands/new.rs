@@ -9,8 +9,13 @@ pub fn run(args: NewArgs) -> Result {
     if planpress::outputs::check(&args.to, None).is_err() {
         // The folder holds an edition, or lies inside one: name a folder that
         // would do, beside the edition it starts from.
+        let what = if args.to.join("edition.json").is_file() {
+            "は版のフォルダです（すでに edition.json があります）"
+        } else {
+            "は版のフォルダの中です"
+        };
         return Err(format!(
-            "{} はすでにある版のフォルダか、その中です。新しい版には、まだないフォルダを指定してください（例: {}）",
+            "{} {what}。新しい版には、まだないフォルダを指定してください（例: {}）",
             args.to.display(),
             suggestion(&args.from).display()
         )

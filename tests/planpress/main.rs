@@ -20,6 +20,7 @@ mod fixtures;
 mod layout;
 mod lint;
 mod live;
+mod messages;
 mod mutations;
 mod outputs;
 mod pdf;
