@@ -62,6 +62,7 @@ fn field_word(key: &str) -> Option<&'static str> {
         "address" => "所在地",
         "prefix" => "番号の頭の文字",
         "numbering" => "番号の付け方",
+        "scenes" => "場面の一覧",
         _ => return None,
     })
 }
@@ -235,7 +236,13 @@ fn element_words(
                 replace(name.to_string());
             }
         }
-        "departments" => replace(s(item, "short_name")),
+        "departments" => replace(match s(item, "short_name") {
+            name if name.is_empty() && !s(item, "id").is_empty() => {
+                format!("id「{}」の部署", s(item, "id"))
+            }
+            name if name.is_empty() => format!("{}番目の部署", n + 1),
+            name => name,
+        }),
         "units" => replace(s(dept, "short_name")),
         "targets" => {
             replace(ItemId::target(&s(dept, "id"), &s(dept, "short_name"), num("number")).label())

@@ -50,7 +50,11 @@ pub fn json_error(
     err.line = Some(e.line());
     err.column = Some(line_col(text, offset).1);
     err.span = Some(offset..next_boundary(text, offset));
-    if let (Some(v), Some((pointer, range))) = (value, spans.at(offset))
+    let at = match e.classify() {
+        Category::Data => super::position::value_at(text, offset),
+        _ => offset,
+    };
+    if let (Some(v), Some((pointer, range))) = (value, spans.at(at))
         && !pointer.is_empty()
     {
         err.item = Some(describe::describe(v, &pointer));
@@ -250,7 +254,7 @@ fn type_word(t: &str) -> String {
 }
 
 /// The allowed name closest to a mistyped one, if it is close enough to be a typo.
-fn nearest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
+pub(super) fn nearest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
     allowed
         .iter()
         .map(|a| (levenshtein(key, a), *a))

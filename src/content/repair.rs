@@ -12,7 +12,7 @@ use serde_json::error::Category;
 
 use super::error::ContentError;
 use super::messages::{detail, json_error};
-use super::position::offset_of;
+use super::position::{offset_of, value_at};
 use super::spans::{Spans, pointer_token};
 
 /// More problems than this in one file are not looked for (100 are shown).
@@ -36,14 +36,14 @@ pub fn typed<T: DeserializeOwned>(
     let mut value = original.clone();
     let mut aside: Vec<String> = Vec::new();
     let mut tried: HashMap<String, usize> = HashMap::new();
-    let mut mistyped: Vec<String> = Vec::new();
+    let mut mistyped: Vec<(String, String)> = Vec::new();
     let (mut current, mut cur_spans) = (text.to_string(), spans.clone());
     let mut e = e;
     for _ in 0..MAX_ROUNDS {
         if e.classify() != Category::Data {
             return (None, errors, aside);
         }
-        let offset = offset_of(&current, e.line(), e.column());
+        let offset = value_at(&current, offset_of(&current, e.line(), e.column()));
         let Some((pointer, _)) = cur_spans.at(offset) else {
             return (None, errors, aside);
         };
@@ -51,10 +51,10 @@ pub fn typed<T: DeserializeOwned>(
         let Some(set) = stand_in(&mut value, &pointer, &what, &mut tried) else {
             return (None, errors, aside);
         };
-        if what.starts_with("unknown field") {
-            // The item was probably meant to be written under that name: its
-            // absence is the same mistake, told once (with the names allowed).
-            mistyped.push(pointer.clone());
+        if let Some(key) = field_name(&what, "unknown field `") {
+            // A mistyped name: the item it was meant to be is missing for the
+            // same mistake, told once (with the names allowed).
+            mistyped.push((pointer.clone(), key.to_string()));
         }
         if !aside.iter().any(|a| under(&set, a)) {
             aside.push(set);
@@ -65,12 +65,14 @@ pub fn typed<T: DeserializeOwned>(
             Ok(t) => return (Some(t), errors, aside),
             Err(e) => e,
         };
-        let offset = offset_of(&current, e.line(), e.column());
+        let offset = value_at(&current, offset_of(&current, e.line(), e.column()));
         let Some((pointer, _)) = cur_spans.at(offset) else {
             return (None, errors, aside);
         };
         // A problem of a stand-in is the stand-in's, not the clerk's.
-        let same_mistake = detail(&e).starts_with("missing field") && mistyped.contains(&pointer);
+        let missing = field_name(&detail(&e), "missing field `").map(str::to_string);
+        let same_mistake = missing
+            .is_some_and(|k| (mistyped.iter()).any(|(p, typed)| *p == pointer && alike(typed, &k)));
         let stood_in = aside
             .iter()
             .any(|a| under(&pointer, a) || is_field_of(&pointer, &e, a));
@@ -81,6 +83,13 @@ pub fn typed<T: DeserializeOwned>(
         }
     }
     (None, errors, aside)
+}
+
+/// Whether a mistyped name was probably meant to be `name`: 「txt」 for 「text」,
+/// 「num」 for 「number」.
+fn alike(typed: &str, name: &str) -> bool {
+    let (t, n) = (typed.to_lowercase(), name.to_lowercase());
+    n.starts_with(&t) || t.starts_with(&n) || super::messages::nearest(&t, &[name]).is_some()
 }
 
 /// Whether `pointer` is `base` or lies inside it.
