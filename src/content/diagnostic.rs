@@ -245,4 +245,24 @@ mod tests {
         assert_eq!(thousands(99_900), "99,900");
         assert_eq!(thousands(100), "100");
     }
+
+    #[test]
+    fn the_header_is_japanese_in_colour_too() {
+        let text = "{\n  \"title\": \"\"\n}\n".to_string();
+        let mut e = super::super::ContentError::new("1-principles.json", "見出しが空です");
+        e.span = Some(13..15);
+        let errors = ContentErrors {
+            dir: "content/x".into(),
+            errors: vec![e],
+            more: 0,
+            texts: vec![("1-principles.json".into(), text)],
+            no_folder: false,
+        };
+        for color in [false, true] {
+            let shown = render(&errors, color);
+            assert!(shown.contains("エラー"), "{shown}");
+            assert!(!shown.contains("error"), "{shown}");
+        }
+        assert!(render(&errors, true).contains('\u{1b}'), "coloured");
+    }
 }
