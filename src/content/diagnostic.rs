@@ -9,6 +9,14 @@ use codespan_reporting::term::{self, Config, GeneralWriteResult, WriteStyle};
 use super::ContentErrors;
 
 pub fn render(errors: &ContentErrors, color: bool) -> String {
+    let this = render_one(errors, color);
+    match &errors.previous {
+        Some(previous) => format!("{this}前年度の版: {}", render(previous, color)),
+        None => this,
+    }
+}
+
+fn render_one(errors: &ContentErrors, color: bool) -> String {
     if errors.no_folder {
         let said = errors.errors.iter().map(|e| escape_controls(&e.message));
         return said.map(|m| format!("{SEVERITY}: {m}\n")).collect();
@@ -257,6 +265,7 @@ mod tests {
             more: 0,
             texts: vec![("1-principles.json".into(), text)],
             no_folder: false,
+            previous: None,
         };
         for color in [false, true] {
             let shown = render(&errors, color);

@@ -72,6 +72,8 @@ pub struct ContentErrors {
     /// The edition folder itself is not there: a mistake in the command, not
     /// in the content (told as one line, without the count of problems).
     pub no_folder: bool,
+    /// The previous edition's problems, found in the same run (told after these).
+    pub previous: Option<Box<ContentErrors>>,
 }
 
 impl fmt::Display for ContentErrors {

@@ -187,6 +187,7 @@ fn read_with(dir: &Path, overrides: Vec<(String, Vec<u8>)>) -> Result<Read, Cont
             more: 0,
             texts: Vec::new(),
             no_folder: true,
+            previous: None,
         });
     }
     let mut loader = Loader {
@@ -364,6 +365,7 @@ impl Loader {
             more,
             texts: self.texts,
             no_folder: false,
+            previous: None,
         }
     }
 }

@@ -162,3 +162,31 @@ fn a_second_regulations_articles_are_named_by_its_own_title() {
     // main regulation's 第1条 (the same number, the same words before) is not.
     assert_eq!(labels, ["かえで区役所窓口部会運営要領（架空） 第1条"]);
 }
+
+#[test]
+fn the_previous_editions_problems_come_in_the_same_run() {
+    let base = tmp("previous-too");
+    copy_edition(
+        &root().join("tests/fixtures/full-model"),
+        &base.join("full-model"),
+    );
+    copy_edition(
+        &root().join("tests/fixtures/full-model-next"),
+        &base.join("next"),
+    );
+    edit_json(&base.join("next"), "edition.json", |v| {
+        v["published"] = "2026-02-30".into()
+    });
+    edit_json(&base.join("full-model"), "edition.json", |v| {
+        v["policy"]["date"] = "2025-13".into()
+    });
+    let run = planpress(&["check", base.join("next").to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    let this = err.find("2026-02-30").unwrap_or_else(|| panic!("{err}"));
+    let before = err
+        .find("前年度の版: 内容ファイルに 1 件の問題があります")
+        .unwrap_or_else(|| panic!("{err}"));
+    let previous = err.find("2025-13").unwrap_or_else(|| panic!("{err}"));
+    assert!(this < before && before < previous, "{err}");
+}
