@@ -35,6 +35,18 @@ pub fn japanese(cmd: Command) -> Command {
 
 const OPTIONS: &str = "オプション";
 
+/// `planpress help [コマンド]` as clap's own help command took it (that command is
+/// replaced, its words being English): `planpress [コマンド] --help`.
+pub fn help_as_flag(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mut args: Vec<_> = args.collect();
+    if args.get(1).is_some_and(|a| a == "help") {
+        args.remove(1);
+        args.truncate(2);
+        args.push("--help".into());
+    }
+    args
+}
+
 fn usage(cmd: &mut Command) -> String {
     let u = cmd.render_usage().to_string();
     let u = u.trim().trim_start_matches("Usage:").trim();

@@ -9,7 +9,7 @@ use crate::cli::Cli;
 /// The command line, parsed; a mistake is told in Japanese and exits with 2.
 pub fn parse() -> Cli {
     let parsed = crate::help::japanese(Cli::command())
-        .try_get_matches()
+        .try_get_matches_from(crate::help::help_as_flag(std::env::args_os()))
         .and_then(|m| Cli::from_arg_matches(&m));
     match parsed {
         Ok(cli) => cli,

@@ -49,6 +49,10 @@ fn help_is_japanese_throughout() {
             assert!(!out.contains(english), "{args:?}: 「{english}」 in\n{out}");
         }
     }
+    // `planpress help diff`, as clap's help command took it, gives the same help.
+    let help = planpress(&["help", "diff"]);
+    assert!(help.status.success());
+    assert_eq!(help.stdout, planpress(&["diff", "--help"]).stdout);
     let out = String::from_utf8_lossy(&planpress(&["diff", "--help"]).stdout).to_string();
     assert!(
         out.contains("<前年度の版> <今年度の版>")
