@@ -7,9 +7,9 @@ use std::path::PathBuf;
 
 use serde::de::DeserializeOwned;
 
+use super::commas;
 use super::decode::decode;
 use super::error::{ContentError, ContentErrors};
-use super::messages::{json_error, missing_comma};
 use super::model::*;
 use super::position::Lines;
 use super::source::read_regular;
@@ -23,9 +23,13 @@ use part::load_part;
 /// A read content file: its text, parsed value and value positions.
 struct FileText {
     name: String,
+    /// The text as the clerk wrote it.
     text: String,
     value: serde_json::Value,
+    /// Positions in the text read: the clerk's, or with left-out commas put in.
     spans: Spans,
+    /// Where left-out commas were put in (`commas::mend`), in the clerk's text.
+    commas: Vec<usize>,
 }
 
 struct Loader {
@@ -94,16 +98,22 @@ impl Loader {
         };
         self.texts.push((file.to_string(), text.clone()));
         let spans = Spans::scan(&text);
-        let value: serde_json::Value = match serde_json::from_str(&text) {
-            Ok(v) => v,
+        let (read, spans, commas, value) = match serde_json::from_str(&text) {
+            Ok(v) => (text.clone(), spans, Vec::new(), v),
             Err(e) => {
-                let err = missing_comma(file, &text, &spans, &e);
-                (self.errors)
-                    .push(err.unwrap_or_else(|| json_error(file, &text, &spans, None, &e)));
-                return None;
+                let m = commas::mend(file, &text, &spans, e);
+                self.errors.extend(m.errors);
+                let value = m.value?;
+                let spans = Spans::scan(&m.text);
+                (m.text, spans, m.commas, value)
             }
         };
-        let (typed, errors, aside) = super::repair::typed::<T>(file, &text, &spans, &value);
+        let (typed, mut errors, aside) = super::repair::typed::<T>(file, &read, &spans, &value);
+        if !commas.is_empty() {
+            errors
+                .iter_mut()
+                .for_each(|e| commas::place(e, &text, &commas));
+        }
         self.errors.extend(errors);
         (self.aside).extend(aside.into_iter().map(|p| (file.to_string(), p)));
         self.files.push(FileText {
@@ -111,6 +121,7 @@ impl Loader {
             text,
             value,
             spans,
+            commas,
         });
         typed
     }
@@ -126,7 +137,9 @@ impl Loader {
             if e.span.is_none()
                 && let Some(p) = &e.pointer
             {
-                e.span = f.spans.get(p);
+                e.span = (f.spans.get(p)).map(|r| {
+                    commas::original(r.start, &f.commas)..commas::original(r.end, &f.commas)
+                });
                 if e.item.is_none() {
                     e.item = Some(describe::describe(&f.value, p));
                 }

@@ -72,55 +72,6 @@ pub fn json_error(
     err
 }
 
-/// A comma left out between two values (serde_json stops at the next value, often
-/// on the next line): the problem placed at the end of the value that needs the
-/// comma, with that value named. None when the fault is something else.
-pub fn missing_comma(
-    file: &str,
-    text: &str,
-    spans: &Spans,
-    e: &serde_json::Error,
-) -> Option<ContentError> {
-    let d = detail(e);
-    if !(d.starts_with("expected `,` or `}`") || d.starts_with("expected `,` or `]`")) {
-        return None;
-    }
-    let at = offset_of(text, e.line(), e.column());
-    let next = text[at..].chars().next()?;
-    let before = &text[..at];
-    let end = before.trim_end().len();
-    // A value starts where the comma should have been, after a space or line end.
-    let starts_value = next == '"' || next == '{' || next == '[' || next == '-';
-    if end == at || end == 0 || !(starts_value || next.is_ascii_alphanumeric()) {
-        return None;
-    }
-    let last = floor_char(text, end - 1);
-    let mut err = ContentError::new(
-        file,
-        "カンマ（,）が抜けていませんか。この値の後に「,」を書いて、次の項目と区切ってください",
-    );
-    err.line = Some(line_col(text, last).0);
-    err.column = Some(line_col(text, last).1);
-    err.span = Some(last..end);
-    let fixed = format!("{},{}", &text[..end], &text[end..]);
-    if let (Ok(v), Some((pointer, _))) = (
-        serde_json::from_str::<serde_json::Value>(&fixed),
-        spans.at(last),
-    ) && !pointer.is_empty()
-    {
-        err.item = Some(describe::describe(&v, &pointer));
-    }
-    Some(err)
-}
-
-/// The start of the character that holds byte `i`.
-fn floor_char(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 fn syntax_words(detail: &str) -> String {
     match detail {
         d if d.starts_with("expected `,` or `}`") => {

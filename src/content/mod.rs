@@ -1,6 +1,7 @@
 //! Loading and validating an edition folder (`content/<edition>/`).
 
 pub mod blocks;
+mod commas;
 pub mod date;
 mod decode;
 mod describe;
