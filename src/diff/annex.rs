@@ -5,7 +5,7 @@ use super::items::Item;
 use crate::content::Part;
 use crate::content::model::{Article, Paragraph, SubitemStyle};
 use crate::item::{AnnexItem, ItemId, Reg};
-use crate::view::regulation::{full_width, kanji, katakana};
+use crate::view::regulation::{caption, full_width, kanji, katakana};
 
 fn text(p: &Paragraph) -> String {
     crate::content::blocks::plain_text(p)
@@ -13,7 +13,7 @@ fn text(p: &Paragraph) -> String {
 
 /// An article as printed, passage by passage: （目的）委員会は、…／一　…／ア　…／２　…
 fn article_parts(a: &Article, style: SubitemStyle) -> Vec<String> {
-    let mut parts = vec![format!("（{}）", a.caption)];
+    let mut parts = vec![format!("（{}）", caption(&a.caption))];
     parts.extend(a.paragraphs.iter().map(text));
     for (i, c) in a.clauses.iter().enumerate() {
         if i > 0 {
