@@ -52,8 +52,7 @@ pub enum Command {
 pub struct EditionArgs {
     /// 版のフォルダ（例: content/miyamae-r2）
     pub edition: PathBuf,
-    /// 組み込みのテンプレートの代わりにこのフォルダのテンプレートを使います
-    /// （PDF は DIR/*.typ.j2・DIR/*.typ、HTML 版は DIR/web/）
+    /// 組み込みのテンプレートの代わりにこのフォルダのテンプレートを使います（PDF は DIR/*.typ.j2・DIR/*.typ、HTML 版は DIR/web/）
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 }
@@ -106,7 +105,7 @@ pub struct BuildArgs {
     pub input: EditionArgs,
     #[command(flatten)]
     pub draft: DraftArgs,
-    /// 書き出す PDF（省略時は out/<フォルダ名>.pdf）
+    /// 書き出す PDF（省略時は out/<フォルダ名>.pdf、案は out/<フォルダ名>-案.pdf）
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// 生成した Typst のソースをこのフォルダにも書き出します
@@ -156,7 +155,7 @@ pub struct WatchArgs {
     pub input: EditionArgs,
     #[command(flatten)]
     pub draft: DraftArgs,
-    /// 書き出す PDF（省略時は out/<フォルダ名>.pdf）
+    /// 書き出す PDF（省略時は out/<フォルダ名>.pdf、案は out/<フォルダ名>-案.pdf）
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

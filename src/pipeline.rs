@@ -93,7 +93,8 @@ impl Pipeline {
 
     /// load → validate → view. `check` and `web` go on from here without Typst.
     pub fn prepare(&self) -> Result<Prepared, BuildError> {
-        let content = content::validate(content::read(&self.config.edition)?)?;
+        let content = content::validate(content::read(&self.config.edition)?)
+            .map_err(|e| with_previous(e, &self.config.edition))?;
         let (previous, mut warnings) = previous_edition(&content)?;
         let attachments = attachments(&content, previous.as_ref());
         let ident = format!("{:032x}", typst::utils::hash128(&attachments));
@@ -284,6 +285,23 @@ pub fn write(path: &Path, built: &Built) -> Result<(), BuildError> {
         path: path.to_path_buf(),
         error,
     })
+}
+
+/// The problems of an edition that does not load, with those of the previous
+/// edition it names: every problem `build` would stop at, in one run.
+fn with_previous(
+    mut errors: content::ContentErrors,
+    dir: &std::path::Path,
+) -> content::ContentErrors {
+    let same = |a: &std::path::Path| a.canonicalize().ok() == dir.canonicalize().ok();
+    if let Some(prev) = content::previous_named_in(dir)
+        && prev.join("edition.json").is_file()
+        && !same(&prev)
+        && let Err(p) = content::load(&prev)
+    {
+        errors.previous = Some(Box::new(p));
+    }
+    errors
 }
 
 /// The previous edition `content` names, loaded and validated (with a warning

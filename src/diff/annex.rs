@@ -5,7 +5,7 @@ use super::cells;
 use super::items::Item;
 use crate::content::Part;
 use crate::content::model::{Article, Paragraph, SubitemStyle};
-use crate::item::{AnnexItem, ItemId};
+use crate::item::{AnnexItem, ItemId, Reg};
 use crate::view::regulation::{caption, full_width, kanji, katakana};
 
 fn text(p: &Paragraph) -> String {
@@ -46,9 +46,10 @@ pub fn items(out: &mut Vec<Item>, file: &str, part: &Part) {
     let mut push = |a: AnnexItem, parts: Vec<String>| out.push(Item::new(ItemId::Annex(a), parts));
     match part {
         Part::Regulation(r) => {
+            let reg = Reg::new(file, &r.title);
             for a in &r.articles {
                 push(
-                    AnnexItem::Article(a.number),
+                    AnnexItem::Article(reg.clone(), a.number),
                     article_parts(a, r.subitem_style),
                 );
             }
@@ -60,12 +61,12 @@ pub fn items(out: &mut Vec<Item>, file: &str, part: &Part) {
                     article[0] = format!("第{}条{}", full_width(a.number), article[0]);
                     parts.extend(article);
                 }
-                push(AnnexItem::Provision(i + 1), parts);
+                push(AnnexItem::Provision(reg.clone(), i + 1), parts);
             }
             for (i, t) in r.tables.iter().enumerate() {
                 let mut parts = vec![t.title.clone(), cells::header(&t.columns)];
                 parts.extend(t.rows.iter().map(|r| cells::row(r)));
-                push(AnnexItem::Table(i + 1), parts);
+                push(AnnexItem::Table(reg.clone(), i + 1), parts);
             }
         }
         Part::Memo(m) => {

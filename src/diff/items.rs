@@ -243,6 +243,7 @@ pub fn items(content: &Content) -> Vec<Item> {
         let mut parts = vec![c.section.clone()];
         for (w, v) in [
             ("電話", &c.phone),
+            ("FAX", &c.fax),
             ("メール", &c.email),
             ("所在地", &c.address),
         ] {

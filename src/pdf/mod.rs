@@ -35,7 +35,7 @@ impl std::error::Error for CompileError {}
 pub fn describe(world: &PlanWorld, d: &SourceDiagnostic) -> String {
     let kind = match d.severity {
         Severity::Error => "エラー",
-        Severity::Warning => "警告",
+        Severity::Warning => "注意",
     };
     let mut place = String::new();
     if let Some(id) = d.span.id()

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::Changed;
 use super::text::{Para, Piece, Refs, para, paras};
 use crate::content::model::{Article, Paragraph, Regulation, SubitemStyle};
-use crate::item::{AnnexItem, ItemId};
+use crate::item::{AnnexItem, ItemId, Reg};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RegulationView {
@@ -226,12 +226,21 @@ fn typed_mark(text: &mut String) -> Option<Typed> {
 }
 
 impl RegulationView {
-    pub fn new(r: &Regulation, refs: &Refs, changed: &Changed) -> Self {
+    /// The regulation `r`, read from `file`.
+    pub fn new(file: &str, r: &Regulation, refs: &Refs, changed: &Changed) -> Self {
         let style = r.subitem_style;
         let is = |a: AnnexItem| changed.contains(&ItemId::Annex(a));
+        let reg = Reg::new(file, &r.title);
         RegulationView {
             articles: (r.articles.iter())
-                .map(|a| article(a, style, refs, is(AnnexItem::Article(a.number))))
+                .map(|a| {
+                    article(
+                        a,
+                        style,
+                        refs,
+                        is(AnnexItem::Article(reg.clone(), a.number)),
+                    )
+                })
                 .collect(),
             supplementary: paras(&r.supplementary, refs),
             provisions: (r.supplementary_provisions.iter().enumerate())
@@ -241,7 +250,7 @@ impl RegulationView {
                     articles: (p.articles.iter())
                         .map(|a| article(a, style, refs, false))
                         .collect(),
-                    changed: is(AnnexItem::Provision(i + 1)),
+                    changed: is(AnnexItem::Provision(reg.clone(), i + 1)),
                 })
                 .collect(),
             tables: (r.tables.iter().enumerate())
@@ -249,7 +258,7 @@ impl RegulationView {
                     title: t.title.clone(),
                     columns: t.columns.clone(),
                     rows: t.rows.clone(),
-                    changed: is(AnnexItem::Table(i + 1)),
+                    changed: is(AnnexItem::Table(reg.clone(), i + 1)),
                 })
                 .collect(),
         }
