@@ -94,6 +94,11 @@ impl Pipeline {
     pub fn prepare(&self) -> Result<Prepared, BuildError> {
         let content = content::validate(content::read(&self.config.edition)?)?;
         let (previous, mut warnings) = previous_edition(&content)?;
+        warnings.extend(
+            previous
+                .iter()
+                .flat_map(|p| diff::ids::warnings(p, &content)),
+        );
         let attachments = attachments(&content, previous.as_ref());
         let ident = format!("{:032x}", typst::utils::hash128(&attachments));
         let stamp = self.config.draft.map(|date| Stamp {

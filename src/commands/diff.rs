@@ -16,6 +16,7 @@ pub fn run(args: DiffArgs) -> Result {
     if let Some(warning) = reversed(&args, &old, &new) {
         crate::print_warnings(&[warning]);
     }
+    crate::print_warnings(&planpress::diff::ids::warnings(&old, &new));
     let changes = match &args.pdf {
         Some(path) => {
             let new_first = args.order == ColumnOrder::NewOld;

@@ -6,13 +6,15 @@ use serde::Serialize;
 use super::Changed;
 use super::text::{Para, Piece, Refs, para, paras};
 use crate::content::model::{Article, Regulation, SubitemStyle};
-use crate::item::{AnnexItem, ItemId};
+use crate::item::AnnexItem;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RegulationView {
     pub articles: Vec<ArticleView>,
     /// 附則 in the flat form, under one 「附　則」.
     pub supplementary: Vec<Para>,
+    /// The flat 附則 changed since the previous edition (a draft's bar).
+    pub supplementary_changed: bool,
     pub provisions: Vec<ProvisionView>,
     pub tables: Vec<TableView>,
 }
@@ -137,12 +139,13 @@ fn article(a: &Article, style: SubitemStyle, refs: &Refs, changed: bool) -> Arti
 impl RegulationView {
     pub fn new(r: &Regulation, refs: &Refs, changed: &Changed) -> Self {
         let style = r.subitem_style;
-        let is = |a: AnnexItem| changed.contains(&ItemId::Annex(a));
+        let is = |a: AnnexItem| changed.annex(&a);
         RegulationView {
             articles: (r.articles.iter())
                 .map(|a| article(a, style, refs, is(AnnexItem::Article(a.number))))
                 .collect(),
             supplementary: paras(&r.supplementary, refs),
+            supplementary_changed: is(AnnexItem::Supplementary),
             provisions: (r.supplementary_provisions.iter().enumerate())
                 .map(|(i, p)| ProvisionView {
                     heading: format!("附則（{}）", full_width_digits(&p.date.wareki())),
