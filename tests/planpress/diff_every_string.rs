@@ -266,48 +266,48 @@ fn check_every_string(dir: &Path) -> Outcome {
     let mut problems = Vec::new();
     let mut checked = 0;
     let mut appended = Vec::new();
+    let mut tasks = Vec::new();
     for (file, v) in &files {
         let mut here = Vec::new();
         strings(v, String::new(), "", &mut here);
         for (pointer, key, value) in here {
             let skipped =
                 |(k, within, _): &&(&str, &str, &str)| *k == key && pointer.contains(within);
-            if NOT_PRINTED.iter().any(|x| skipped(&x)) {
-                continue;
+            if !NOT_PRINTED.iter().any(|x| skipped(&x)) {
+                tasks.push((file.clone(), pointer, key, value));
             }
-            let what = format!("{file}{pointer}「{value}」");
-            // The first change of the string the edition accepts.
-            let new = changes_of(&value, &key, &all)
+        }
+    }
+    // Each string in turn, on as many threads as there are cores.
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let results: Vec<Option<Result<(String, String, String, bool, Option<String>), String>>> =
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|t| {
+                    let (tasks, files, all, old) = (&tasks, &files, &all, &old);
+                    scope.spawn(move || {
+                        (tasks.iter().skip(t).step_by(threads))
+                            .map(|(file, pointer, key, value)| {
+                                one_string(dir, files, all, old, date, file, pointer, key, value)
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            workers
                 .into_iter()
-                .find_map(|(to, everywhere)| {
-                    let changed: Vec<(String, Vec<u8>)> = (files.iter())
-                        .filter(|(f, _)| everywhere || f == file)
-                        .map(|(f, v)| {
-                            let mut changed = v.clone();
-                            if everywhere {
-                                rename(&mut changed, &value, &to);
-                            } else {
-                                set(&mut changed, &pointer, &to);
-                            }
-                            (f.clone(), serde_json::to_vec_pretty(&changed).unwrap())
-                        })
-                        .collect();
-                    let new = planpress::content::load::load_with(dir, changed);
-                    new.ok().map(|n| (to, everywhere, n))
-                });
-            let Some((to, everywhere, new)) = new else {
-                if !NOT_ALONE.iter().any(|(k, _)| *k == key) {
-                    problems.push(format!("{what}: no change of it loads"));
+                .flat_map(|w| w.join().unwrap())
+                .collect()
+        });
+    for r in results.into_iter().flatten() {
+        match r {
+            Err(p) => problems.push(p),
+            Ok((file, pointer, to, append, problem)) => {
+                checked += 1;
+                if append {
+                    appended.push((file, pointer, to));
                 }
-                continue;
-            };
-            checked += 1;
-            if to == format!("{value}鶴") && !everywhere {
-                appended.push((file.clone(), pointer.clone(), to.clone()));
-            }
-            let problem = compared(&old, &new, &to, date);
-            if let Some(p) = problem {
-                problems.push(format!("{what} → 「{to}」: {p}"));
+                problems.extend(problem);
             }
         }
     }
@@ -318,6 +318,58 @@ fn check_every_string(dir: &Path) -> Outcome {
     }
 }
 
+/// One string changed: None when no change of it loads for a reason
+/// `NOT_ALONE` gives, a problem when it loads in no other way, else (file,
+/// pointer, new value, whether a character was added, where it fails to show).
+#[allow(clippy::too_many_arguments)]
+fn one_string(
+    dir: &Path,
+    files: &[(String, Value)],
+    all: &[(String, String, String)],
+    old: &Content,
+    date: planpress::content::date::Date,
+    file: &str,
+    pointer: &str,
+    key: &str,
+    value: &str,
+) -> Option<Result<(String, String, String, bool, Option<String>), String>> {
+    let what = format!("{file}{pointer}「{value}」");
+    // The first change of the string the edition accepts.
+    let new = changes_of(value, key, all)
+        .into_iter()
+        .find_map(|(to, everywhere)| {
+            let changed: Vec<(String, Vec<u8>)> = (files.iter())
+                .filter(|(f, _)| everywhere || f == file)
+                .map(|(f, v)| {
+                    let mut changed = v.clone();
+                    if everywhere {
+                        rename(&mut changed, value, &to);
+                    } else {
+                        set(&mut changed, pointer, &to);
+                    }
+                    (f.clone(), serde_json::to_vec_pretty(&changed).unwrap())
+                })
+                .collect();
+            let new = planpress::content::load::load_with(dir, changed);
+            new.ok().map(|n| (to, everywhere, n))
+        });
+    let Some((to, everywhere, new)) = new else {
+        if NOT_ALONE.iter().any(|(k, _)| *k == key) {
+            return None;
+        }
+        return Some(Err(format!("{what}: no change of it loads")));
+    };
+    let append = to == format!("{value}鶴") && !everywhere;
+    let problem = compared(old, &new, &to, date).map(|p| format!("{what} → 「{to}」: {p}"));
+    Some(Ok((
+        file.to_string(),
+        pointer.to_string(),
+        to,
+        append,
+        problem,
+    )))
+}
+
 /// Where a changed edition's change fails to show, if it does.
 fn compared(
     old: &Content,
@@ -325,11 +377,11 @@ fn compared(
     to: &str,
     date: planpress::content::date::Date,
 ) -> Option<String> {
-    let changes = planpress::diff::diff(old, new);
+    // The table's changes are `diff`'s (the same aligned pairs).
+    let (changes, table) = planpress::diff::table::compare(old, new, true);
     if changes.is_empty() {
         return Some("diff sees no change".into());
     }
-    let (_, table) = planpress::diff::table::compare(old, new, true);
     if !table.rows.iter().any(marks) {
         return Some("the 新旧対照表 marks nothing".into());
     }
@@ -377,6 +429,20 @@ fn document_text(document: &typst_layout::PagedDocument) -> String {
         );
     }
     normalize(&out)
+}
+
+#[test]
+fn every_printed_string_of_wide_ward_changed_alone_shows() {
+    let dir = root().join("tests/fixtures/wide-ward");
+    let outcome = check_every_string(&dir);
+    let checked = outcome.checked;
+    assert!(checked > 500, "only {checked} strings changed");
+    assert!(
+        outcome.problems.is_empty(),
+        "{} of {checked} changes not seen:\n{}",
+        outcome.problems.len(),
+        outcome.problems.join("\n")
+    );
 }
 
 #[test]
