@@ -239,7 +239,6 @@ fn barred(v: &Value, out: &mut Vec<String>) {
     }
 }
 
-/// What one edition's strings, each changed alone, show; the problems found.
 /// What changing each string alone showed.
 struct Outcome {
     checked: usize,
@@ -248,6 +247,72 @@ struct Outcome {
     appended: Vec<(String, String, String)>,
 }
 
+/// One string changed alone and what it showed.
+struct Seen {
+    file: String,
+    pointer: String,
+    to: String,
+    /// Changed by a character added, in its own file only.
+    appended: bool,
+    /// Where the change fails to show.
+    problem: Option<String>,
+}
+
+/// A string to change: (file, pointer, key, value).
+type Task = (String, String, String, String);
+
+/// The edition whose strings are changed, and what each change needs.
+struct Edition<'a> {
+    dir: &'a Path,
+    old: Content,
+    files: Vec<(String, Value)>,
+    /// Every string of every file: (pointer, key, value).
+    all: Vec<(String, String, String)>,
+    date: planpress::content::date::Date,
+}
+
+impl Edition<'_> {
+    /// The string changed in the first way the edition accepts: None when none
+    /// is, for a reason `NOT_ALONE` gives; a problem when none is otherwise.
+    fn change(&self, (file, pointer, key, value): &Task) -> Option<Result<Seen, String>> {
+        let what = format!("{file}{pointer}「{value}」");
+        let new = changes_of(value, key, &self.all)
+            .into_iter()
+            .find_map(|(to, everywhere)| {
+                let changed: Vec<(String, Vec<u8>)> = (self.files.iter())
+                    .filter(|(f, _)| everywhere || f == file)
+                    .map(|(f, v)| {
+                        let mut changed = v.clone();
+                        if everywhere {
+                            rename(&mut changed, value, &to);
+                        } else {
+                            set(&mut changed, pointer, &to);
+                        }
+                        (f.clone(), serde_json::to_vec_pretty(&changed).unwrap())
+                    })
+                    .collect();
+                let new = planpress::content::load::load_with(self.dir, changed);
+                new.ok().map(|n| (to, everywhere, n))
+            });
+        let Some((to, everywhere, new)) = new else {
+            if NOT_ALONE.iter().any(|(k, _)| k == key) {
+                return None;
+            }
+            return Some(Err(format!("{what}: no change of it loads")));
+        };
+        let problem = compared(&self.old, &new, &to, self.date);
+        Some(Ok(Seen {
+            file: file.clone(),
+            pointer: pointer.clone(),
+            appended: to == format!("{value}鶴") && !everywhere,
+            problem: problem.map(|p| format!("{what} → 「{to}」: {p}")),
+            to,
+        }))
+    }
+}
+
+/// Each string of the edition in `dir` changed alone, on as many threads as
+/// there are cores.
 fn check_every_string(dir: &Path) -> Outcome {
     let old = planpress::content::load(dir).unwrap_or_else(|e| panic!("{e}"));
     let files: Vec<(String, Value)> = (old.edition.chapters.iter().chain(&old.edition.annex))
@@ -259,115 +324,61 @@ fn check_every_string(dir: &Path) -> Outcome {
         })
         .collect();
     let mut all = Vec::new();
-    for (_, v) in &files {
-        strings(v, String::new(), "", &mut all);
-    }
-    let date = planpress::content::date::Date::parse("2026-11-26").unwrap();
-    let mut problems = Vec::new();
-    let mut checked = 0;
-    let mut appended = Vec::new();
-    let mut tasks = Vec::new();
+    let mut tasks: Vec<Task> = Vec::new();
     for (file, v) in &files {
         let mut here = Vec::new();
         strings(v, String::new(), "", &mut here);
-        for (pointer, key, value) in here {
+        for (pointer, key, value) in &here {
             let skipped =
-                |(k, within, _): &&(&str, &str, &str)| *k == key && pointer.contains(within);
+                |(k, within, _): &&(&str, &str, &str)| k == key && pointer.contains(within);
             if !NOT_PRINTED.iter().any(|x| skipped(&x)) {
-                tasks.push((file.clone(), pointer, key, value));
+                tasks.push((file.clone(), pointer.clone(), key.clone(), value.clone()));
             }
         }
+        all.extend(here);
     }
-    // Each string in turn, on as many threads as there are cores.
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let results: Vec<Option<Result<(String, String, String, bool, Option<String>), String>>> =
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..threads)
-                .map(|t| {
-                    let (tasks, files, all, old) = (&tasks, &files, &all, &old);
-                    scope.spawn(move || {
-                        (tasks.iter().skip(t).step_by(threads))
-                            .map(|(file, pointer, key, value)| {
-                                one_string(dir, files, all, old, date, file, pointer, key, value)
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .flat_map(|w| w.join().unwrap())
-                .collect()
-        });
-    for r in results.into_iter().flatten() {
-        match r {
-            Err(p) => problems.push(p),
-            Ok((file, pointer, to, append, problem)) => {
-                checked += 1;
-                if append {
-                    appended.push((file, pointer, to));
-                }
-                problems.extend(problem);
-            }
-        }
-    }
-    Outcome {
-        checked,
-        problems,
-        appended,
-    }
-}
-
-/// One string changed: None when no change of it loads for a reason
-/// `NOT_ALONE` gives, a problem when it loads in no other way, else (file,
-/// pointer, new value, whether a character was added, where it fails to show).
-#[allow(clippy::too_many_arguments)]
-fn one_string(
-    dir: &Path,
-    files: &[(String, Value)],
-    all: &[(String, String, String)],
-    old: &Content,
-    date: planpress::content::date::Date,
-    file: &str,
-    pointer: &str,
-    key: &str,
-    value: &str,
-) -> Option<Result<(String, String, String, bool, Option<String>), String>> {
-    let what = format!("{file}{pointer}「{value}」");
-    // The first change of the string the edition accepts.
-    let new = changes_of(value, key, all)
-        .into_iter()
-        .find_map(|(to, everywhere)| {
-            let changed: Vec<(String, Vec<u8>)> = (files.iter())
-                .filter(|(f, _)| everywhere || f == file)
-                .map(|(f, v)| {
-                    let mut changed = v.clone();
-                    if everywhere {
-                        rename(&mut changed, value, &to);
-                    } else {
-                        set(&mut changed, pointer, &to);
-                    }
-                    (f.clone(), serde_json::to_vec_pretty(&changed).unwrap())
-                })
-                .collect();
-            let new = planpress::content::load::load_with(dir, changed);
-            new.ok().map(|n| (to, everywhere, n))
-        });
-    let Some((to, everywhere, new)) = new else {
-        if NOT_ALONE.iter().any(|(k, _)| *k == key) {
-            return None;
-        }
-        return Some(Err(format!("{what}: no change of it loads")));
+    let date = planpress::content::date::Date::parse("2026-11-26").unwrap();
+    let edition = Edition {
+        dir,
+        old,
+        files,
+        all,
+        date,
     };
-    let append = to == format!("{value}鶴") && !everywhere;
-    let problem = compared(old, &new, &to, date).map(|p| format!("{what} → 「{to}」: {p}"));
-    Some(Ok((
-        file.to_string(),
-        pointer.to_string(),
-        to,
-        append,
-        problem,
-    )))
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let seen: Vec<Result<Seen, String>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|t| {
+                let (tasks, edition) = (&tasks, &edition);
+                scope.spawn(move || {
+                    (tasks.iter().skip(t).step_by(threads))
+                        .filter_map(|task| edition.change(task))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        (workers.into_iter())
+            .flat_map(|w| w.join().unwrap())
+            .collect()
+    });
+    let mut outcome = Outcome {
+        checked: 0,
+        problems: Vec::new(),
+        appended: Vec::new(),
+    };
+    for s in seen {
+        match s {
+            Err(p) => outcome.problems.push(p),
+            Ok(s) => {
+                outcome.checked += 1;
+                if s.appended {
+                    outcome.appended.push((s.file, s.pointer, s.to));
+                }
+                outcome.problems.extend(s.problem);
+            }
+        }
+    }
+    outcome
 }
 
 /// Where a changed edition's change fails to show, if it does.

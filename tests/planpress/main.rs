@@ -17,6 +17,7 @@ mod document;
 mod editions;
 mod extracting;
 mod fixtures;
+mod insertions;
 mod layout;
 mod lint;
 mod live;
