@@ -55,15 +55,17 @@ pub fn part_name(part: &Part, parts: &[Part]) -> String {
 
 /// The comparable items of one annex part (from `file`), named `name`.
 pub fn items(out: &mut Vec<Item>, file: &str, name: &str, part: &Part, names: &Names) {
-    let title = match part {
-        Part::Regulation(r) => &r.title,
-        Part::Memo(m) => &m.title,
-        Part::Roster(r) => &r.title,
-        Part::Results(r) => &r.title,
+    // The part's own words: its title, and its 【未収録】 note.
+    let (title, gap) = match part {
+        Part::Regulation(r) => (&r.title, &r.gap),
+        Part::Memo(m) => (&m.title, &m.gap),
+        Part::Roster(r) => (&r.title, &r.gap),
+        Part::Results(r) => (&r.title, &r.gap),
         _ => return,
     };
     let id = ItemId::Chapter(file.into(), title.clone());
-    out.push(Item::new(id, vec![title.clone()]));
+    let gap = gap.as_ref().map(|g| format!("【未収録】{g}"));
+    out.push(Item::new(id, std::iter::once(title.clone()).chain(gap).collect()));
     let within = AnnexPart {
         file: file.to_string(),
         name: name.to_string(),

@@ -99,7 +99,7 @@ fn section(file: &str, s: &Section, names: &Names, out: &mut Vec<Item>) {
                 .collect::<Vec<_>>()
                 .join("・"),
         );
-        parts.extend(p.gap.clone());
+        parts.extend(p.gap.as_ref().map(|g| format!("【未収録】{g}")));
     }
     for sub in &s.subsections {
         parts.push(sub.title.clone());

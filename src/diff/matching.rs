@@ -61,8 +61,10 @@ pub fn align<'a>(old: &'a [Item], new: &'a [Item]) -> Vec<Aligned<'a>> {
         .map(|(i, x)| (x.id.key(), i))
         .collect();
     for (j, n) in new.iter().enumerate() {
+        // Keys are unique in an edition; a key written twice pairs once.
         if let Some(&i) = by_key.get(&n.id.key())
             && old[i].parts == n.parts
+            && !taken[i]
         {
             link(j, i, &mut old_of, &mut taken);
         }

@@ -139,7 +139,7 @@ fn department(content: &Content, info: &Grid) -> Result<Department, String> {
     });
     Err(match same_name {
         Some(d) => format!(
-            "部署ID「{id}」の部署はこの版にありません。この版では {} の id が「{}」です。内容ファイルで id が変わっていませんか（planpress check で確かめられます）。打ち間違いなら内容ファイルの id を「{id}」に戻し、もう一度読み込んでください",
+            "部署ID「{id}」の部署はこの版にありません。この版では {} の id が「{}」です。内容ファイルの id が変わっていませんか（planpress check で確かめられます）。打ち間違いなら内容ファイルの id を「{id}」に戻してから、別の年度のファイルならこの版の planpress sheets で作ったファイルに記入してから、もう一度読み込んでください",
             d.full_name, d.id
         ),
         None => format!(

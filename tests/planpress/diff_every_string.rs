@@ -83,8 +83,8 @@ const NO_BAR: &[&str] = &[
 
 /// full-model, with what it lacks: a second regulation in the older flat form
 /// (articles of plain paragraphs, 附則 as plain paragraphs), roster rows in the
-/// older fixed shape, a standard's note and owner, a detailed achievement and a
-/// PDCA figure's gap.
+/// older fixed shape, a standard's note and owner, a detailed achievement, and
+/// gaps (【未収録】 notes) in a PDCA figure and in annex parts.
 fn every_structure(dir: &Path) {
     copy_edition(&root().join("tests/fixtures/full-model"), dir);
     std::fs::write(
@@ -98,6 +98,7 @@ fn every_structure(dir: &Path) {
                 ]},
                 {"number": 2, "caption": "案内員", "paragraphs": ["案内員は、区民窓口担当の職員をもって充てる。"]}
             ],
+            "gap": "別記様式は次の版で収録します（架空）",
             "supplementary": [
                 "この要領は、令和3年4月1日から施行する。",
                 "この要領の施行前に行った案内は、この要領により行ったものとみなす。"
@@ -116,7 +117,8 @@ fn every_structure(dir: &Path) {
                 {"role": "顧問", "post": "かえで区商店会連合会会長"},
                 {"role": "会員", "post": "区民窓口担当係長", "name": "見本 三郎"}
             ],
-            "notes": ["顧問の任期は一年とする。"]
+            "notes": ["顧問の任期は一年とする。"],
+            "gap": "会員の氏名は確定後に収録します（架空）"
         }))
         .unwrap(),
     )
@@ -134,6 +136,12 @@ fn every_structure(dir: &Path) {
         a.as_array_mut().unwrap().push(serde_json::json!(
             {"text": "来庁者アンケートの実施", "detail": "（回答数：延べ120件）"}
         ));
+    });
+    edit_json(dir, "annex-3-memo.json", |v| {
+        v["gap"] = "別紙は次の版で収録します（架空）".into();
+    });
+    edit_json(dir, "annex-4-results.json", |v| {
+        v["gap"] = "一部の課の結果は集計中です（架空）".into();
     });
     edit_json(dir, "2-approach.json", |v| {
         v["sections"][2]["pdca"]["gap"] = "図の説明文は次年度に差し替えます（架空）".into();
