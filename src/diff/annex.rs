@@ -65,7 +65,10 @@ pub fn items(out: &mut Vec<Item>, file: &str, name: &str, part: &Part, names: &N
     };
     let id = ItemId::Chapter(file.into(), title.clone());
     let gap = gap.as_ref().map(|g| format!("【未収録】{g}"));
-    out.push(Item::new(id, std::iter::once(title.clone()).chain(gap).collect()));
+    out.push(Item::new(
+        id,
+        std::iter::once(title.clone()).chain(gap).collect(),
+    ));
     let within = AnnexPart {
         file: file.to_string(),
         name: name.to_string(),
