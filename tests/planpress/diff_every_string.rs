@@ -66,9 +66,11 @@ const NOT_ALONE: &[(&str, &str)] = &[
 
 /// Item families (key before its first `:`) the draft has no bar for: their
 /// change is marked only by its entry in the draft's closing 新旧対照表 (checked
-/// as the rows). Cover and signature pages, chapter headings, the organisation
-/// (department names stand in the grid's bands), a standards table's caption,
-/// the motto frame, and edition.json's secretariat and contact lines.
+/// as the rows). Cover and signature pages, chapter headings and the notes the
+/// contents list under them (a chapter's lead paragraphs are barred: see
+/// `BARRED`), the organisation (department names stand in the grid's bands), a
+/// standards table's caption, the motto frame, and edition.json's secretariat
+/// and contact lines.
 const NO_BAR: &[&str] = &[
     "cover",
     "signature",
@@ -76,10 +78,14 @@ const NO_BAR: &[&str] = &[
     "motto",
     "unit",
     "standard-table",
-    "target-policy",
     "secretariat",
     "contact",
 ];
+
+/// Places in a file (pointers' beginnings) whose change is always barred,
+/// whatever its item: a part's lead paragraphs (principles' intro, a free
+/// chapter's text, a memo's body).
+const BARRED: &[&str] = &["/intro/", "/paragraphs/"];
 
 /// full-model, with what it lacks: a second regulation in the older flat form
 /// (articles of plain paragraphs, 附則 as plain paragraphs), roster rows in the
@@ -308,7 +314,8 @@ impl Edition<'_> {
             }
             return Some(Err(format!("{what}: no change of it loads")));
         };
-        let problem = compared(&self.old, &new, &to, self.date);
+        let must_bar = BARRED.iter().any(|b| pointer.starts_with(b));
+        let problem = compared(&self.old, &new, &to, self.date, must_bar);
         Some(Ok(Seen {
             file: file.clone(),
             pointer: pointer.clone(),
@@ -395,6 +402,7 @@ fn compared(
     new: &Content,
     to: &str,
     date: planpress::content::date::Date,
+    must_bar: bool,
 ) -> Option<String> {
     // The table's changes are `diff`'s (the same aligned pairs).
     let (changes, table) = planpress::diff::table::compare(old, new, true);
@@ -412,8 +420,9 @@ fn compared(
     let view = serde_json::to_value(&view).unwrap();
     let mut bars = Vec::new();
     barred(&view, &mut bars);
-    let unbarred = (changes.iter())
-        .all(|c| NO_BAR.contains(&c.id.key().split(':').next().unwrap_or_default()));
+    let unbarred = !must_bar
+        && (changes.iter())
+            .all(|c| NO_BAR.contains(&c.id.key().split(':').next().unwrap_or_default()));
     let quoted = serde_json::to_string(to).unwrap();
     let quoted = &quoted[1..quoted.len() - 1];
     let mut rest = view.clone();
