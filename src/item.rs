@@ -42,19 +42,31 @@ pub enum ItemId {
     Secretariat,
     /// 問合せ先 (edition.json)
     Contact,
-    /// A piece of an annex item: 要綱 第1条, 通知 件名…
-    Annex(AnnexItem),
+    /// A piece of an annex part: 要綱 第1条, 通知 件名…
+    Annex(AnnexPart, AnnexItem),
+}
+
+/// The annex part a piece belongs to: its file (an edition may have two
+/// regulations, each with its 第1条) and how labels name it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AnnexPart {
+    pub file: String,
+    /// 要綱, 名簿, 通知, 実施結果; the part's title when the edition has two
+    /// parts of its kind.
+    pub name: String,
 }
 
 /// The comparable pieces of the annex items.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AnnexItem {
-    /// 〇〇設置要綱 第1条 (its caption and all its 項・号・細目)
-    Article(Reg, u32),
-    /// 〇〇設置要綱 附則2 (the second 附則, with its date)
-    Provision(Reg, usize),
-    /// 〇〇設置要綱 別表1
-    Table(Reg, usize),
+    /// 要綱 第1条 (its caption and all its 項・号・細目)
+    Article(u32),
+    /// 要綱 附則 (the older, flat form: paragraphs under one 「附　則」)
+    Supplementary,
+    /// 要綱 附則2 (the second 附則, with its date)
+    Provision(usize),
+    /// 要綱 別表1
+    Table(usize),
     /// 通知 件名: the field's key and its name
     MemoField(&'static str, &'static str),
     /// 通知 記の1
@@ -67,21 +79,44 @@ pub enum AnnexItem {
     Result(String, u32),
 }
 
-/// The regulation an article, 附則 or 別表 belongs to: an edition may hold more
-/// than one, each named by its title (its file keeps the items apart).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Reg {
-    /// `annex-1-regulation.json`
-    pub file: String,
-    /// 宮前区役所サービス向上委員会設置要綱
-    pub title: String,
+/// The key of a piece of the annex part in `file`: `annex:<file>:regulation:article:4`.
+pub fn annex_key(file: &str, a: &AnnexItem) -> String {
+    format!("{}{}", annex_prefix(file), a.key())
 }
 
-impl Reg {
-    pub fn new(file: &str, title: &str) -> Self {
-        Reg {
-            file: file.to_string(),
-            title: title.to_string(),
+/// What the keys of the pieces of the annex part in `file` begin with.
+pub fn annex_prefix(file: &str) -> String {
+    format!("annex:{file}:")
+}
+
+impl AnnexItem {
+    /// Its key within its part: `regulation:article:4`.
+    pub fn key(&self) -> String {
+        match self {
+            AnnexItem::Article(n) => format!("regulation:article:{n}"),
+            AnnexItem::Supplementary => "regulation:supplementary".into(),
+            AnnexItem::Provision(n) => format!("regulation:provision:{n}"),
+            AnnexItem::Table(n) => format!("regulation:table:{n}"),
+            AnnexItem::MemoField(k, _) => format!("memo:{k}"),
+            AnnexItem::MemoItem(n) => format!("memo:record:{n}"),
+            AnnexItem::RosterField(k, _) => format!("roster:{k}"),
+            AnnexItem::RosterRow(g, n) => format!("roster:row:{g}:{n}"),
+            AnnexItem::Result(d, n) => format!("results:{d}:{n}"),
+        }
+    }
+
+    /// Its name within its part: 第1条, 附則2, 委員 2行目.
+    pub fn label(&self) -> String {
+        match self {
+            AnnexItem::Article(n) => format!("第{n}条"),
+            AnnexItem::Supplementary => "附則".into(),
+            AnnexItem::Provision(n) => format!("附則{n}"),
+            AnnexItem::Table(n) => format!("別表{n}"),
+            AnnexItem::MemoField(_, name) => name.to_string(),
+            AnnexItem::MemoItem(n) => format!("記の{n}"),
+            AnnexItem::RosterField(_, name) => name.to_string(),
+            AnnexItem::RosterRow(g, n) => format!("{g} {n}行目"),
+            AnnexItem::Result(d, n) => format!("{d} 目標{n}"),
         }
     }
 }
@@ -134,29 +169,19 @@ impl ItemId {
             ItemId::StandardTable(file, n, i) => format!("standard-table:{file}#{n}:{i}"),
             ItemId::Secretariat => "secretariat".into(),
             ItemId::Contact => "contact".into(),
-            ItemId::Annex(a) => match a {
-                AnnexItem::Article(r, n) => format!("regulation:article:{}:{n}", r.file),
-                AnnexItem::Provision(r, n) => format!("regulation:provision:{}:{n}", r.file),
-                AnnexItem::Table(r, n) => format!("regulation:table:{}:{n}", r.file),
-                AnnexItem::MemoField(k, _) => format!("memo:{k}"),
-                AnnexItem::MemoItem(n) => format!("memo:record:{n}"),
-                AnnexItem::RosterField(k, _) => format!("roster:{k}"),
-                AnnexItem::RosterRow(g, n) => format!("roster:row:{g}:{n}"),
-                AnnexItem::Result(d, n) => format!("results:{d}:{n}"),
-            },
+            ItemId::Annex(p, a) => annex_key(&p.file, a),
         }
     }
 
     /// The items that can stand for one another when an item moves: its key
     /// without the part that names its place (`target`, `regulation:article`).
     pub fn family(&self) -> String {
-        let key = self.key();
-        let mut parts = key.split(':');
-        let first = parts.next().unwrap_or_default();
-        match (first, parts.next()) {
-            ("regulation" | "memo" | "roster", Some(second)) => format!("{first}:{second}"),
-            _ => first.to_string(),
+        if let ItemId::Annex(_, a) = self {
+            let key = a.key();
+            return key.split(':').take(2).collect::<Vec<_>>().join(":");
         }
+        let key = self.key();
+        key.split(':').next().unwrap_or_default().to_string()
     }
 
     /// Its key without its number (`target:kumin`): two items that share it
@@ -187,16 +212,7 @@ impl ItemId {
             ItemId::StandardTable(_, n, i) => format!("節 {n} の表{i}"),
             ItemId::Secretariat => "事務局".into(),
             ItemId::Contact => "問合せ先".into(),
-            ItemId::Annex(a) => match a {
-                AnnexItem::Article(r, n) => format!("{} 第{n}条", r.title),
-                AnnexItem::Provision(r, n) => format!("{} 附則{n}", r.title),
-                AnnexItem::Table(r, n) => format!("{} 別表{n}", r.title),
-                AnnexItem::MemoField(_, name) => format!("通知 {name}"),
-                AnnexItem::MemoItem(n) => format!("通知 記の{n}"),
-                AnnexItem::RosterField(_, name) => format!("名簿 {name}"),
-                AnnexItem::RosterRow(g, n) => format!("名簿 {g} {n}行目"),
-                AnnexItem::Result(d, n) => format!("実施結果 {d} 目標{n}"),
-            },
+            ItemId::Annex(p, a) => format!("{} {}", p.name, a.label()),
         }
     }
 }
@@ -230,15 +246,5 @@ mod tests {
             ItemId::standard("独自", 3).key(),
             ItemId::standard("", 3).key()
         );
-        // Two regulations' articles: each named by its own title, never confused.
-        let main = Reg::new("annex-1-regulation.json", "架空区設置要綱");
-        let other = Reg::new("annex-5-rules.json", "架空区部会運営要領");
-        let a = ItemId::Annex(AnnexItem::Article(main, 4));
-        let b = ItemId::Annex(AnnexItem::Article(other, 4));
-        assert_eq!(a.label(), "架空区設置要綱 第4条");
-        assert_eq!(b.label(), "架空区部会運営要領 第4条");
-        assert_ne!(a.key(), b.key());
-        assert_eq!(a.family(), b.family());
-        assert_ne!(a.series(), b.series());
     }
 }

@@ -96,6 +96,11 @@ impl Pipeline {
         let content = content::validate(content::read(&self.config.edition)?)
             .map_err(|e| with_previous(e, &self.config.edition))?;
         let (previous, mut warnings) = previous_edition(&content)?;
+        warnings.extend(
+            previous
+                .iter()
+                .flat_map(|p| diff::ids::warnings(p, &content)),
+        );
         let attachments = attachments(&content, previous.as_ref());
         let ident = format!("{:032x}", typst::utils::hash128(&attachments));
         let stamp = self.config.draft.map(|date| Stamp {

@@ -17,6 +17,7 @@ pub fn run(args: DiffArgs) -> Result {
     if let Some(warning) = reversed(&args, &old, &new) {
         crate::print_warnings(&[warning]);
     }
+    crate::print_warnings(&planpress::diff::ids::warnings(&old, &new));
     let changes = match &args.pdf {
         Some(path) => {
             // --order overrides the side edition.json's `comparison` names.

@@ -6,7 +6,6 @@ use serde_json::Value;
 
 use super::Part;
 use super::error::ContentError;
-use super::model::{Inline, ListItem, ListText, Paragraph};
 
 /// A place a `page_of` names: `file:<file>`, `section:<file>#<number>` or
 /// `dept:<id>`.
@@ -46,6 +45,25 @@ impl Place {
     }
 }
 
+/// The department or file of this edition closest to a mistyped `page_of`
+/// (`dept:kumni` → `dept:kumin`), when it is close enough to be a typo.
+fn nearest_place(key: &str, parts: &[(&str, &Part)]) -> Option<String> {
+    let mut places: Vec<String> = Vec::new();
+    for (name, part) in parts {
+        if key.starts_with("file:") {
+            places.push(format!("file:{name}"));
+        }
+        if let Part::Targets(t) = part
+            && key.starts_with("dept:")
+        {
+            (super::holders::holders(t).iter())
+                .for_each(|(_, d)| places.push(format!("dept:{}", d.id)));
+        }
+    }
+    let allowed: Vec<&str> = places.iter().map(String::as_str).collect();
+    super::messages::nearest(key, &allowed).map(str::to_string)
+}
+
 /// The problems of `value` (file `file`) against the edition's `parts`.
 pub fn check(file: &str, value: &Value, parts: &[(&str, &Part)]) -> Vec<ContentError> {
     let mut out = Vec::new();
@@ -64,8 +82,11 @@ fn walk(file: &str, v: &Value, at: String, parts: &[(&str, &Part)], out: &mut Ve
             if let Some(Value::String(key)) = o.get("page_of")
                 && !Place::parse(key).is_some_and(|p| p.exists(parts))
             {
+                let guess = nearest_place(key, parts)
+                    .map(|g| format!("もしかして「{g}」ですか。"))
+                    .unwrap_or_default();
                 out.push(ContentError::new(file, format!(
-                    "参照先「{key}」が見つかりません。dept:部署の id、file:ファイル名、section:ファイル名#節の番号 のどれかで、この版にあるものを書いてください"
+                    "参照先「{key}」が見つかりません。{guess}dept:部署の id、file:ファイル名、section:ファイル名#節の番号 のどれかで、この版にあるものを書いてください"
                 )).at(format!("{at}/page_of")));
             }
             if let Some(Value::Array(items)) = o.get("list")
@@ -109,45 +130,5 @@ fn walk(file: &str, v: &Value, at: String, parts: &[(&str, &Part)], out: &mut Ve
             }
         }
         _ => {}
-    }
-}
-
-/// A paragraph's words as one line: text as written, a `page_of` as its key,
-/// list items and table cells joined with 「／」 (for comparing editions).
-pub fn plain_text(p: &Paragraph) -> String {
-    fn inlines(pieces: &[Inline]) -> String {
-        pieces
-            .iter()
-            .map(|i| match i {
-                Inline::Text(t) => t.clone(),
-                Inline::Ref(_) => String::new(),
-                Inline::PageOf(p) => format!("（{}）", p.page_of),
-            })
-            .collect()
-    }
-    fn items(list: &[ListItem]) -> Vec<String> {
-        list.iter()
-            .flat_map(|i| match i {
-                ListItem::Text(t) => vec![t.clone()],
-                ListItem::Mixed(m) => vec![inlines(m)],
-                ListItem::Parent(p) => {
-                    let head = match &p.text {
-                        ListText::Text(t) => t.clone(),
-                        ListText::Mixed(m) => inlines(m),
-                    };
-                    std::iter::once(head).chain(items(&p.list)).collect()
-                }
-            })
-            .collect()
-    }
-    match p {
-        Paragraph::Text(t) => t.clone(),
-        Paragraph::Mixed(m) => inlines(m),
-        Paragraph::List(l) => items(&l.list).join("／"),
-        Paragraph::Table(t) => std::iter::once(t.table.caption.clone())
-            .chain(t.table.columns.iter().cloned())
-            .chain(t.table.rows.iter().flatten().cloned())
-            .collect::<Vec<_>>()
-            .join("／"),
     }
 }

@@ -205,7 +205,7 @@ fn type_word(t: &str) -> String {
 }
 
 /// The allowed name closest to a mistyped one, if it is close enough to be a typo.
-pub(super) fn nearest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
     allowed
         .iter()
         .map(|a| (levenshtein(key, a), *a))

@@ -3,19 +3,20 @@
 
 use super::cells;
 use super::items::Item;
+use super::text::Names;
 use crate::content::Part;
 use crate::content::model::{Article, Paragraph, SubitemStyle};
-use crate::item::{AnnexItem, ItemId, Reg};
+use crate::item::{AnnexItem, AnnexPart, ItemId};
 use crate::view::regulation::{caption, full_width, kanji, katakana};
 
-fn text(p: &Paragraph) -> String {
-    crate::content::blocks::plain_text(p)
+fn texts(ps: &[Paragraph], names: &Names) -> Vec<String> {
+    ps.iter().flat_map(|p| names.passages(p)).collect()
 }
 
 /// An article as printed, passage by passage: （目的）委員会は、…／一　…／ア　…／２　…
-fn article_parts(a: &Article, style: SubitemStyle) -> Vec<String> {
+fn article_parts(a: &Article, style: SubitemStyle, names: &Names) -> Vec<String> {
     let mut parts = vec![format!("（{}）", caption(&a.caption))];
-    parts.extend(a.paragraphs.iter().map(text));
+    parts.extend(texts(&a.paragraphs, names));
     for (i, c) in a.clauses.iter().enumerate() {
         if i > 0 {
             parts.push(format!("{}　{}", full_width(c.number), c.text));
@@ -32,41 +33,77 @@ fn article_parts(a: &Article, style: SubitemStyle) -> Vec<String> {
     parts
 }
 
-/// The comparable items of one annex part (from `file`).
-pub fn items(out: &mut Vec<Item>, file: &str, part: &Part) {
-    let title = match part {
-        Part::Regulation(r) => &r.title,
-        Part::Memo(m) => &m.title,
-        Part::Roster(r) => &r.title,
-        Part::Results(r) => &r.title,
+/// How labels name a part: by its kind (要綱), or by its title when the
+/// edition has another part of its kind.
+pub fn part_name(part: &Part, parts: &[Part]) -> String {
+    let kind = std::mem::discriminant(part);
+    let alone = parts
+        .iter()
+        .filter(|p| std::mem::discriminant(*p) == kind)
+        .count()
+        == 1;
+    match part {
+        Part::Regulation(r) if !alone => r.title.clone(),
+        Part::Roster(r) if !alone => r.title.clone(),
+        Part::Memo(m) if !alone => m.title.clone(),
+        Part::Results(r) if !alone => r.title.clone(),
+        Part::Regulation(_) => "要綱".into(),
+        Part::Roster(_) => "名簿".into(),
+        Part::Memo(_) => "通知".into(),
+        _ => "実施結果".into(),
+    }
+}
+
+/// The comparable items of one annex part (from `file`), named `name`.
+pub fn items(out: &mut Vec<Item>, file: &str, name: &str, part: &Part, names: &Names) {
+    // The part's own words: its title, and its 【未収録】 note.
+    let (title, gap) = match part {
+        Part::Regulation(r) => (&r.title, &r.gap),
+        Part::Memo(m) => (&m.title, &m.gap),
+        Part::Roster(r) => (&r.title, &r.gap),
+        Part::Results(r) => (&r.title, &r.gap),
         _ => return,
     };
     let id = ItemId::Chapter(file.into(), title.clone());
-    out.push(Item::new(id, vec![title.clone()]));
-    let mut push = |a: AnnexItem, parts: Vec<String>| out.push(Item::new(ItemId::Annex(a), parts));
+    let gap = gap.as_ref().map(|g| format!("【未収録】{g}"));
+    out.push(Item::new(
+        id,
+        std::iter::once(title.clone()).chain(gap).collect(),
+    ));
+    let within = AnnexPart {
+        file: file.to_string(),
+        name: name.to_string(),
+    };
+    let mut push = |a: AnnexItem, parts: Vec<String>| {
+        out.push(Item::new(ItemId::Annex(within.clone(), a), parts))
+    };
     match part {
         Part::Regulation(r) => {
-            let reg = Reg::new(file, &r.title);
             for a in &r.articles {
                 push(
-                    AnnexItem::Article(reg.clone(), a.number),
-                    article_parts(a, r.subitem_style),
+                    AnnexItem::Article(a.number),
+                    article_parts(a, r.subitem_style, names),
                 );
+            }
+            if !r.supplementary.is_empty() {
+                let mut parts = vec!["附則".to_string()];
+                parts.extend(texts(&r.supplementary, names));
+                push(AnnexItem::Supplementary, parts);
             }
             for (i, p) in r.supplementary_provisions.iter().enumerate() {
                 let mut parts = vec![format!("附則（{}）", p.date.wareki())];
-                parts.extend(p.paragraphs.iter().map(text));
+                parts.extend(texts(&p.paragraphs, names));
                 for a in &p.articles {
-                    let mut article = article_parts(a, r.subitem_style);
+                    let mut article = article_parts(a, r.subitem_style, names);
                     article[0] = format!("第{}条{}", full_width(a.number), article[0]);
                     parts.extend(article);
                 }
-                push(AnnexItem::Provision(reg.clone(), i + 1), parts);
+                push(AnnexItem::Provision(i + 1), parts);
             }
             for (i, t) in r.tables.iter().enumerate() {
                 let mut parts = vec![t.title.clone(), cells::header(&t.columns)];
                 parts.extend(t.rows.iter().map(|r| cells::row(r)));
-                push(AnnexItem::Table(reg.clone(), i + 1), parts);
+                push(AnnexItem::Table(i + 1), parts);
             }
         }
         Part::Memo(m) => {
@@ -80,7 +117,7 @@ pub fn items(out: &mut Vec<Item>, file: &str, part: &Part) {
                 ("to", "宛先", m.to.clone()),
                 ("from", "発信者", m.from.clone()),
                 ("subject", "件名", m.subject.clone().into_iter().collect()),
-                ("body", "本文", m.paragraphs.iter().map(text).collect()),
+                ("body", "本文", texts(&m.paragraphs, names)),
             ];
             for (k, name, v) in fields {
                 if !v.is_empty() {

@@ -102,18 +102,7 @@ pub fn passages<'a>(old: &'a [String], new: &'a [String]) -> Vec<Passage<'a>> {
     let (mut i, mut j) = (0, 0);
     let (mut gone, mut came): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
     let flush = |gone: &mut Vec<&'a str>, came: &mut Vec<&'a str>, out: &mut Vec<Passage<'a>>| {
-        let k = gone.len().max(came.len());
-        for x in 0..k {
-            let (o, n) = (gone.get(x).copied(), came.get(x).copied());
-            match (o, n) {
-                // Two passages too unlike are one removed and one added.
-                (Some(a), Some(b)) if super::matching::likeness(a, b) < 0.3 => {
-                    out.push(Passage::Changed(Some(a), None));
-                    out.push(Passage::Changed(None, Some(b)));
-                }
-                _ => out.push(Passage::Changed(o, n)),
-            }
-        }
+        out.extend(pair(gone, came));
         gone.clear();
         came.clear();
     };
@@ -132,6 +121,67 @@ pub fn passages<'a>(old: &'a [String], new: &'a [String]) -> Vec<Passage<'a>> {
         }
     }
     flush(&mut gone, &mut came, &mut out);
+    out
+}
+
+/// Below this, two passages are one removed and one added, not one changed.
+const PASSAGE_LIKENESS: f64 = 0.3;
+/// The most pairs of passages compared between two unchanged ones; beyond it,
+/// they pair in order.
+const MOST_PASSAGE_PAIRS: usize = 10_000;
+
+/// The passages removed and added between two unchanged ones, paired in order
+/// where most alike (a 号 inserted before others pairs them with themselves
+/// renumbered, not with their neighbours); the others removed or added.
+fn pair<'a>(gone: &[&'a str], came: &[&'a str]) -> Vec<Passage<'a>> {
+    let (n, m) = (gone.len(), came.len());
+    let like = |i: usize, j: usize| {
+        let l = super::matching::likeness(gone[i], came[j]);
+        (l >= PASSAGE_LIKENESS).then_some(l)
+    };
+    let mut out = Vec::new();
+    if n * m > MOST_PASSAGE_PAIRS {
+        for x in 0..n.max(m) {
+            out.push(Passage::Changed(gone.get(x).copied(), came.get(x).copied()));
+        }
+        return out;
+    }
+    // best[i][j]: the most likeness of pairs in order among gone[i..], came[j..].
+    let mut best = vec![vec![0f64; m + 1]; n + 1];
+    let mut alike = vec![vec![None; m]; n];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            alike[i][j] = like(i, j);
+            let paired = alike[i][j].map_or(0.0, |l| l + best[i + 1][j + 1]);
+            best[i][j] = paired.max(best[i + 1][j]).max(best[i][j + 1]);
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let (mut removed, mut added) = (Vec::new(), Vec::new());
+    let flush = |removed: &mut Vec<&'a str>, added: &mut Vec<&'a str>, out: &mut Vec<_>| {
+        out.extend(removed.drain(..).map(|a| Passage::Changed(Some(a), None)));
+        out.extend(added.drain(..).map(|b| Passage::Changed(None, Some(b))));
+    };
+    while i < n && j < m {
+        match alike[i][j] {
+            Some(l) if best[i][j] == l + best[i + 1][j + 1] => {
+                flush(&mut removed, &mut added, &mut out);
+                out.push(Passage::Changed(Some(gone[i]), Some(came[j])));
+                (i, j) = (i + 1, j + 1);
+            }
+            _ if best[i][j] == best[i + 1][j] => {
+                removed.push(gone[i]);
+                i += 1;
+            }
+            _ => {
+                added.push(came[j]);
+                j += 1;
+            }
+        }
+    }
+    removed.extend(&gone[i..]);
+    added.extend(&came[j..]);
+    flush(&mut removed, &mut added, &mut out);
     out
 }
 
@@ -194,6 +244,27 @@ mod tests {
                 Passage::Changed(Some("第一段落です。"), Some("第一段落を改めました。")),
                 Passage::Same("第二段落です。"),
                 Passage::Changed(None, Some("追加の段落")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_passage_inserted_before_numbered_ones_pairs_them_with_themselves() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let old = s(&["次に掲げる事項", "一　会議の運営", "二　報告の受理"]);
+        let new = s(&[
+            "次に掲げる事項",
+            "一　職員の研修の計画",
+            "二　会議の運営",
+            "三　報告の受理",
+        ]);
+        assert_eq!(
+            passages(&old, &new),
+            [
+                Passage::Same("次に掲げる事項"),
+                Passage::Changed(None, Some("一　職員の研修の計画")),
+                Passage::Changed(Some("一　会議の運営"), Some("二　会議の運営")),
+                Passage::Changed(Some("二　報告の受理"), Some("三　報告の受理")),
             ]
         );
     }

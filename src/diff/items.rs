@@ -1,6 +1,7 @@
 //! Every printed item of an edition as a comparable item: its identity and its
 //! passages (a paragraph, a list item, a field), in document order.
 
+use super::text::Names;
 use crate::content::model::{
     Achievement, FreeSection, NumberedItem, Paragraph, Section, Standard, StandardTable,
     TargetsChapter, WorkingTeam,
@@ -32,20 +33,8 @@ impl Item {
     }
 }
 
-/// A paragraph's passages: its text, or a simple table's caption, header row
-/// and rows (`cells`: the 新旧対照表 sets them as a table).
-fn paragraphs(ps: &[Paragraph]) -> impl Iterator<Item = String> + '_ {
-    ps.iter().flat_map(|p| match p {
-        Paragraph::Table(t) => {
-            let t = &t.table;
-            let rows = t.rows.iter().map(|r| super::cells::row(r));
-            [t.caption.clone(), super::cells::header(&t.columns)]
-                .into_iter()
-                .chain(rows)
-                .collect()
-        }
-        _ => vec![crate::content::blocks::plain_text(p)],
-    })
+fn paragraphs<'a>(ps: &'a [Paragraph], names: &'a Names) -> impl Iterator<Item = String> + 'a {
+    ps.iter().flat_map(|p| names.passages(p))
 }
 
 /// `名前: 値`, or nothing when there is no value.
@@ -85,12 +74,12 @@ fn team(w: &WorkingTeam) -> Item {
 
 /// A section of a chapter of the edition's own: its title, then its
 /// paragraphs' and subsections' words (lists and tables cell by cell).
-fn free_section(id: ItemId, s: &FreeSection) -> Item {
+fn free_section(id: ItemId, s: &FreeSection, names: &Names) -> Item {
     let mut parts = vec![s.title.clone()];
-    parts.extend(paragraphs(&s.paragraphs));
+    parts.extend(paragraphs(&s.paragraphs, names));
     for sub in &s.subsections {
         parts.push(sub.title.clone());
-        parts.extend(paragraphs(&sub.paragraphs));
+        parts.extend(paragraphs(&sub.paragraphs, names));
     }
     Item::new(id, parts)
 }
@@ -98,9 +87,9 @@ fn free_section(id: ItemId, s: &FreeSection) -> Item {
 /// A numbered section's own words: its title, paragraphs, policy title and
 /// PDCA cycle, then each subsection's title and paragraphs (its policy items,
 /// tables, standards and teams are items of their own).
-fn section(file: &str, s: &Section, out: &mut Vec<Item>) {
+fn section(file: &str, s: &Section, names: &Names, out: &mut Vec<Item>) {
     let mut parts = vec![s.title.clone()];
-    parts.extend(paragraphs(&s.paragraphs));
+    parts.extend(paragraphs(&s.paragraphs, names));
     if let Some(p) = &s.policy {
         parts.push(p.title.clone());
     }
@@ -115,11 +104,11 @@ fn section(file: &str, s: &Section, out: &mut Vec<Item>) {
                 .collect::<Vec<_>>()
                 .join("・"),
         );
-        parts.extend(p.gap.clone());
+        parts.extend(p.gap.as_ref().map(|g| format!("【未収録】{g}")));
     }
     for sub in &s.subsections {
         parts.push(sub.title.clone());
-        parts.extend(paragraphs(&sub.paragraphs));
+        parts.extend(paragraphs(&sub.paragraphs, names));
     }
     let id = ItemId::Section(file.to_string(), s.number, s.title.clone());
     out.push(Item::new(id, parts));
@@ -183,6 +172,11 @@ fn targets(t: &TargetsChapter, out: &mut Vec<Item>) {
 
 /// The comparable items of an edition, in document order.
 pub fn items(content: &Content) -> Vec<Item> {
+    items_named(content, &Names::of(content))
+}
+
+/// The comparable items of an edition, its references named with `names`.
+pub fn items_named(content: &Content, names: &Names) -> Vec<Item> {
     let mut out = Vec::new();
     let ed = &content.edition;
     let mut cover = vec![ed.title.clone(), ed.cover.title_lines.join("　")];
@@ -204,7 +198,7 @@ pub fn items(content: &Content) -> Vec<Item> {
         };
         match part {
             Part::Principles(p) => {
-                out.push(chapter(&p.title, paragraphs(&p.intro).collect()));
+                out.push(chapter(&p.title, paragraphs(&p.intro, names).collect()));
                 out.push(Item::new(
                     ItemId::Motto,
                     vec![p.motto.clone(), p.pledge.clone()],
@@ -214,7 +208,7 @@ pub fn items(content: &Content) -> Vec<Item> {
             Part::Sections(c) => {
                 out.push(chapter(&c.title, c.toc_notes.clone()));
                 for s in &c.sections {
-                    section(&r.file, s, &mut out);
+                    section(&r.file, s, names, &mut out);
                 }
             }
             Part::Targets(t) => {
@@ -223,18 +217,19 @@ pub fn items(content: &Content) -> Vec<Item> {
             }
             Part::Free(f) => {
                 let mut lead = f.toc_notes.clone();
-                lead.extend(paragraphs(&f.paragraphs));
+                lead.extend(paragraphs(&f.paragraphs, names));
                 out.push(chapter(&f.title, lead));
                 for (i, s) in f.sections.iter().enumerate() {
                     let id = ItemId::FreeSection(r.file.clone(), f.title.clone(), i as u32 + 1);
-                    out.push(free_section(id, s));
+                    out.push(free_section(id, s, names));
                 }
             }
             _ => {}
         }
     }
     for (part, r) in content.annex.iter().zip(&ed.annex) {
-        super::annex::items(&mut out, &r.file, part);
+        let name = super::annex::part_name(part, &content.annex);
+        super::annex::items(&mut out, &r.file, &name, part, names);
     }
     if let Some(s) = &ed.secretariat {
         out.push(Item::new(ItemId::Secretariat, vec![s.clone()]));

@@ -38,14 +38,18 @@ pub fn likeness(a: &str, b: &str) -> f64 {
 
 /// Below this, a removed and an added item are two items, not one moved.
 const MOVED_LIKENESS: f64 = 0.6;
-/// The most text comparisons made to find moved items (pairs of items).
+/// What keeping its key adds to a pair's likeness: of two partners about as
+/// alike, the one under the same key.
+const SAME_KEY: f64 = 0.1;
+/// The most text comparisons made in one family to find moved items (pairs of
+/// items); beyond it, items left pair by key only.
 const MOST_COMPARISONS: usize = 20_000;
 
 /// Pair the items of `old` with those of `new`:
 /// 1. the same key and the same words;
 /// 2. the same words, found once in each, under another key (moved);
-/// 3. the same key, other words (changed);
-/// 4. the most alike of the same family, when alike enough (moved and changed).
+/// 3. the most alike of the same family: under another key when alike enough
+///    (moved and changed), under the same key however unlike (changed).
 pub fn align<'a>(old: &'a [Item], new: &'a [Item]) -> Vec<Aligned<'a>> {
     let mut old_of: Vec<Option<usize>> = vec![None; new.len()];
     let mut taken = vec![false; old.len()];
@@ -57,8 +61,10 @@ pub fn align<'a>(old: &'a [Item], new: &'a [Item]) -> Vec<Aligned<'a>> {
         .map(|(i, x)| (x.id.key(), i))
         .collect();
     for (j, n) in new.iter().enumerate() {
+        // Keys are unique in an edition; a key written twice pairs once.
         if let Some(&i) = by_key.get(&n.id.key())
             && old[i].parts == n.parts
+            && !taken[i]
         {
             link(j, i, &mut old_of, &mut taken);
         }
@@ -78,33 +84,51 @@ pub fn align<'a>(old: &'a [Item], new: &'a [Item]) -> Vec<Aligned<'a>> {
             link(*j, *i, &mut old_of, &mut taken);
         }
     }
-    for (j, n) in new.iter().enumerate() {
-        if old_of[j].is_none()
-            && let Some(&i) = by_key.get(&n.id.key())
-            && !taken[i]
-        {
-            link(j, i, &mut old_of, &mut taken);
-        }
+    // What is left: the most alike pairs of a family first, whatever their
+    // number, so an item inserted before others does not pair them by number;
+    // the same key pairs its items however unlike (one item rewritten) when
+    // neither has a likelier partner.
+    let mut families: HashMap<String, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for i in (0..old.len()).filter(|i| !taken[*i]) {
+        families.entry(old[i].id.family()).or_default().0.push(i);
     }
-    let left_old: Vec<usize> = (0..old.len()).filter(|i| !taken[*i]).collect();
-    let left_new: Vec<usize> = (0..new.len()).filter(|j| old_of[*j].is_none()).collect();
-    if left_old.len() * left_new.len() <= MOST_COMPARISONS {
-        // The most alike pairs first, whatever their order.
-        let mut alike: Vec<(f64, usize, usize)> = Vec::new();
-        for &j in &left_new {
-            let family = new[j].id.family();
-            for &i in left_old.iter().filter(|i| old[**i].id.family() == family) {
+    for j in (0..new.len()).filter(|j| old_of[*j].is_none()) {
+        families.entry(new[j].id.family()).or_default().1.push(j);
+    }
+    // (likeness, same series, distance, new, old): the likeliest first; of
+    // partners as alike (the same words twice), one of the same series (the
+    // same department), then the nearest.
+    let mut alike: Vec<(f64, bool, usize, usize, usize)> = Vec::new();
+    for (left_old, left_new) in families.values() {
+        let compare = left_old.len() * left_new.len() <= MOST_COMPARISONS;
+        for &j in left_new {
+            for &i in left_old {
+                let same_key = old[i].id.key() == new[j].id.key();
+                let series = old[i].id.series() == new[j].id.series();
+                let distance = i.abs_diff(j);
+                if !compare {
+                    if same_key {
+                        alike.push((0.0, true, 0, j, i));
+                    }
+                    continue;
+                }
                 let l = likeness(&old[i].text(), &new[j].text());
-                if l >= MOVED_LIKENESS {
-                    alike.push((l, j, i));
+                if same_key {
+                    alike.push((l + SAME_KEY, true, distance, j, i));
+                } else if l >= MOVED_LIKENESS {
+                    alike.push((l, series, distance, j, i));
                 }
             }
         }
-        alike.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-        for (_, j, i) in alike {
-            if old_of[j].is_none() && !taken[i] {
-                link(j, i, &mut old_of, &mut taken);
-            }
+    }
+    alike.sort_by(|a, b| {
+        (b.0.total_cmp(&a.0))
+            .then(b.1.cmp(&a.1))
+            .then((a.2, a.3, a.4).cmp(&(b.2, b.3, b.4)))
+    });
+    for (_, _, _, j, i) in alike {
+        if old_of[j].is_none() && !taken[i] {
+            link(j, i, &mut old_of, &mut taken);
         }
     }
     merge(old, new, &old_of)
@@ -215,6 +239,68 @@ mod tests {
         assert_eq!(
             summary(&align(&old, &new)),
             ["->基準1", "基準1>基準2#", "基準2>基準3#"]
+        );
+    }
+
+    fn targets(dept: &str, texts: &[&str]) -> Vec<Item> {
+        (texts.iter().enumerate())
+            .map(|(n, t)| {
+                Item::new(
+                    ItemId::target(dept, dept, n as u32 + 1),
+                    vec![t.to_string()],
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_insertion_before_edited_items_pairs_them_by_likeness_not_number() {
+        let old = targets(
+            "区民課",
+            &[
+                "証明書を正確かつ迅速に発行します。",
+                "電話では所属と名前を名乗ります。",
+                "窓口の待ち時間を毎月集計します。",
+            ],
+        );
+        let new = targets(
+            "区民課",
+            &[
+                "外国語の案内を用意します。",
+                "証明書を正確かつ迅速に発行いたします。",
+                "電話では所属と名前を名乗りいたします。",
+                "窓口の待ち時間を毎月集計いたします。",
+            ],
+        );
+        assert_eq!(
+            summary(&align(&old, &new)),
+            [
+                "->区民課 目標1",
+                "区民課 目標1>区民課 目標2#",
+                "区民課 目標2>区民課 目標3#",
+                "区民課 目標3>区民課 目標4#",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_words_twice_pair_within_their_department() {
+        let same = "電話では所属と名前を名乗ります。";
+        let mut old = targets("区民課", &["証明書を発行します。", same]);
+        old.extend(targets("保険年金課", &[same]));
+        let mut new = targets(
+            "区民課",
+            &["案内を用意します。", "証明書を発行します。", same],
+        );
+        new.extend(targets("保険年金課", &[same]));
+        assert_eq!(
+            summary(&align(&old, &new)),
+            [
+                "->区民課 目標1",
+                "区民課 目標1>区民課 目標2#",
+                "区民課 目標2>区民課 目標3#",
+                "保険年金課 目標1>保険年金課 目標1",
+            ]
         );
     }
 

@@ -11,11 +11,14 @@ mod annex;
 mod body;
 pub mod cells;
 pub mod chars;
+pub mod ids;
 mod items;
 pub mod matching;
 pub mod table;
+mod text;
 
 pub use items::{Item, items};
+pub use text::Names;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -86,11 +89,16 @@ impl Serialize for Change {
 
 /// The items of both editions, side by side in document order. Results of
 /// different years are not one item changed: next year's edition always
-/// reports another year.
+/// reports another year. A department whose id changed is paired by its name
+/// (see `ids`).
 pub fn comparable(old: &Content, new: &Content) -> (Vec<Item>, Vec<Item>) {
-    let (mut old_items, mut new_items) = (items(old), items(new));
+    let names = Names::of(new);
+    let old_names = names.or(&Names::of(old));
+    let mut old_items = items::items_named(old, &old_names);
+    let mut new_items = items::items_named(new, &names);
+    ids::pair_by_name(&mut old_items, &ids::renamed(old, new));
     if results_year(old) != results_year(new) {
-        let other = |x: &Item| !matches!(x.id, ItemId::Annex(AnnexItem::Result(..)));
+        let other = |x: &Item| !matches!(x.id, ItemId::Annex(_, AnnexItem::Result(..)));
         old_items.retain(other);
         new_items.retain(other);
     }

@@ -123,13 +123,29 @@ fn department(content: &Content, info: &Grid) -> Result<Department, String> {
             );
         }
     };
-    content
-        .departments()
-        .map(|(_, d)| d)
-        .find(|d| d.id == id)
-        .ok_or_else(|| format!(
+    let departments: Vec<Department> = content.departments().map(|(_, d)| d).collect();
+    if let Some(d) = departments.iter().find(|d| d.id == id) {
+        return Ok(d.clone());
+    }
+    // The workbook names its department too: the same name under another id is
+    // an id changed in the content files, not a wrong workbook.
+    let named = match info.get((2, 1)).map(|c| &c.value) {
+        Some(Data::String(s)) => s.trim().to_string(),
+        _ => String::new(),
+    };
+    let same_name = (departments.iter()).find(|d| {
+        !d.full_name.is_empty()
+            && (named == d.full_name || named.ends_with(&format!(" {}", d.full_name)))
+    });
+    Err(match same_name {
+        Some(d) => format!(
+            "部署ID「{id}」の部署はこの版にありません。この版では {} の id が「{}」です。内容ファイルの id が変わっていませんか（planpress check で確かめられます）。打ち間違いなら内容ファイルの id を「{id}」に戻してから、別の年度のファイルならこの版の planpress sheets で作ったファイルに記入してから、もう一度読み込んでください",
+            d.full_name, d.id
+        ),
+        None => format!(
             "部署ID「{id}」の部署はこの版にありません。別の年度や別の区のファイルではないか確かめてください"
-        ))
+        ),
+    })
 }
 
 /// Read every workbook; all problems of all files together.

@@ -9,7 +9,7 @@ use super::{Changed, DateView, Gap};
 use crate::content::date::fiscal_year_wareki;
 use crate::content::model::{Memo, MemoItem, Roster};
 use crate::content::{Content, Part};
-use crate::item::{AnnexItem, ItemId};
+use crate::item::AnnexItem;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Annex {
@@ -128,7 +128,7 @@ pub struct MemoItemView {
 
 impl MemoView {
     fn new(m: &Memo, refs: &Refs, changed: &Changed) -> Self {
-        let is = |a: AnnexItem| changed.contains(&ItemId::Annex(a));
+        let is = |a: AnnexItem| changed.annex(&a);
         let field = |k: &'static str| is(AnnexItem::MemoField(k, ""));
         let item = |x: &MemoItem| MemoItemView {
             mark: super::regulation::full_width(x.number),
@@ -174,11 +174,12 @@ impl Annex {
         refs: &Refs,
         changed: &Changed,
     ) -> Self {
+        let changed = &changed.within(&file);
         let (title, gap, body) = match part {
             Part::Regulation(r) => (
                 r.title.clone(),
                 r.gap.clone(),
-                AnnexBody::Regulation(RegulationView::new(&file, r, refs, changed)),
+                AnnexBody::Regulation(RegulationView::new(r, refs, changed)),
             ),
             Part::Roster(r) => (
                 r.title.clone(),

@@ -18,6 +18,9 @@ pub struct Chapter {
     pub toc_notes: Vec<String>,
     /// The content file it comes from.
     pub file: String,
+    /// Its own words (title, lead, notes) changed since the previous edition:
+    /// a draft's bar beside its lead paragraphs.
+    pub changed: bool,
     #[serde(flatten)]
     pub body: ChapterBody,
 }
@@ -191,6 +194,7 @@ impl Chapter {
             _ => unreachable!("the loader puts only chapter kinds in chapters"),
         };
         Chapter {
+            changed: changed.contains(&ItemId::Chapter(file.clone(), title.clone())),
             anchor,
             title,
             toc_notes,

@@ -12,6 +12,8 @@ pub(crate) mod regulation;
 mod targets;
 mod text;
 
+pub(crate) use blocks::{mark as list_mark, next as next_marks, page_targets};
+
 use std::collections::HashSet;
 
 use serde::Serialize;
@@ -201,5 +203,20 @@ impl Changed {
     /// Whether any changed item's key starts with `prefix` (`roster:`).
     pub fn any(&self, prefix: &str) -> bool {
         self.0.iter().any(|k| k.starts_with(prefix))
+    }
+
+    /// The changed pieces of the annex part in `file`, by their key within it.
+    pub fn within(&self, file: &str) -> Changed {
+        let prefix = crate::item::annex_prefix(file);
+        Changed(
+            (self.0.iter())
+                .filter_map(|k| k.strip_prefix(&prefix).map(str::to_string))
+                .collect(),
+        )
+    }
+
+    /// Whether a piece of the part (see `within`) changed.
+    pub fn annex(&self, a: &crate::item::AnnexItem) -> bool {
+        self.0.contains(&a.key())
     }
 }

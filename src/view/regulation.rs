@@ -6,13 +6,15 @@ use serde::Serialize;
 use super::Changed;
 use super::text::{Para, Piece, Refs, para, paras};
 use crate::content::model::{Article, Paragraph, Regulation, SubitemStyle};
-use crate::item::{AnnexItem, ItemId, Reg};
+use crate::item::AnnexItem;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RegulationView {
     pub articles: Vec<ArticleView>,
     /// 附則 in the flat form, under one 「附　則」.
     pub supplementary: Vec<Para>,
+    /// The flat 附則 changed since the previous edition (a draft's bar).
+    pub supplementary_changed: bool,
     pub provisions: Vec<ProvisionView>,
     pub tables: Vec<TableView>,
 }
@@ -227,22 +229,15 @@ fn typed_mark(text: &mut String) -> Option<Typed> {
 
 impl RegulationView {
     /// The regulation `r`, read from `file`.
-    pub fn new(file: &str, r: &Regulation, refs: &Refs, changed: &Changed) -> Self {
+    pub fn new(r: &Regulation, refs: &Refs, changed: &Changed) -> Self {
         let style = r.subitem_style;
-        let is = |a: AnnexItem| changed.contains(&ItemId::Annex(a));
-        let reg = Reg::new(file, &r.title);
+        let is = |a: AnnexItem| changed.annex(&a);
         RegulationView {
             articles: (r.articles.iter())
-                .map(|a| {
-                    article(
-                        a,
-                        style,
-                        refs,
-                        is(AnnexItem::Article(reg.clone(), a.number)),
-                    )
-                })
+                .map(|a| article(a, style, refs, is(AnnexItem::Article(a.number))))
                 .collect(),
             supplementary: paras(&r.supplementary, refs),
+            supplementary_changed: is(AnnexItem::Supplementary),
             provisions: (r.supplementary_provisions.iter().enumerate())
                 .map(|(i, p)| ProvisionView {
                     heading: format!("附則（{}）", full_width_digits(&p.date.wareki())),
@@ -250,7 +245,7 @@ impl RegulationView {
                     articles: (p.articles.iter())
                         .map(|a| article(a, style, refs, false))
                         .collect(),
-                    changed: is(AnnexItem::Provision(reg.clone(), i + 1)),
+                    changed: is(AnnexItem::Provision(i + 1)),
                 })
                 .collect(),
             tables: (r.tables.iter().enumerate())
@@ -258,7 +253,7 @@ impl RegulationView {
                     title: t.title.clone(),
                     columns: t.columns.clone(),
                     rows: t.rows.clone(),
-                    changed: is(AnnexItem::Table(reg.clone(), i + 1)),
+                    changed: is(AnnexItem::Table(i + 1)),
                 })
                 .collect(),
         }

@@ -62,7 +62,9 @@ fn each_new_field_changed_shows_in_diff_and_the_drafts_comparison() {
     let mut want: Vec<String> = labels.iter().map(|s| s.to_string()).collect();
     want.sort();
     assert_eq!(sorted, want, "{got:?}");
-    // The section's one change holds the list item, the table cell and the reference.
+    // The section's one change holds the list item, the table cell and the
+    // reference, named as the web edition names it (the PDF's page number is
+    // the edition's layout's), never as its markup.
     let section = changes
         .iter()
         .find(|c| c.id.label().starts_with("節 2"))
@@ -71,8 +73,17 @@ fn each_new_field_changed_shows_in_diff_and_the_drafts_comparison() {
     assert!(
         text.contains("改訂")
             && text.contains("方針の策定と公表")
-            && text.contains("annex-2-roster")
+            && text.contains("目標（かえで区役所サービス向上委員会委員名簿参照）")
+            && text.contains("資料編（かえで区役所サービス向上委員会設置要綱参照）"),
+        "{text}"
     );
+    let old_text = section.old_text().unwrap();
+    assert!(old_text.contains("目標（区民窓口担当参照）"), "{old_text}");
+    for t in [text, old_text] {
+        for markup in ["dept:", "file:", "section:", "（（"] {
+            assert!(!t.contains(markup), "{markup} in {t}");
+        }
+    }
     // The draft lists every one, and bars the pages where they stand.
     let config = Config::new(&new).draft(true, Some("2026-11-26")).unwrap();
     let built = planpress::build(&config).unwrap_or_else(|e| panic!("{e}"));
@@ -82,6 +93,9 @@ fn each_new_field_changed_shows_in_diff_and_the_drafts_comparison() {
         .position(|t| normalize(t).contains("新旧対照表"))
         .unwrap();
     let list = normalize(&texts[list..].concat());
+    for markup in ["dept:", "file:", "section:", "（（"] {
+        assert!(!list.contains(markup), "{markup} in the draft's table");
+    }
     for l in labels {
         assert!(list.contains(&normalize(l)), "{l} not in the change list");
     }
