@@ -33,8 +33,9 @@ fn article_parts(a: &Article, style: SubitemStyle, names: &Names) -> Vec<String>
     parts
 }
 
-/// How labels name a part: by its kind (要綱), or by its title when the
-/// edition has another part of its kind.
+/// How labels name a part: a regulation by its title (an edition may hold
+/// several, and a clerk cites it by name); the others by their kind (名簿), or by
+/// their title when the edition has another part of their kind.
 pub fn part_name(part: &Part, parts: &[Part]) -> String {
     let kind = std::mem::discriminant(part);
     let alone = parts
@@ -43,11 +44,10 @@ pub fn part_name(part: &Part, parts: &[Part]) -> String {
         .count()
         == 1;
     match part {
-        Part::Regulation(r) if !alone => r.title.clone(),
+        Part::Regulation(r) => r.title.clone(),
         Part::Roster(r) if !alone => r.title.clone(),
         Part::Memo(m) if !alone => m.title.clone(),
         Part::Results(r) if !alone => r.title.clone(),
-        Part::Regulation(_) => "要綱".into(),
         Part::Roster(_) => "名簿".into(),
         Part::Memo(_) => "通知".into(),
         _ => "実施結果".into(),

@@ -226,8 +226,14 @@ fn set(root: &mut Value, pointer: &str, to: &str) {
 
 /// Whether a row marks a change (a run underlined, or a note: 新設・削除・移動).
 fn marks(r: &Row) -> bool {
-    let cell =
-        |c: &planpress::diff::table::Cell| c.note.is_some() || c.runs.iter().any(|x| x.marked);
+    let cell = |c: &planpress::diff::table::Cell| {
+        let grid = c
+            .grid
+            .iter()
+            .flatten()
+            .flat_map(|g| g.cells.iter().flatten());
+        c.note.is_some() || c.runs.iter().chain(grid).any(|x| x.marked)
+    };
     cell(&r.new) || cell(&r.old)
 }
 

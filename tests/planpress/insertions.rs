@@ -3,7 +3,7 @@
 //! targets, roster rows, 号 of an article, list items.
 
 use planpress::diff::chars::Run;
-use planpress::diff::table::Row;
+use planpress::diff::table::{Cell, Row};
 
 use crate::doc::*;
 
@@ -18,9 +18,28 @@ fn show(runs: &[Run]) -> String {
         .collect()
 }
 
+/// A cell's text; a table in it as its rows (header rows left out), cells
+/// joined with 「｜」.
+fn cell(c: &Cell) -> String {
+    let grid = (c.grid.iter().flatten())
+        .filter(|g| !g.header && !g.omitted)
+        .map(|g| {
+            g.cells
+                .iter()
+                .map(|x| show(x))
+                .collect::<Vec<_>>()
+                .join("｜")
+        });
+    std::iter::once(show(&c.runs))
+        .chain(grid)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
 /// A row as `new | old`, marked runs in brackets.
 fn row(r: &Row) -> String {
-    format!("{} | {}", show(&r.new.runs), show(&r.old.runs))
+    format!("{} | {}", cell(&r.new), cell(&r.old))
 }
 
 #[test]
@@ -78,7 +97,7 @@ fn an_insertion_is_an_addition_and_what_follows_is_renumbered() {
             "追加 保健福祉担当 目標1",
             "番号変更 保健福祉担当 目標2",
             "番号変更 保健福祉担当 目標3",
-            "変更 要綱 第2条",
+            "変更 かえで区役所サービス向上委員会設置要綱 第2条",
             "追加 名簿 委員 1行目",
             "番号変更 名簿 委員 2行目",
             "番号変更 名簿 委員 3行目",
