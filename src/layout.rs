@@ -7,6 +7,8 @@
 //! The page furniture (footer, page number, draft line numbers, watermark) is
 //! tagged as PDF artifacts by Typst and is not body text; it is skipped.
 //! A line is measured as Typst sets it: from its cap height to its baseline.
+//! Text must also stay inside a box drawn around it (boxes.rs), and a page that
+//! only continues the previous one holds a few lines at least (sparse.rs).
 
 use std::collections::HashMap;
 
@@ -17,6 +19,9 @@ use typst::pdf::ArtifactElem;
 use typst::text::TextItem;
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
+
+mod boxes;
+mod sparse;
 
 /// Layout faults: each names its page and item, and says what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,11 +80,17 @@ enum Fault {
     Side,
     Top,
     Overprint,
+    Boxed,
 }
 
 impl Fault {
     fn told(self, page: &str, item: &str) -> String {
         let runs = match self {
+            Fault::Boxed => {
+                return format!(
+                    "{page}: {item} の文字が枠からはみ出しています。文章を短くしてください。直らないときは planpress の担当者に連絡してください"
+                );
+            }
             Fault::Bottom => "下の余白にはみ出しています",
             Fault::Side => "横の余白にはみ出しています",
             Fault::Top => "上の余白にはみ出しています",
@@ -108,6 +119,7 @@ pub fn check(
         ])
     })?;
     let mut faults = Vec::new();
+    let starting = sparse::starting(document);
     for (i, page) in document.pages().iter().enumerate() {
         let mut runs = Vec::new();
         body_runs(
@@ -146,10 +158,18 @@ pub fn check(
                 .into_iter()
                 .map(|r| (r, Fault::Overprint)),
         );
-        if bad.is_empty() {
+        let boxed = boxes::outside_their_box(&page.frame);
+        bad.extend(boxed.iter().map(|r| (r, Fault::Boxed)));
+        let lines = sparse::lines(&runs);
+        let sparse = lines < sparse::LEAST && !starting.contains(&i);
+        if bad.is_empty() && !sparse {
             continue;
         }
-        faults.extend(describe(&page_name(&label(i), i), &bad, name));
+        let page_name = page_name(&label(i), i);
+        if sparse {
+            faults.push(sparse::told(&page_name, lines));
+        }
+        faults.extend(describe(&page_name, &bad, name));
         if faults.len() >= IN_ALL {
             faults.truncate(IN_ALL);
             faults.push("ほかにもあります。上のものを直してから、もう一度作ってください".into());
