@@ -21,6 +21,7 @@ mod lint;
 mod live;
 mod mutations;
 mod outputs;
+mod pages;
 mod pdf;
 mod properties;
 mod reading;
