@@ -108,17 +108,19 @@ impl Fault {
 
 /// Check every page. `label` gives a page's printed label and `name` the item a
 /// line of text belongs to (「総務課 目標7」); both are asked only about faults.
+/// A continuing page with one line is a fault; one with two is only told
+/// (the warnings returned).
 pub fn check(
     document: &PagedDocument,
     label: &dyn Fn(usize) -> String,
     name: &dyn Fn(&str) -> Option<String>,
-) -> Result<(), LayoutError> {
+) -> Result<Vec<String>, LayoutError> {
     let margins = margins(document).ok_or_else(|| {
         LayoutError(vec![
             "テンプレートの不具合です（内容ファイルの誤りではありません）: style.typ が本文の範囲（<planpress-text-area>）を一つだけ示していないため、ページに収まっているかを確かめられません。planpress の担当者に連絡してください".into(),
         ])
     })?;
-    let mut faults = Vec::new();
+    let (mut faults, mut thin) = (Vec::new(), Vec::new());
     let starting = sparse::starting(document);
     for (i, page) in document.pages().iter().enumerate() {
         let mut runs = Vec::new();
@@ -166,8 +168,10 @@ pub fn check(
             continue;
         }
         let page_name = page_name(&label(i), i);
-        if sparse {
+        if sparse && lines <= 1 {
             faults.push(sparse::told(&page_name, lines));
+        } else if sparse {
+            thin.push(sparse::told(&page_name, lines));
         }
         faults.extend(describe(&page_name, &bad, name));
         if faults.len() >= IN_ALL {
@@ -177,7 +181,7 @@ pub fn check(
         }
     }
     if faults.is_empty() {
-        Ok(())
+        Ok(thin)
     } else {
         Err(LayoutError(faults))
     }

@@ -137,7 +137,7 @@ fn the_layout_check_refuses_text_outside_its_drawn_box() {
 }
 
 /// A page holding only what is left of a part (here a line put after a page
-/// break at a chapter's end) is refused with its page.
+/// break at a chapter's end) is refused with its page; two lines are told.
 #[test]
 fn the_layout_check_refuses_a_page_holding_only_a_leftover() {
     let dir = copy_of("tests/fixtures/text-blocks", "pages-leftover");
@@ -158,6 +158,21 @@ fn the_layout_check_refuses_a_page_holding_only_a_leftover() {
     assert!(
         fault.starts_with("- ") && fault.contains("ページ:"),
         "{fault}"
+    );
+    // Two lines left over are told, and the PDF is made.
+    let (code, err) = build_with_templates(
+        &dir,
+        "pages-leftover-two",
+        &[(
+            "main.typ.j2",
+            "{% elif part.kind == \"targets\" %}",
+            "#pagebreak()\n架空の一行目です。\n\n架空の二行目です。\n\n{% elif part.kind == \"targets\" %}",
+        )],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("このページには本文が 2 行しかありません"),
+        "{err}"
     );
 }
 
@@ -222,7 +237,7 @@ fn a_part_ending_anywhere_leaves_no_page_with_a_leftover() {
 }
 
 /// A short table moves whole to the next page; a long one starts with its
-/// header and at least 2 rows under its caption.
+/// header and at least 2 rows under its caption, and ends with 2 rows together.
 #[test]
 fn a_short_table_moves_whole_and_a_long_one_starts_with_two_rows() {
     let built = build(&parts_ending_anywhere("pages-tables"));
@@ -236,6 +251,10 @@ fn a_short_table_moves_whole_and_a_long_one_starts_with_two_rows() {
             let row = pages_with(&pages, &format!("表{k}の{m}行目の内容"));
             assert_eq!(row, caption, "table {k}: row {m} not with its caption");
         }
+        // …and its last row never stands alone on a page.
+        let last = pages_with(&pages, &format!("表{k}の{rows}行目の内容"));
+        let before = pages_with(&pages, &format!("表{k}の{}行目の内容", rows - 1));
+        assert_eq!(last, before, "table {k}: its last row alone");
     }
 }
 
