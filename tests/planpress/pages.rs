@@ -386,3 +386,52 @@ fn the_results_annex_gives_its_width_to_targets_and_results() {
         );
     }
 }
+
+/// The service standards' short tables (2, 3 and 5 rows) after more or less
+/// text: wherever they fall, each is printed whole on one page, under its title.
+#[test]
+fn a_short_standards_table_is_never_split() {
+    let dirs: Vec<PathBuf> = (0..12)
+        .map(|k| {
+            let dir = scratch_edition(&format!("pages-standards-{k}"));
+            edit_json(&dir, "3-initiatives.json", |v| {
+                let s = &mut v["sections"][2];
+                let line = "架空の説明です。区役所サービス基準の運用を確かめるための文章です。";
+                let ps = s["paragraphs"].as_array_mut().unwrap();
+                ps.extend(std::iter::repeat_n(line.into(), k * 2));
+            });
+            dir
+        })
+        .collect();
+    let texts: Vec<Vec<String>> = std::thread::scope(|s| {
+        let jobs: Vec<_> = (dirs.iter())
+            .map(|d| s.spawn(move || normalized_pages(&build(d))))
+            .collect();
+        jobs.into_iter().map(|j| j.join().unwrap()).collect()
+    });
+    let content: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join(EDITION).join("3-initiatives.json")).unwrap(),
+    )
+    .unwrap();
+    for (k, pages) in texts.iter().enumerate() {
+        for table in content["sections"][2]["standard_tables"]
+            .as_array()
+            .unwrap()
+        {
+            let rows = table["standards"].as_array().unwrap();
+            if rows.len() > 5 {
+                continue;
+            }
+            let title = pages_with(pages, &format!("【{}】", table["title"].as_str().unwrap()));
+            assert_eq!(title.len(), 1, "{k}");
+            for r in rows {
+                let text: String = r["text"].as_str().unwrap().chars().take(14).collect();
+                let on = pages_with(pages, &text);
+                assert_eq!(
+                    on, title,
+                    "offset {k}: 「{text}」 apart from its table's title"
+                );
+            }
+        }
+    }
+}
