@@ -311,7 +311,7 @@ fn each_working_team_entry_stays_on_one_page() {
 }
 
 /// A results annex shaped like a large ward's: long department names, long
-/// targets, results and notes, 24 rows.
+/// targets, results and notes, 24 rows, some of them tall.
 fn long_results(name: &str) -> PathBuf {
     let dir = copy_of("tests/fixtures/full-model", name);
     edit_json(&dir, "annex-4-results.json", |v| {
@@ -324,6 +324,10 @@ fn long_results(name: &str) -> PathBuf {
                 r["target"] = format!("目標{i}番：高齢の方や障害のある方が窓口で迷わないよう、案内表示と声かけを見直し、必要な手続を一度で済ませられるよう関係課と連携します（{i}番）。").into();
                 r["result"] = format!("結果{i}番：案内表示を改め、声かけの手順を課内で共有しました。関係課との連携会議を四半期ごとに開き、手続の重複を減らしましたが、繁忙期の待ち時間は課題として残りました（{i}番）。").into();
                 r["note"] = "次年度は対象を広げ、関係機関と連携して継続します".into();
+                if i % 5 == 4 {
+                    // A tall row (a third of a page): kept whole all the same.
+                    r["result"] = r["result"].as_str().unwrap().repeat(4).into();
+                }
                 r
             })
             .collect();
