@@ -206,9 +206,9 @@ pub struct DiffArgs {
     /// 新旧対照表の PDF をこのファイルに書き出す
     #[arg(long, value_name = "FILE")]
     pub pdf: Option<PathBuf>,
-    /// 新旧対照表の列の順: new-old（左に改正後、右に改正前）か old-new
-    #[arg(long, value_enum, default_value = "new-old")]
-    pub order: ColumnOrder,
+    /// 新旧対照表の列の順: new-old（左に改正後、右に改正前）か old-new。省略時は今年度の edition.json の comparison.new_side（書いていなければ new-old）
+    #[arg(long, value_enum)]
+    pub order: Option<ColumnOrder>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -120,7 +120,8 @@ impl View {
     ) -> Self {
         let (changes, comparison) = match (&stamp, previous) {
             (Some(_), Some(p)) => {
-                let (changes, table) = diff::table::compare(p, content, true);
+                let form = diff::table::form_of(content);
+                let (changes, table) = diff::table::compare(p, content, &form);
                 (changes, Some(table))
             }
             _ => (Vec::new(), None),

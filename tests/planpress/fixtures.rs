@@ -55,6 +55,7 @@ pub fn editions() -> Vec<(String, std::path::PathBuf)> {
         "deep-org-next",
         "full-model",
         "full-model-next",
+        "wide-ward",
     ] {
         out.push((name.to_string(), root().join("tests/fixtures").join(name)));
     }

@@ -16,6 +16,7 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("long-names", "tests/fixtures/long-names", None),
     ("many-scenes", "tests/fixtures/many-scenes", None),
     ("deep-org", "tests/fixtures/deep-org", None),
+    ("wide-ward", "tests/fixtures/wide-ward", None),
     (
         "deep-org-next-draft",
         "tests/fixtures/deep-org-next",

@@ -93,11 +93,16 @@ fn outline(face: &Face, glyph: GlyphId) -> Outline {
     o
 }
 
-/// The shipped edition and the largest fixture each fit in 1.5 MB, and their fonts
+/// The shipped edition and the largest fixtures each fit in 1.5 MB, and their fonts
 /// draw every character the page shows, each with the original glyph.
 #[test]
 fn the_web_folder_is_small_and_its_fonts_draw_the_whole_page() {
-    for edition in [EDITION, "tests/fixtures/large-ward"] {
+    let editions = [
+        EDITION,
+        "tests/fixtures/large-ward",
+        "tests/fixtures/wide-ward",
+    ];
+    for edition in editions {
         let files = files(&root().join(edition));
         let total: usize = files.iter().map(|(_, d)| d.len()).sum();
         assert!(
@@ -236,7 +241,7 @@ fn a_line_break_typed_in_a_value_shows_on_the_web_page() {
     assert_eq!(kept_line_breaks(&html, &css), 4);
 }
 
-/// Label columns (No, 場面, 部署名, 所管, 状況, 区分, 氏名) are marked to take the
+/// Label columns (No, 場面, 部署名, 所管, 状況, 備考, 区分, 氏名) are marked to take the
 /// width of their labels, and the text columns are not.
 #[test]
 fn label_columns_are_as_wide_as_their_labels() {
@@ -245,10 +250,13 @@ fn label_columns_are_as_wide_as_their_labels() {
         "tests/fixtures/fictional-r3",
         "tests/fixtures/large-ward",
         "tests/fixtures/long-names",
+        "tests/fixtures/wide-ward",
     ];
     let class_of = |label: &str| match label {
         "No" => " class=\"no\"",
-        "場面" | "部署名" | "所管" | "状況" | "区分" | "氏名" => " class=\"label\"",
+        "場面" | "部署名" | "所管" | "状況" | "備考" | "区分" | "氏名" => {
+            " class=\"label\""
+        }
         // The results' two text columns share the rest.
         "目標" | "実施結果" => " class=\"half\"",
         _ => "",

@@ -49,6 +49,10 @@ pub struct Edition {
     pub chapters: Vec<FileRef>,
     /// The annex items (資料編) in printed order.
     pub annex: Vec<FileRef>,
+    /// The form of the 新旧対照表 (簡易・詳細, 備考, 傍線・下線, the side of
+    /// 改正後); planpress's form when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<super::ComparisonForm>,
 }
 
 /// The status words when an edition declares none.
