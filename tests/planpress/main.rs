@@ -27,6 +27,7 @@ mod live;
 mod mutations;
 mod outputs;
 mod pages;
+mod pages_tables;
 mod pdf;
 mod properties;
 mod reading;
