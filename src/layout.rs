@@ -7,8 +7,8 @@
 //! The page furniture (footer, page number, draft line numbers, watermark) is
 //! tagged as PDF artifacts by Typst and is not body text; it is skipped.
 //! A line is measured as Typst sets it: from its cap height to its baseline.
-
-use std::collections::HashMap;
+//! Text must also stay inside a box drawn around it (boxes.rs), and a page that
+//! only continues the previous one holds a few lines at least (sparse.rs).
 
 use typst::foundations::{Label, Value};
 use typst::introspection::{Introspector, Location, Tag};
@@ -17,6 +17,10 @@ use typst::pdf::ArtifactElem;
 use typst::text::TextItem;
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
+
+mod boxes;
+mod overprint;
+mod sparse;
 
 /// Layout faults: each names its page and item, and says what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,11 +79,17 @@ enum Fault {
     Side,
     Top,
     Overprint,
+    Boxed,
 }
 
 impl Fault {
     fn told(self, page: &str, item: &str) -> String {
         let runs = match self {
+            Fault::Boxed => {
+                return format!(
+                    "{page}: {item} の文字が枠からはみ出しています。文章を短くしてください。直らないときは planpress の担当者に連絡してください"
+                );
+            }
             Fault::Bottom => "下の余白にはみ出しています",
             Fault::Side => "横の余白にはみ出しています",
             Fault::Top => "上の余白にはみ出しています",
@@ -97,17 +107,20 @@ impl Fault {
 
 /// Check every page. `label` gives a page's printed label and `name` the item a
 /// line of text belongs to (「総務課 目標7」); both are asked only about faults.
+/// A continuing page with one line is a fault; one with two is only told
+/// (the warnings returned).
 pub fn check(
     document: &PagedDocument,
     label: &dyn Fn(usize) -> String,
     name: &dyn Fn(&str) -> Option<String>,
-) -> Result<(), LayoutError> {
+) -> Result<Vec<String>, LayoutError> {
     let margins = margins(document).ok_or_else(|| {
         LayoutError(vec![
             "テンプレートの不具合です（内容ファイルの誤りではありません）: style.typ が本文の範囲（<planpress-text-area>）を一つだけ示していないため、ページに収まっているかを確かめられません。planpress の担当者に連絡してください".into(),
         ])
     })?;
-    let mut faults = Vec::new();
+    let (mut faults, mut thin) = (Vec::new(), Vec::new());
+    let starting = sparse::starting(document);
     for (i, page) in document.pages().iter().enumerate() {
         let mut runs = Vec::new();
         body_runs(
@@ -142,14 +155,24 @@ pub fn check(
             bad.push((r, fault));
         }
         bad.extend(
-            overprinted(&runs)
+            overprint::overprinted(&runs)
                 .into_iter()
                 .map(|r| (r, Fault::Overprint)),
         );
-        if bad.is_empty() {
+        let boxed = boxes::outside_their_box(&page.frame);
+        bad.extend(boxed.iter().map(|r| (r, Fault::Boxed)));
+        let lines = sparse::lines(&runs);
+        let sparse = lines < sparse::LEAST && !starting.contains(&i);
+        if bad.is_empty() && !sparse {
             continue;
         }
-        faults.extend(describe(&page_name(&label(i), i), &bad, name));
+        let page_name = page_name(&label(i), i);
+        if sparse && lines <= 1 {
+            faults.push(sparse::told(&page_name, lines));
+        } else if sparse {
+            thin.push(sparse::told(&page_name, lines));
+        }
+        faults.extend(describe(&page_name, &bad, name));
         if faults.len() >= IN_ALL {
             faults.truncate(IN_ALL);
             faults.push("ほかにもあります。上のものを直してから、もう一度作ってください".into());
@@ -157,7 +180,7 @@ pub fn check(
         }
     }
     if faults.is_empty() {
-        Ok(())
+        Ok(thin)
     } else {
         Err(LayoutError(faults))
     }
@@ -361,44 +384,4 @@ fn run(t: &TextItem, pos: Point, ts: Transform) -> Option<Run> {
         hang_left,
         hang_right,
     })
-}
-
-/// Runs drawn over another run: their boxes share more than a sliver (a fifth of
-/// the smaller line's height), which neighbours on a line or in a column never do.
-/// Runs are compared only within a 20 pt band and while they reach each other
-/// along the line (a sweep by x), so a page costs about the number of its runs.
-fn overprinted(runs: &[Run]) -> Vec<&Run> {
-    let band = |y: Abs| (y.to_pt() / 20.0).floor() as i64;
-    let mut bands: HashMap<i64, Vec<usize>> = HashMap::new();
-    for (i, r) in runs.iter().enumerate() {
-        for b in band(r.y0)..=band(r.y1) {
-            bands.entry(b).or_default().push(i);
-        }
-    }
-    let mut hit = vec![false; runs.len()];
-    for ids in bands.values_mut() {
-        ids.sort_by(|&a, &b| {
-            runs[a]
-                .x0
-                .partial_cmp(&runs[b].x0)
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        for (k, &i) in ids.iter().enumerate() {
-            let a = &runs[i];
-            for &j in ids[k + 1..].iter().take_while(|&&j| runs[j].x0 < a.x1) {
-                let b = &runs[j];
-                let dx = a.x1.min(b.x1) - b.x0;
-                let dy = a.y1.min(b.y1) - a.y0.max(b.y0);
-                let h = (a.y1 - a.y0).min(b.y1 - b.y0);
-                if dx > h * 0.2 && dy > h * 0.2 {
-                    hit[j] = true;
-                }
-            }
-        }
-    }
-    runs.iter()
-        .zip(hit)
-        .filter(|(_, h)| *h)
-        .map(|(r, _)| r)
-        .collect()
 }

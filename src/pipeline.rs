@@ -161,7 +161,7 @@ impl Pipeline {
             let pdf = pdf::export(world, &document, &options);
             (layout.join().expect("the layout check does not panic"), pdf)
         });
-        layout.map_err(|e| {
+        let thin_pages = layout.map_err(|e| {
             BuildError::Layout(e, Box::new(generated.clone()), Box::new(document.clone()))
         })?;
         let pdf = pdf.map_err(failed)?;
@@ -172,6 +172,7 @@ impl Pipeline {
             typst::comemo::evict(10);
         }
         prepared.warnings.extend(warnings);
+        prepared.warnings.extend(thin_pages);
         let timings = Timings {
             prepare: t1 - t0,
             compile: t2 - t1,
@@ -205,7 +206,7 @@ impl Pipeline {
 fn check_layout(
     document: &PagedDocument,
     named_texts: impl Fn() -> Vec<(String, String)>,
-) -> Result<(), layout::LayoutError> {
+) -> Result<Vec<String>, layout::LayoutError> {
     let labels = std::cell::OnceCell::new();
     let label = |i: usize| {
         let labels = labels.get_or_init(|| crate::preview::page_labels(document));

@@ -30,6 +30,8 @@ mod live;
 mod messages;
 mod mutations;
 mod outputs;
+mod pages;
+mod pages_tables;
 mod pdf;
 mod properties;
 mod reading;
