@@ -6,6 +6,9 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
+mod lock;
+pub use lock::lock_path;
+
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename,
 /// so a reader never sees a half-written PDF and a failed build leaves the old one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -238,6 +241,36 @@ pub fn read_regular(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, St
     Ok(bytes)
 }
 
+/// Replace the content file `path` with `bytes`, but only if it still holds `read`,
+/// the bytes the writer read it as (`None`: it must not exist): compared, then
+/// replaced atomically, under a lock beside it. Every program that rewrites a
+/// clerk's file (import, fmt, the editor) writes through this, so two at once
+/// never silently lose one's edits: the later one stops and says so.
+/// The error is the clerk's message, naming the file.
+pub fn write_content(path: &Path, read: Option<&[u8]>, bytes: &[u8]) -> Result<(), String> {
+    let shown = path.display();
+    let cannot =
+        |e: &std::io::Error| format!("{shown} に書き込めません: {}", crate::io_message::reason(e));
+    let _lock = lock::lock(path).map_err(|e| match e {
+        lock::LockError::Busy(l) => format!(
+            "{shown} は、ほかのプログラムが書き込んでいる最中です（{} があります）。何も書き込みませんでした。少し待ってから、もう一度実行してください",
+            l.display()
+        ),
+        lock::LockError::Io(e) => cannot(&e),
+    })?;
+    let now = match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        _ => Some(read_regular(path, 1 << 40, Links::Refuse).map_err(|e| format!("{shown}: {e}"))?),
+    };
+    if now.as_deref() != read {
+        return Err(format!(
+            "{shown} は、planpress が読み込んだ後に、ほかのプログラム（同時に動いた planpress やエディタなど）が書き換えました。\
+             その変更を消さないよう、何も書き込みませんでした。もう一度実行してください（書き換えられた内容を読み直してから書き込みます）"
+        ));
+    }
+    write_atomic(path, bytes).map_err(|e| cannot(&e))
+}
+
 /// Write `files` (path relative to `dir`, bytes) under `dir`, each atomically,
 /// creating the folders they need. The first failure is returned with its path.
 pub fn write_all(
@@ -256,6 +289,41 @@ mod tests {
     use std::io::{Error, ErrorKind};
 
     use super::*;
+
+    /// A file changed since it was read is not overwritten, and the clerk is told;
+    /// a lock a killed run left is taken over.
+    #[test]
+    fn a_content_file_changed_meanwhile_is_kept() {
+        let dir = std::env::temp_dir().join(format!("planpress-content-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("4-targets.json");
+        fs::write(&file, b"theirs").unwrap();
+        let e = write_content(&file, Some(b"mine as read"), b"mine").unwrap_err();
+        assert!(
+            e.contains("4-targets.json") && e.contains("書き換えました") && e.contains("もう一度"),
+            "{e}"
+        );
+        assert_eq!(fs::read(&file).unwrap(), b"theirs");
+        // Absent when read, there now: the same.
+        assert!(write_content(&file, None, b"mine").is_err());
+        // A lock whose process has ended (where that can be told) does not stop the write.
+        if Path::new("/proc/self").exists() {
+            let mut child = std::process::Command::new("true").spawn().unwrap();
+            let pid = child.id();
+            child.wait().unwrap();
+            fs::write(lock_path(&file), pid.to_string()).unwrap();
+        }
+        write_content(&file, Some(b"theirs"), b"mine").unwrap();
+        assert_eq!(fs::read(&file).unwrap(), b"mine");
+        let left: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left, ["4-targets.json"]);
+        fs::remove_dir_all(&dir).unwrap();
+    }
 
     /// Windows refuses to rename onto a PDF a viewer has open: the clerk is told to
     /// close it, the previous PDF stays, and no temporary file is left.
