@@ -6,7 +6,9 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
+mod folder;
 mod lock;
+pub use folder::write_new_folder;
 pub use lock::lock_path;
 
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename,
