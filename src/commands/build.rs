@@ -73,6 +73,6 @@ fn emit_typst(dir: &Path, generated: &Generated, attached: &[(String, Vec<u8>)])
     for (name, text) in &generated.modules {
         files.push((name.clone(), text.clone().into_bytes()));
     }
-    files.extend(attached.iter().cloned());
+    files.extend(pipeline::served_attachments(attached));
     write_files(dir, &files)
 }

@@ -68,3 +68,100 @@ fn two_imports_at_once_never_lose_a_departments_edits() {
         assert!(!dir.join(".4-targets.json.lock").exists());
     }
 }
+
+/// `args` fail with a message containing `says`, and `file` keeps its bytes.
+fn refused_keeping(args: &[&str], file: &Path, says: &str) {
+    let before = std::fs::read(file).unwrap();
+    let run = planpress(args);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{args:?}: {err}");
+    assert!(err.contains(says), "{args:?}: {err}");
+    assert_eq!(std::fs::read(file).unwrap(), before, "{args:?} changed it");
+}
+
+/// A `main.typ` left in an edition folder (by an earlier `--emit-typst`) does not
+/// make it a place to write: a folder with an edition.json is an edition.
+#[test]
+fn a_stray_main_typ_does_not_open_an_edition_to_outputs() {
+    let ed = scratch_edition("writers-stray-main");
+    let other = scratch_edition("writers-stray-other");
+    for d in [&ed, &other] {
+        std::fs::write(d.join("main.typ"), "// left by an earlier --emit-typst\n").unwrap();
+    }
+    let e = ed.to_str().unwrap();
+    let json = ed.join("4-targets.json");
+    refused_keeping(
+        &["build", e, "-o", json.to_str().unwrap()],
+        &json,
+        "は版のフォルダ",
+    );
+    let theirs = other.join("4-targets.json");
+    let pdf = tmp("writers-stray.pdf");
+    refused_keeping(
+        &[
+            "build",
+            e,
+            "-o",
+            pdf.to_str().unwrap(),
+            "--emit-typst",
+            other.to_str().unwrap(),
+        ],
+        &theirs,
+        "は版のフォルダ",
+    );
+    // A folder of source beside a clerk's file is not one of emitted source only.
+    let mixed = tmp("writers-mixed");
+    std::fs::create_dir_all(&mixed).unwrap();
+    std::fs::write(mixed.join("main.typ"), "// emitted\n").unwrap();
+    std::fs::write(mixed.join("report.docx"), "a clerk's file").unwrap();
+    refused_keeping(
+        &[
+            "build",
+            e,
+            "-o",
+            pdf.to_str().unwrap(),
+            "--emit-typst",
+            mixed.to_str().unwrap(),
+        ],
+        &mixed.join("report.docx"),
+        "report.docx",
+    );
+}
+
+/// Emitted source holds no edition.json beside main.typ (its copy of the content
+/// is in attached/), so writing it again is allowed, and an output inside it is not
+/// an output inside an edition.
+#[test]
+fn emitted_source_is_not_an_edition() {
+    let dir = tmp("writers-emit");
+    let pdf = tmp("writers-emit.pdf");
+    let args = [
+        "build",
+        EDITION,
+        "-o",
+        pdf.to_str().unwrap(),
+        "--emit-typst",
+        dir.to_str().unwrap(),
+    ];
+    for _ in 0..2 {
+        let run = planpress(&args);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+    assert!(dir.join("main.typ").is_file());
+    assert!(!dir.join("edition.json").exists());
+    assert_eq!(
+        std::fs::read(dir.join("attached/edition.json")).unwrap(),
+        std::fs::read(root().join(EDITION).join("edition.json")).unwrap()
+    );
+    // The PDF still carries each content file under its own name.
+    let names: Vec<String> = planpress::extract::attachments(&std::fs::read(&pdf).unwrap())
+        .unwrap()
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert!(names.iter().any(|n| n == "edition.json"), "{names:?}");
+}
