@@ -165,3 +165,57 @@ fn emitted_source_is_not_an_edition() {
         .collect();
     assert!(names.iter().any(|n| n == "edition.json"), "{names:?}");
 }
+
+/// Run `args`, which must succeed.
+fn ok(args: &[&str]) -> String {
+    let run = planpress(args);
+    assert!(
+        run.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    String::from_utf8_lossy(&run.stdout).into_owned()
+}
+
+/// Last year's workbook into this year's edition, or another ward's: refused,
+/// naming both, and the targets file unchanged.
+#[test]
+fn a_workbook_of_another_year_or_ward_is_refused() {
+    let r2 = scratch_edition("writers-year-r2");
+    let r3 = tmp("writers-year-r3");
+    let s = |p: &Path| p.to_str().unwrap().to_string();
+    ok(&["new", &s(&r2), &s(&r3)]);
+    let books = tmp("writers-year-books");
+    ok(&["sheets", &s(&r2), "-o", &s(&books)]);
+    let kumin = s(&books.join("区民課.xlsx"));
+    let targets = r3.join("4-targets.json");
+    refused_keeping(
+        &["import", &s(&r3), &kumin, "--apply"],
+        &targets,
+        "「川崎市宮前区 令和2年度の版（フォルダ writers-year-r2）」から作ったもので、取り込み先は「川崎市宮前区 令和3年度の版（フォルダ writers-year-r3）」",
+    );
+    // A workbook made before the identity sheet: the year in its title tells.
+    let old = root().join("tests/fixtures/sheets/edited/区民課.xlsx");
+    refused_keeping(
+        &["import", &s(&r3), old.to_str().unwrap(), "--apply"],
+        &targets,
+        "別の年度のファイルは取り込めません",
+    );
+    // Another ward's edition, same departments and year.
+    let other = scratch_edition("writers-year-other-ward");
+    edit_json(&other, "edition.json", |v| v["ward"] = "架空区".into());
+    let theirs = tmp("writers-year-other-books");
+    ok(&["sheets", &s(&other), "-o", &s(&theirs)]);
+    refused_keeping(
+        &[
+            "import",
+            &s(&r2),
+            &s(&theirs.join("区民課.xlsx")),
+            "--apply",
+        ],
+        &r2.join("4-targets.json"),
+        "「川崎市架空区 令和2年度の版（フォルダ writers-year-other-ward）」から作ったもので、取り込み先は「川崎市宮前区 令和2年度の版",
+    );
+    // Its own workbook still goes in.
+    assert!(ok(&["import", &s(&r2), &kumin]).contains("変更はありません"));
+}
