@@ -184,6 +184,9 @@ pub enum Links {
     /// A file found in a folder (content, templates, the archive): a link is refused,
     /// so no file from elsewhere on the machine gets in.
     Refuse,
+    /// A content file: as `Refuse`, and a file with more than one name (a hard
+    /// link, which may be a file from elsewhere) is refused too.
+    Content,
 }
 
 /// Read `path` if it is a regular file of at most `limit` bytes: a folder, a pipe or
@@ -194,7 +197,7 @@ pub fn read_regular(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, St
     let reason = |e: std::io::Error| crate::io_message::reason(&e);
     let meta = match links {
         Links::Follow => fs::metadata(path),
-        Links::Refuse => fs::symlink_metadata(path),
+        Links::Refuse | Links::Content => fs::symlink_metadata(path),
     }
     .map_err(reason)?;
     let kind = meta.file_type();
@@ -207,7 +210,7 @@ pub fn read_regular(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, St
             Links::Follow => {
                 "ファイルではなくフォルダです。フォルダの中のファイルを指定してください"
             }
-            Links::Refuse => {
+            Links::Refuse | Links::Content => {
                 "ファイルではなくフォルダです。同じ名前のフォルダを別の名前にしてください"
             }
         }
@@ -218,6 +221,9 @@ pub fn read_regular(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, St
     };
     if !kind.is_file() {
         return Err(not_regular());
+    }
+    if links == Links::Content && linked_elsewhere(&meta) {
+        return Err(HARD_LINK.into());
     }
     let too_big = || {
         format!(
@@ -230,8 +236,12 @@ pub fn read_regular(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, St
     }
     let file = fs::File::open(path).map_err(reason)?;
     // It may have been swapped since: check what was opened.
-    if !file.metadata().is_ok_and(|m| m.is_file()) {
+    let opened = file.metadata().map_err(reason)?;
+    if !opened.is_file() {
         return Err(not_regular());
+    }
+    if links == Links::Content && linked_elsewhere(&opened) {
+        return Err(HARD_LINK.into());
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(limit + 1)
@@ -262,7 +272,9 @@ pub fn write_content(path: &Path, read: Option<&[u8]>, bytes: &[u8]) -> Result<(
     })?;
     let now = match fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        _ => Some(read_regular(path, 1 << 40, Links::Refuse).map_err(|e| format!("{shown}: {e}"))?),
+        _ => {
+            Some(read_regular(path, 1 << 40, Links::Content).map_err(|e| format!("{shown}: {e}"))?)
+        }
     };
     if now.as_deref() != read {
         return Err(format!(
@@ -271,6 +283,22 @@ pub fn write_content(path: &Path, read: Option<&[u8]>, bytes: &[u8]) -> Result<(
         ));
     }
     write_atomic(path, bytes).map_err(|e| cannot(&e))
+}
+
+const HARD_LINK: &str = "ほかの場所のファイルとつながったファイル（ハードリンク）は読みません。そのファイルをコピーして、コピーをフォルダに置いてください";
+
+/// A file with more than one name (a hard link): it may be a file from elsewhere
+/// on the machine, as a symbolic link may.
+#[cfg(unix)]
+fn linked_elsewhere(meta: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    meta.nlink() > 1
+}
+
+/// Windows: the link count (`number_of_links`) is not in stable std yet; not told.
+#[cfg(not(unix))]
+fn linked_elsewhere(_meta: &fs::Metadata) -> bool {
+    false
 }
 
 /// Write `files` (path relative to `dir`, bytes) under `dir`, each atomically,

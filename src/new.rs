@@ -63,7 +63,7 @@ pub fn next_edition(from: &Path, to: &Path) -> Result<Vec<String>, String> {
     let style = from.join(crate::lint::style::FILE);
     if style.symlink_metadata().is_ok() {
         let name = crate::lint::style::FILE;
-        let bytes = crate::fs::read_regular(&style, 1 << 20, crate::fs::Links::Refuse)
+        let bytes = crate::fs::read_regular(&style, 1 << 20, crate::fs::Links::Content)
             .map_err(|e| format!("{name}: {e}"))?;
         files.push((name.to_string(), bytes));
     }

@@ -219,3 +219,24 @@ fn a_workbook_of_another_year_or_ward_is_refused() {
     // Its own workbook still goes in.
     assert!(ok(&["import", &s(&r2), &kumin]).contains("変更はありません"));
 }
+
+/// A content file hard-linked to a file elsewhere is refused as a symbolic link
+/// is: its text never shows in a message.
+#[cfg(unix)]
+#[test]
+fn a_hard_linked_content_file_is_refused() {
+    let ed = scratch_edition("writers-hard-link");
+    let outside = tmp("writers-hard-link-secret");
+    std::fs::write(&outside, "root:x:0:0:架空の秘密:/root:/bin/sh\n").unwrap();
+    let file = ed.join("3-initiatives.json");
+    std::fs::remove_file(&file).unwrap();
+    std::fs::hard_link(&outside, &file).unwrap();
+    let run = planpress(&["check", ed.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("3-initiatives.json") && err.contains("ハードリンク"),
+        "{err}"
+    );
+    assert!(!err.contains("架空の秘密"), "{err}");
+}
