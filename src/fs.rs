@@ -23,6 +23,7 @@ fn write_through(
     bytes: &[u8],
     rename: impl FnOnce(&Path, &Path) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    check_file_path(path)?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -85,6 +86,41 @@ fn held_open(e: &std::io::Error) -> bool {
                 e.raw_os_error(),
                 Some(ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION)
             ))
+}
+
+/// Refuse a folder given where a file is to be written: `.`, `/`, `..`, a name
+/// ending in a separator, or a folder that exists (`-o .` was told 「ほかのソフトが
+/// 使用中」 and `-o dir/` 「途中にファイル」).
+pub fn check_file_path(path: &Path) -> std::io::Result<()> {
+    let text = path.as_os_str().to_string_lossy();
+    let folder = path.file_name().is_none()
+        || text.ends_with('/')
+        || (cfg!(windows) && text.ends_with('\\'))
+        || fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+    if folder {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            FolderGiven,
+        ));
+    }
+    Ok(())
+}
+
+/// A folder was given where a file is to be written.
+#[derive(Debug)]
+pub struct FolderGiven;
+
+impl std::fmt::Display for FolderGiven {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ファイルではなくフォルダです。フォルダの中のファイル名まで指定してください")
+    }
+}
+
+impl std::error::Error for FolderGiven {}
+
+/// Whether `e` is [`FolderGiven`].
+pub fn is_folder_given(e: &std::io::Error) -> bool {
+    e.get_ref().is_some_and(|r| r.is::<FolderGiven>())
 }
 
 /// The output exists and could not be replaced: open in another program (a PDF

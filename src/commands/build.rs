@@ -22,6 +22,14 @@ impl BuildConfig {
             .unwrap_or_else(|| default_output(&args.input.edition));
         let templates = args.input.templates.as_deref();
         outputs::check(&output, templates)?;
+        // A folder where the PDF's name belongs is told before the build, not after.
+        planpress::fs::check_file_path(&output).map_err(|error| {
+            planpress::BuildError::Write {
+                path: output.clone(),
+                error,
+            }
+            .to_string()
+        })?;
         if let Some(dir) = &args.emit_typst {
             outputs::check_emit_dir(dir, templates)?;
         }

@@ -240,3 +240,28 @@ fn a_hard_linked_content_file_is_refused() {
     );
     assert!(!err.contains("架空の秘密"), "{err}");
 }
+
+/// A folder where the PDF's name belongs (`-o .`, `-o /`, `-o dir/`) is told as
+/// such, not as a file in use or a file on the way.
+#[test]
+fn a_folder_given_for_the_pdf_is_told_as_a_folder() {
+    let existing = tmp("writers-folder-out");
+    std::fs::create_dir_all(&existing).unwrap();
+    let with_slash = format!("{}/", existing.display());
+    let missing = format!("{}/", tmp("writers-folder-missing").display());
+    for out in [".", "/", with_slash.as_str(), missing.as_str()] {
+        let run = planpress(&["build", EDITION, "-o", out]);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{out}: {err}");
+        assert!(
+            err.contains("ファイルではなくフォルダです")
+                && err.contains("PDF のファイル名まで -o で指定してください"),
+            "{out}: {err}"
+        );
+        assert!(
+            !err.contains("使用中") && !err.contains("途中に"),
+            "{out}: {err}"
+        );
+    }
+    assert_eq!(std::fs::read_dir(&existing).unwrap().count(), 0);
+}
