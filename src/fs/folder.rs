@@ -62,7 +62,7 @@ pub(super) fn write_through(
     result
 }
 
-/// Temporary folders of `name` left by a killed run whose process is gone.
+/// Temporary folders of `name` left by a killed run.
 fn remove_stale(parent: &Path, name: &str) {
     let prefix = format!(".{name}.new-");
     let Ok(entries) = fs::read_dir(parent) else {
@@ -79,7 +79,14 @@ fn remove_stale(parent: &Path, name: &str) {
         else {
             continue;
         };
-        if entry.file_type().is_ok_and(|t| t.is_dir()) && super::process_gone(pid) {
+        // Its process gone, or (where that cannot be told) untouched for ten minutes.
+        let old = entry.metadata().is_ok_and(|m| {
+            m.modified().is_ok_and(|t| {
+                t.elapsed()
+                    .is_ok_and(|a| a > std::time::Duration::from_secs(600))
+            })
+        });
+        if entry.file_type().is_ok_and(|t| t.is_dir()) && (old || super::process_gone(pid)) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
@@ -113,8 +120,17 @@ mod tests {
         assert_eq!(e.kind(), std::io::ErrorKind::StorageFull);
         assert!(!dir.exists());
         assert_eq!(fs::read_dir(&parent).unwrap().count(), 0);
-        // An empty folder made beforehand is filled the same way.
+        // An empty folder made beforehand is filled the same way, and a killed
+        // run's temporary folder (its process gone) is cleared away.
         fs::create_dir(&dir).unwrap();
+        if Path::new("/proc/self").exists() {
+            let mut child = std::process::Command::new("true").spawn().unwrap();
+            let pid = child.id();
+            child.wait().unwrap();
+            let killed = parent.join(format!(".r4.new-{pid}-0.tmp"));
+            fs::create_dir(&killed).unwrap();
+            fs::write(killed.join("1.json"), b"x").unwrap();
+        }
         write_new_folder(&dir, &files).unwrap();
         let mut names: Vec<_> = fs::read_dir(&dir)
             .unwrap()
