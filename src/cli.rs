@@ -52,8 +52,7 @@ pub enum Command {
 pub struct EditionArgs {
     /// 版のフォルダ（例: content/miyamae-r2）
     pub edition: PathBuf,
-    /// 組み込みのテンプレートの代わりにこのフォルダのテンプレートを使います
-    /// （PDF は DIR/*.typ.j2・DIR/*.typ、HTML 版は DIR/web/）
+    /// 組み込みのテンプレートの代わりにこのフォルダのテンプレートを使います（PDF は DIR/*.typ.j2・DIR/*.typ、HTML 版は DIR/web/）
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 }
@@ -106,7 +105,7 @@ pub struct BuildArgs {
     pub input: EditionArgs,
     #[command(flatten)]
     pub draft: DraftArgs,
-    /// 書き出す PDF（省略時は out/<フォルダ名>.pdf）
+    /// 書き出す PDF（省略時は out/<フォルダ名>.pdf、案は out/<フォルダ名>-案.pdf）
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// 生成した Typst のソースをこのフォルダにも書き出します
@@ -156,7 +155,7 @@ pub struct WatchArgs {
     pub input: EditionArgs,
     #[command(flatten)]
     pub draft: DraftArgs,
-    /// 書き出す PDF（省略時は out/<フォルダ名>.pdf）
+    /// 書き出す PDF（省略時は out/<フォルダ名>.pdf、案は out/<フォルダ名>-案.pdf）
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -206,9 +205,9 @@ pub struct DiffArgs {
     /// 新旧対照表の PDF をこのファイルに書き出す
     #[arg(long, value_name = "FILE")]
     pub pdf: Option<PathBuf>,
-    /// 新旧対照表の列の順: new-old（左に改正後、右に改正前）か old-new
-    #[arg(long, value_enum, default_value = "new-old")]
-    pub order: ColumnOrder,
+    /// 新旧対照表の列の順: new-old（左に改正後、右に改正前）か old-new。省略時は今年度の edition.json の comparison.new_side（書いていなければ new-old）
+    #[arg(long, value_enum)]
+    pub order: Option<ColumnOrder>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -13,7 +13,8 @@ pub struct Config {
     pub edition: PathBuf,
     pub templates: Templates,
     /// A draft dated this day: marked on every page, with line numbers and the
-    /// changes since the previous edition; not archival.
+    /// changes since the previous edition; PDF/A-3a and PDF/UA-1 like the
+    /// published plan.
     pub draft: Option<Date>,
     /// Refuse to build while anything would print 【未収録】.
     pub require_complete: bool,

@@ -49,12 +49,12 @@ pub enum ItemId {
 /// The comparable pieces of the annex items.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AnnexItem {
-    /// 要綱 第1条 (its caption and all its 項・号・細目)
-    Article(u32),
-    /// 要綱 附則2 (the second 附則, with its date)
-    Provision(usize),
-    /// 要綱 別表1
-    Table(usize),
+    /// 〇〇設置要綱 第1条 (its caption and all its 項・号・細目)
+    Article(Reg, u32),
+    /// 〇〇設置要綱 附則2 (the second 附則, with its date)
+    Provision(Reg, usize),
+    /// 〇〇設置要綱 別表1
+    Table(Reg, usize),
     /// 通知 件名: the field's key and its name
     MemoField(&'static str, &'static str),
     /// 通知 記の1
@@ -65,6 +65,25 @@ pub enum AnnexItem {
     RosterRow(String, usize),
     /// 実施結果 区民課 目標2
     Result(String, u32),
+}
+
+/// The regulation an article, 附則 or 別表 belongs to: an edition may hold more
+/// than one, each named by its title (its file keeps the items apart).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Reg {
+    /// `annex-1-regulation.json`
+    pub file: String,
+    /// 宮前区役所サービス向上委員会設置要綱
+    pub title: String,
+}
+
+impl Reg {
+    pub fn new(file: &str, title: &str) -> Self {
+        Reg {
+            file: file.to_string(),
+            title: title.to_string(),
+        }
+    }
 }
 
 /// A department as items name it: its stable id and its index name.
@@ -116,9 +135,9 @@ impl ItemId {
             ItemId::Secretariat => "secretariat".into(),
             ItemId::Contact => "contact".into(),
             ItemId::Annex(a) => match a {
-                AnnexItem::Article(n) => format!("regulation:article:{n}"),
-                AnnexItem::Provision(n) => format!("regulation:provision:{n}"),
-                AnnexItem::Table(n) => format!("regulation:table:{n}"),
+                AnnexItem::Article(r, n) => format!("regulation:article:{}:{n}", r.file),
+                AnnexItem::Provision(r, n) => format!("regulation:provision:{}:{n}", r.file),
+                AnnexItem::Table(r, n) => format!("regulation:table:{}:{n}", r.file),
                 AnnexItem::MemoField(k, _) => format!("memo:{k}"),
                 AnnexItem::MemoItem(n) => format!("memo:record:{n}"),
                 AnnexItem::RosterField(k, _) => format!("roster:{k}"),
@@ -169,9 +188,9 @@ impl ItemId {
             ItemId::Secretariat => "事務局".into(),
             ItemId::Contact => "問合せ先".into(),
             ItemId::Annex(a) => match a {
-                AnnexItem::Article(n) => format!("要綱 第{n}条"),
-                AnnexItem::Provision(n) => format!("要綱 附則{n}"),
-                AnnexItem::Table(n) => format!("要綱 別表{n}"),
+                AnnexItem::Article(r, n) => format!("{} 第{n}条", r.title),
+                AnnexItem::Provision(r, n) => format!("{} 附則{n}", r.title),
+                AnnexItem::Table(r, n) => format!("{} 別表{n}", r.title),
                 AnnexItem::MemoField(_, name) => format!("通知 {name}"),
                 AnnexItem::MemoItem(n) => format!("通知 記の{n}"),
                 AnnexItem::RosterField(_, name) => format!("名簿 {name}"),
@@ -211,5 +230,15 @@ mod tests {
             ItemId::standard("独自", 3).key(),
             ItemId::standard("", 3).key()
         );
+        // Two regulations' articles: each named by its own title, never confused.
+        let main = Reg::new("annex-1-regulation.json", "架空区設置要綱");
+        let other = Reg::new("annex-5-rules.json", "架空区部会運営要領");
+        let a = ItemId::Annex(AnnexItem::Article(main, 4));
+        let b = ItemId::Annex(AnnexItem::Article(other, 4));
+        assert_eq!(a.label(), "架空区設置要綱 第4条");
+        assert_eq!(b.label(), "架空区部会運営要領 第4条");
+        assert_ne!(a.key(), b.key());
+        assert_eq!(a.family(), b.family());
+        assert_ne!(a.series(), b.series());
     }
 }

@@ -6,6 +6,7 @@
 mod cli;
 mod commands;
 mod console;
+mod help;
 mod usage;
 
 use std::process::ExitCode;
@@ -45,8 +46,9 @@ fn main() -> ExitCode {
 /// source lines, coloured when standard error is a terminal.
 pub fn print_failure(failure: Failure) {
     let text = match failure {
-        Failure::Build(e) => e.render(console::color()),
-        Failure::Message(m) => visible(&m),
+        Failure::Build(planpress::BuildError::Content(e)) => e.render(console::color()),
+        Failure::Build(e) => headed(&e.render(false)),
+        Failure::Message(m) => headed(&visible(&m)),
     };
     eprint!("{text}");
     if !text.ends_with('\n') {
@@ -54,10 +56,25 @@ pub fn print_failure(failure: Failure) {
     }
 }
 
+/// A failure's text as every failure begins: 「エラー: 」.
+fn headed(text: &str) -> String {
+    let head = format!("{ERROR}: ");
+    if text.starts_with(&head) {
+        text.to_string()
+    } else {
+        format!("{head}{text}")
+    }
+}
+
+/// How a failure begins, in every message of planpress (codespan's header too).
+pub const ERROR: &str = planpress::content::SEVERITY;
+/// How a warning begins.
+pub const WARNING: &str = "注意";
+
 /// Warnings, each on its line of standard error.
 pub fn print_warnings(warnings: &[String]) {
     for w in warnings {
-        eprintln!("警告: {}", visible(w));
+        eprintln!("{WARNING}: {}", visible(w));
     }
 }
 

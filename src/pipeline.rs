@@ -15,6 +15,7 @@ use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
 
 use crate::config::Config;
+use crate::content::model::NewSide;
 use crate::content::{self, Content};
 use crate::diff::{self, Change, table::Comparison};
 use crate::error::BuildError;
@@ -92,7 +93,8 @@ impl Pipeline {
 
     /// load → validate → view. `check` and `web` go on from here without Typst.
     pub fn prepare(&self) -> Result<Prepared, BuildError> {
-        let content = content::validate(content::read(&self.config.edition)?)?;
+        let content = content::validate(content::read(&self.config.edition)?)
+            .map_err(|e| with_previous(e, &self.config.edition))?;
         let (previous, mut warnings) = previous_edition(&content)?;
         let attachments = attachments(&content, previous.as_ref());
         let ident = format!("{:032x}", typst::utils::hash128(&attachments));
@@ -134,8 +136,13 @@ impl Pipeline {
         let mut prepared = self.prepare()?;
         let generated = render::typst::render(&prepared.view, &self.config.templates)?;
         let t1 = Instant::now();
-        let archival = self.config.draft.is_none();
         let rebuild = self.world.is_some();
+        // A draft is its own document (another identifier); like the published
+        // plan it conforms to PDF/A-3a and PDF/UA-1: the committee archives it.
+        let ident = match self.config.draft {
+            Some(day) => format!("planpress-draft:{day}:{}", prepared.ident),
+            None => format!("planpress:{}", prepared.ident),
+        };
         let date = document_date(&prepared.content);
         let world = self.world(&prepared, &generated, date);
         let failed = |e| BuildError::Compile(e, Box::new(generated.clone()));
@@ -143,7 +150,7 @@ impl Pipeline {
         let t2 = Instant::now();
         // The layout check and the export both only read the laid-out pages: they
         // run side by side, and a refused layout drops the PDF.
-        let options = pdf::options(format!("planpress:{}", prepared.ident), date, archival);
+        let options = pdf::options(ident, date);
         let (layout, pdf) = std::thread::scope(|s| {
             let layout = s.spawn(|| check_layout(&document, || prepared.view.named_texts()));
             let pdf = pdf::export(world, &document, &options);
@@ -235,16 +242,19 @@ pub struct Compared {
     pub pdf: Vec<u8>,
 }
 
-/// The 新旧対照表 of two editions as a tagged PDF (PDF/A-3a, PDF/UA-1):
-/// compare → render `compare.typ.j2` → world → compile → check the layout →
-/// export. The same content gives the same bytes.
+/// The 新旧対照表 of two editions as a tagged PDF (PDF/A-3a, PDF/UA-1), in the
+/// form the new edition asks for (`new_side`, from `--order`, overrides its
+/// side of 改正後): compare → render `compare.typ.j2` → world → compile →
+/// check the layout → export. The same content gives the same bytes.
 pub fn comparison(
     old: &Content,
     new: &Content,
-    new_first: bool,
+    new_side: Option<NewSide>,
     templates: &Templates,
 ) -> Result<Compared, BuildError> {
-    let (changes, table) = diff::table::compare(old, new, new_first);
+    let mut form = diff::table::form_of(new);
+    form.new_side = new_side.unwrap_or(form.new_side);
+    let (changes, table) = diff::table::compare(old, new, &form);
     let published = new.edition.published;
     let document = ComparisonDocument {
         table: &table,
@@ -259,8 +269,8 @@ pub fn comparison(
     // No item names the table's lines: a fault is told by page.
     check_layout(&pages, Vec::new)
         .map_err(|e| BuildError::Layout(e, Box::new(generated.clone()), Box::new(pages.clone())))?;
-    let ident = typst::utils::hash128(&(&old.sources, &new.sources, new_first));
-    let options = pdf::options(format!("planpress-compare:{ident:032x}"), date, true);
+    let ident = typst::utils::hash128(&(&old.sources, &new.sources, table.new_first));
+    let options = pdf::options(format!("planpress-compare:{ident:032x}"), date);
     let pdf = pdf::export(&world, &pages, &options).map_err(failed)?;
     Ok(Compared {
         changes,
@@ -275,6 +285,23 @@ pub fn write(path: &Path, built: &Built) -> Result<(), BuildError> {
         path: path.to_path_buf(),
         error,
     })
+}
+
+/// The problems of an edition that does not load, with those of the previous
+/// edition it names: every problem `build` would stop at, in one run.
+fn with_previous(
+    mut errors: content::ContentErrors,
+    dir: &std::path::Path,
+) -> content::ContentErrors {
+    let same = |a: &std::path::Path| a.canonicalize().ok() == dir.canonicalize().ok();
+    if let Some(prev) = content::previous_named_in(dir)
+        && prev.join("edition.json").is_file()
+        && !same(&prev)
+        && let Err(p) = content::load(&prev)
+    {
+        errors.previous = Some(Box::new(p));
+    }
+    errors
 }
 
 /// The previous edition `content` names, loaded and validated (with a warning

@@ -1,14 +1,17 @@
 //! Mistakes in the command line, told in Japanese (exit 2). clap finds them;
-//! its help and version print as they are (the help is in Japanese already).
+//! its help (in Japanese, `help.rs`) and version print as they are.
 
-use clap::Parser;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::Cli;
 
 /// The command line, parsed; a mistake is told in Japanese and exits with 2.
 pub fn parse() -> Cli {
-    match Cli::try_parse() {
+    let parsed = crate::help::japanese(Cli::command())
+        .try_get_matches_from(crate::help::help_as_flag(std::env::args_os()))
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
         Ok(cli) => cli,
         Err(e) => match e.kind() {
             ErrorKind::DisplayHelp
@@ -81,7 +84,7 @@ fn message(e: &clap::Error) -> String {
         | ErrorKind::NoEquals => format!("{arg} の値の書き方が違います"),
         other => format!("コマンドの書き方が違います（{other:?}）"),
     };
-    let mut lines = vec![format!("エラー: {head}")];
+    let mut lines = vec![format!("{}: {head}", crate::ERROR)];
     let valid = get(ContextKind::ValidValue);
     if !valid.is_empty() {
         lines.push(format!("  使える値: {}", valid.join("、")));

@@ -19,7 +19,7 @@ impl BuildConfig {
     pub fn new(args: BuildArgs) -> std::result::Result<Self, String> {
         let output = args
             .output
-            .unwrap_or_else(|| default_output(&args.input.edition));
+            .unwrap_or_else(|| default_output(&args.input.edition, args.draft.draft));
         let templates = args.input.templates.as_deref();
         outputs::check(&output, templates)?;
         // A folder where the PDF's name belongs is told before the build, not after.

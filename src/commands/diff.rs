@@ -3,6 +3,7 @@
 
 use planpress::content::Content;
 use planpress::content::date::fiscal_year_wareki;
+use planpress::content::model::NewSide;
 
 use super::Result;
 use crate::cli::{ColumnOrder, DiffArgs, DiffFormat};
@@ -18,9 +19,13 @@ pub fn run(args: DiffArgs) -> Result {
     }
     let changes = match &args.pdf {
         Some(path) => {
-            let new_first = args.order == ColumnOrder::NewOld;
+            // --order overrides the side edition.json's `comparison` names.
+            let side = args.order.map(|o| match o {
+                ColumnOrder::NewOld => NewSide::Left,
+                ColumnOrder::OldNew => NewSide::Right,
+            });
             let templates = planpress::render::Templates::Embedded;
-            let compared = planpress::pipeline::comparison(&old, &new, new_first, &templates)?;
+            let compared = planpress::pipeline::comparison(&old, &new, side, &templates)?;
             let (changes, pdf) = (compared.changes, compared.pdf);
             planpress::fs::write_atomic(path, &pdf).map_err(|error| {
                 planpress::BuildError::Write {

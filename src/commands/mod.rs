@@ -49,9 +49,11 @@ impl From<String> for Failure {
 
 pub type Result = std::result::Result<(), Failure>;
 
-/// `out/<edition>.pdf`
-pub fn default_output(edition: &Path) -> PathBuf {
-    PathBuf::from("out").join(format!("{}.pdf", folder_name(edition)))
+/// `out/<edition>.pdf`, or `out/<edition>-案.pdf` for a draft: a draft never
+/// takes the published PDF's place.
+pub fn default_output(edition: &Path, draft: bool) -> PathBuf {
+    let suffix = if draft { "-案" } else { "" };
+    PathBuf::from("out").join(format!("{}{suffix}.pdf", folder_name(edition)))
 }
 
 /// `out/<edition>-<what>/`

@@ -11,7 +11,10 @@ pub fn run(args: PreviewArgs) -> Result {
     let document = match planpress::build(&args.input.config(None)?) {
         Ok(built) => built.document,
         Err(planpress::BuildError::Layout(fault, _, document)) => {
-            eprintln!("警告: この版は PDF にできません（画像は作ります）:\n{fault}");
+            eprintln!(
+                "{}: この版は PDF にできません（画像は作ります）:\n{fault}",
+                crate::WARNING
+            );
             *document
         }
         Err(e) => return Err(e.into()),

@@ -20,7 +20,7 @@ pub fn run(args: WatchArgs) -> Result {
     let config = args.input.config(Some(&args.draft))?;
     let output = args
         .output
-        .unwrap_or_else(|| default_output(&args.input.edition));
+        .unwrap_or_else(|| default_output(&args.input.edition, args.draft.draft));
     planpress::outputs::check(&output, args.input.templates.as_deref())?;
     let (tx, rx) = mpsc::channel();
     let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -113,7 +113,8 @@ impl Folders {
                 let r = self.watcher.watch(&w, RecursiveMode::NonRecursive);
                 if let Err(e) = &r {
                     eprintln!(
-                        "警告: {} を見張れません（このフォルダの保存では作り直しません）: {e}",
+                        "{}: {} を見張れません（このフォルダの保存では作り直しません）: {e}",
+                        crate::WARNING,
                         w.display()
                     );
                 }

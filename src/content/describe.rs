@@ -57,10 +57,12 @@ fn field_word(key: &str) -> Option<&'static str> {
         "contact" => "問合せ先",
         "section" => "担当課",
         "phone" => "電話番号",
+        "fax" => "FAX番号",
         "email" => "メールアドレス",
         "address" => "所在地",
         "prefix" => "番号の頭の文字",
         "numbering" => "番号の付け方",
+        "scenes" => "場面の一覧",
         _ => return None,
     })
 }
@@ -85,6 +87,28 @@ pub fn describe(root: &Value, pointer: &str) -> String {
         let child = cur.get(key);
         if let (Some(n), Some(arr)) = (next, child.and_then(Value::as_array)) {
             let item = arr.get(n).unwrap_or(&Value::Null);
+            if key == "rows" && item.is_array() {
+                // A row of a table, and maybe one of its cells, as the clerk
+                // sees them: by the row's first cell and the column's heading.
+                let cell = segments.get(i + 2).and_then(|s| s.parse::<usize>().ok());
+                // The table's own word (別表 title, 区分) is said by the row's.
+                let title = cur.get("title").and_then(Value::as_str);
+                if words
+                    .last()
+                    .is_some_and(|w| w.starts_with("区分「") || title.is_some_and(|t| w == t))
+                {
+                    words.pop();
+                }
+                let said = row_words(root, cur, item, n, cell);
+                words.push(if words.is_empty() {
+                    said
+                } else {
+                    format!("の{said}")
+                });
+                cur = item;
+                i += if cell.is_some() { 3 } else { 2 };
+                continue;
+            }
             match key {
                 "departments" => dept = item.clone(),
                 "divisions" => {
@@ -117,6 +141,14 @@ pub fn describe(root: &Value, pointer: &str) -> String {
             continue;
         }
         match key {
+            // A simple table in a paragraph: named with its rows (`row_words`).
+            "table" if cur.get(key).is_some_and(|t| t.get("rows").is_some()) => {
+                let caption = child.and_then(|t| t.get("caption")).and_then(Value::as_str);
+                let next_is_rows = segments.get(i + 1).is_some_and(|s| s == "rows");
+                if !next_is_rows {
+                    words.push(format!("の表「{}」", caption.unwrap_or_default()));
+                }
+            }
             "policy" => words.push("向上方針".into()),
             "pdca" => words.push("PDCAサイクルの図".into()),
             "cover" => words.push("表紙".into()),
@@ -135,6 +167,46 @@ pub fn describe(root: &Value, pointer: &str) -> String {
         i += 1;
     }
     words.join(" ")
+}
+
+/// The longest first cell that names its row; a longer one is named by number.
+const ROW_NAME: usize = 20;
+
+/// 「表「窓口一覧」の「戸籍」の行・「受付時間」の欄」: the table by its caption or
+/// title, the row by its first cell (or its number from 1), the cell by its
+/// column's heading (or its number from 1).
+fn row_words(root: &Value, table: &Value, row: &Value, n: usize, cell: Option<usize>) -> String {
+    fn text(v: Option<&Value>) -> &str {
+        v.and_then(Value::as_str).map(str::trim).unwrap_or("")
+    }
+    let name = text(table.get("caption").or_else(|| table.get("title")));
+    // A roster's 区分 groups take their headings from the roster: the first
+    // column is the 区分, each row's cells are the columns after it.
+    let (columns, shift, group) = match table.get("columns").and_then(Value::as_array) {
+        Some(c) => (c.clone(), 0, None),
+        None => {
+            let c = root.get("columns").and_then(Value::as_array);
+            (c.cloned().unwrap_or_default(), 1, table.get("label"))
+        }
+    };
+    let mut out = match (name.is_empty(), group) {
+        (_, Some(g)) => format!("区分「{}」の", text(Some(g))),
+        (false, None) => format!("表「{name}」の"),
+        (true, None) => "表の".to_string(),
+    };
+    let first = text(row.get(0));
+    if !first.is_empty() && first.chars().count() <= ROW_NAME && cell != Some(0) {
+        out.push_str(&format!("「{first}」の行"));
+    } else {
+        out.push_str(&format!("{}行目", n + 1));
+    }
+    if let Some(m) = cell {
+        match text(columns.get(m + shift)) {
+            "" => out.push_str(&format!("・{}列目", m + 1)),
+            heading => out.push_str(&format!("・「{heading}」の欄")),
+        }
+    }
+    out
 }
 
 /// The words for element `n` of the array `key`: an item's own label where it has
@@ -164,7 +236,13 @@ fn element_words(
                 replace(name.to_string());
             }
         }
-        "departments" => replace(s(item, "short_name")),
+        "departments" => replace(match s(item, "short_name") {
+            name if name.is_empty() && !s(item, "id").is_empty() => {
+                format!("id「{}」の部署", s(item, "id"))
+            }
+            name if name.is_empty() => format!("{}番目の部署", n + 1),
+            name => name,
+        }),
         "units" => replace(s(dept, "short_name")),
         "targets" => {
             replace(ItemId::target(&s(dept, "id"), &s(dept, "short_name"), num("number")).label())
@@ -240,6 +318,35 @@ mod tests {
         assert_eq!(
             describe(&v, "/sections/0/title"),
             "3 区役所サービス基準の遵守とレベルアップ の見出し"
+        );
+    }
+
+    #[test]
+    fn names_table_rows_and_cells_as_the_clerk_sees_them() {
+        let table = serde_json::json!({"caption": "窓口一覧", "columns": ["窓口", "受付時間", "備考"],
+            "rows": [["戸籍", "8:30～17:00", ""], ["", "9:00", "x"]]});
+        let v = serde_json::json!({"sections": [{"number": 1, "title": "窓口", "paragraphs": ["前書き", {"table": table}]}]});
+        let at = |p: &str| describe(&v, &format!("/sections/0/paragraphs/1/table{p}"));
+        assert_eq!(
+            at("/rows/0/1"),
+            "1 窓口 2番目の段落 の表「窓口一覧」の「戸籍」の行・「受付時間」の欄"
+        );
+        // A row without a first cell is named by its number, from 1.
+        assert_eq!(
+            at("/rows/1/2"),
+            "1 窓口 2番目の段落 の表「窓口一覧」の2行目・「備考」の欄"
+        );
+        assert_eq!(at("/rows/1"), "1 窓口 2番目の段落 の表「窓口一覧」の2行目");
+        // A 別表 of a regulation, and a roster's 区分 (its first column).
+        let reg = serde_json::json!({"tables": [{"title": "別表（第3条関係）", "columns": ["区分", "人数"], "rows": [["委員", "10人"]]}]});
+        assert_eq!(
+            describe(&reg, "/tables/0/rows/0/1"),
+            "表「別表（第3条関係）」の「委員」の行・「人数」の欄"
+        );
+        let roster = serde_json::json!({"columns": ["区分", "職名", "氏名"], "groups": [{"label": "委員長", "rows": [["区長", "架空 太郎"]]}]});
+        assert_eq!(
+            describe(&roster, "/groups/0/rows/0/1"),
+            "区分「委員長」の「区長」の行・「氏名」の欄"
         );
     }
 }

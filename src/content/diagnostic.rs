@@ -1,14 +1,26 @@
 //! Content problems rendered with the offending line of each file (codespan-reporting,
 //! as typst-cli renders its diagnostics): coloured on a terminal, plain otherwise.
 
-use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::diagnostic::{Diagnostic, Label, LabelStyle, Severity};
 use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream};
-use codespan_reporting::term::{self, Config};
+use codespan_reporting::term::termcolor::Buffer;
+use codespan_reporting::term::{self, Config, GeneralWriteResult, WriteStyle};
 
 use super::ContentErrors;
 
 pub fn render(errors: &ContentErrors, color: bool) -> String {
+    let this = render_one(errors, color);
+    match &errors.previous {
+        Some(previous) => format!("{this}前年度の版: {}", render(previous, color)),
+        None => this,
+    }
+}
+
+fn render_one(errors: &ContentErrors, color: bool) -> String {
+    if errors.no_folder {
+        let said = errors.errors.iter().map(|e| escape_controls(&e.message));
+        return said.map(|m| format!("{SEVERITY}: {m}\n")).collect();
+    }
     let mut files = SimpleFiles::new();
     let ids: Vec<(String, usize, Visible)> = errors
         .texts
@@ -55,20 +67,73 @@ pub fn render(errors: &ContentErrors, color: bool) -> String {
                 d = d.with_labels(vec![Label::primary(*id, span).with_message(label)]);
             }
         }
-        if term::emit_to_write_style(&mut buffer, &config, &files, &d).is_err() {
+        let mut writer = Japanese {
+            w: &mut buffer,
+            header: false,
+        };
+        if term::emit_to_write_style(&mut writer, &config, &files, &d).is_err() {
             // A span outside its file: fall back to the plain line.
             buffer.clear();
             return format!("{header}{}{}", plain(errors), more(errors));
         }
     }
-    let _ = ColorChoice::Never;
-    let _ = std::marker::PhantomData::<StandardStream>;
     format!(
         "{header}{}{}",
         String::from_utf8_lossy(buffer.as_slice()),
         more(errors)
     )
 }
+
+/// codespan's writer with the severity in Japanese: 「エラー:」, as every other
+/// message of planpress begins (codespan writes "error" between `set_header` and
+/// `set_header_message`).
+struct Japanese<'a, W: WriteStyle> {
+    w: &'a mut W,
+    header: bool,
+}
+
+impl<W: WriteStyle> std::io::Write for Japanese<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.header && buf == b"error" {
+            self.w.write_all(SEVERITY.as_bytes())?;
+            return Ok(buf.len());
+        }
+        self.w.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.w.flush()
+    }
+}
+
+impl<W: WriteStyle> WriteStyle for Japanese<'_, W> {
+    fn set_header(&mut self, severity: Severity) -> GeneralWriteResult {
+        self.header = true;
+        self.w.set_header(severity)
+    }
+    fn set_header_message(&mut self) -> GeneralWriteResult {
+        self.header = false;
+        self.w.set_header_message()
+    }
+    fn set_line_number(&mut self) -> GeneralWriteResult {
+        self.w.set_line_number()
+    }
+    fn set_note_bullet(&mut self) -> GeneralWriteResult {
+        self.w.set_note_bullet()
+    }
+    fn set_source_border(&mut self) -> GeneralWriteResult {
+        self.w.set_source_border()
+    }
+    fn set_label(&mut self, severity: Severity, style: LabelStyle) -> GeneralWriteResult {
+        self.w.set_label(severity, style)
+    }
+    fn reset(&mut self) -> GeneralWriteResult {
+        self.w.reset()
+    }
+}
+
+/// How every failure of planpress begins (warnings begin 「注意:」).
+pub const SEVERITY: &str = "エラー";
 
 /// The longest line shown under a problem, in bytes (paragraphs are written on
 /// one line, so this is well above the longest of them).
@@ -95,7 +160,9 @@ fn long_line(text: &str, at: usize) -> bool {
 }
 
 fn plain(errors: &ContentErrors) -> String {
-    errors.errors.iter().map(|e| format!("- {e}\n")).collect()
+    (errors.errors.iter())
+        .map(|e| format!("{SEVERITY}: {e}\n"))
+        .collect()
 }
 
 /// The count of the problems not shown.
@@ -185,5 +252,26 @@ mod tests {
         assert_eq!(&v.text[v.map(5)..], "c");
         assert_eq!(thousands(99_900), "99,900");
         assert_eq!(thousands(100), "100");
+    }
+
+    #[test]
+    fn the_header_is_japanese_in_colour_too() {
+        let text = "{\n  \"title\": \"\"\n}\n".to_string();
+        let mut e = super::super::ContentError::new("1-principles.json", "見出しが空です");
+        e.span = Some(13..15);
+        let errors = ContentErrors {
+            dir: "content/x".into(),
+            errors: vec![e],
+            more: 0,
+            texts: vec![("1-principles.json".into(), text)],
+            no_folder: false,
+            previous: None,
+        };
+        for color in [false, true] {
+            let shown = render(&errors, color);
+            assert!(shown.contains("エラー"), "{shown}");
+            assert!(!shown.contains("error"), "{shown}");
+        }
+        assert!(render(&errors, true).contains('\u{1b}'), "coloured");
     }
 }

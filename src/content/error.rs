@@ -69,6 +69,11 @@ pub struct ContentErrors {
     pub more: usize,
     /// (file, text) of every file that could be read as text.
     pub texts: Vec<(String, String)>,
+    /// The edition folder itself is not there: a mistake in the command, not
+    /// in the content (told as one line, without the count of problems).
+    pub no_folder: bool,
+    /// The previous edition's problems, found in the same run (told after these).
+    pub previous: Option<Box<ContentErrors>>,
 }
 
 impl fmt::Display for ContentErrors {

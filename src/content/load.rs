@@ -7,9 +7,9 @@ use std::path::PathBuf;
 
 use serde::de::DeserializeOwned;
 
+use super::commas;
 use super::decode::decode;
 use super::error::{ContentError, ContentErrors};
-use super::messages::json_error;
 use super::model::*;
 use super::position::Lines;
 use super::source::read_regular;
@@ -17,12 +17,19 @@ use super::spans::Spans;
 use super::validate as rules;
 use super::{Content, Part, describe, glyphs, required};
 
+mod part;
+use part::load_part;
+
 /// A read content file: its text, parsed value and value positions.
 struct FileText {
     name: String,
+    /// The text as the clerk wrote it.
     text: String,
     value: serde_json::Value,
+    /// Positions in the text read: the clerk's, or with left-out commas put in.
     spans: Spans,
+    /// Where left-out commas were put in (`commas::mend`), in the clerk's text.
+    commas: Vec<usize>,
 }
 
 struct Loader {
@@ -33,9 +40,17 @@ struct Loader {
     files: Vec<FileText>,
     texts: Vec<(String, String)>,
     errors: Vec<ContentError>,
+    /// (file, pointer) of each value set aside for a stand-in (`repair`).
+    aside: Vec<(String, String)>,
 }
 
 impl Loader {
+    /// Whether a value at `pointer` of `file` was set aside: the rules' findings
+    /// about it are about the stand-in, not what the clerk wrote.
+    fn set_aside(&self, file: &str, pointer: &str) -> bool {
+        (self.aside.iter()).any(|(f, p)| f == file && super::repair::under(pointer, p))
+    }
+
     fn error(&mut self, file: &str, message: impl Into<String>) {
         self.errors.push(ContentError::new(file, message));
     }
@@ -83,25 +98,32 @@ impl Loader {
         };
         self.texts.push((file.to_string(), text.clone()));
         let spans = Spans::scan(&text);
-        let value: serde_json::Value = match serde_json::from_str(&text) {
-            Ok(v) => v,
+        let (read, spans, commas, value) = match serde_json::from_str(&text) {
+            Ok(v) => (text.clone(), spans, Vec::new(), v),
             Err(e) => {
-                self.errors.push(json_error(file, &text, &spans, None, &e));
-                return None;
+                let m = commas::mend(file, &text, &spans, e);
+                self.errors.extend(m.errors);
+                let value = m.value?;
+                let spans = Spans::scan(&m.text);
+                (m.text, spans, m.commas, value)
             }
         };
-        let typed = serde_json::from_str::<T>(&text);
-        if let Err(e) = &typed {
-            self.errors
-                .push(json_error(file, &text, &spans, Some(&value), e));
+        let (typed, mut errors, aside) = super::repair::typed::<T>(file, &read, &spans, &value);
+        if !commas.is_empty() {
+            errors
+                .iter_mut()
+                .for_each(|e| commas::place(e, &text, &commas));
         }
+        self.errors.extend(errors);
+        (self.aside).extend(aside.into_iter().map(|p| (file.to_string(), p)));
         self.files.push(FileText {
             name: file.to_string(),
             text,
             value,
             spans,
+            commas,
         });
-        typed.ok()
+        typed
     }
 
     /// Give each error a position and an item name from its pointer or line.
@@ -115,7 +137,9 @@ impl Loader {
             if e.span.is_none()
                 && let Some(p) = &e.pointer
             {
-                e.span = f.spans.get(p);
+                e.span = (f.spans.get(p)).map(|r| {
+                    commas::original(r.start, &f.commas)..commas::original(r.end, &f.commas)
+                });
                 if e.item.is_none() {
                     e.item = Some(describe::describe(&f.value, p));
                 }
@@ -171,10 +195,12 @@ fn read_with(dir: &Path, overrides: Vec<(String, Vec<u8>)>) -> Result<Read, Cont
             dir: dir.to_path_buf(),
             errors: vec![ContentError::new(
                 &dir.display().to_string(),
-                "版のフォルダが見つかりません。content/ の下のフォルダ名（例: content/miyamae-r2）を指定してください",
+                no_folder(dir),
             )],
             more: 0,
             texts: Vec::new(),
+            no_folder: true,
+            previous: None,
         });
     }
     let mut loader = Loader {
@@ -184,6 +210,7 @@ fn read_with(dir: &Path, overrides: Vec<(String, Vec<u8>)>) -> Result<Read, Cont
         files: Vec::new(),
         texts: Vec::new(),
         errors: Vec::new(),
+        aside: Vec::new(),
     };
     let edition = loader.read::<Edition>("edition.json");
     let (chapters, annex) = loader.read_parts(edition.as_ref());
@@ -213,21 +240,27 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
             .chain(&annex)
             .map(|(f, p)| (f.as_str(), p))
             .collect();
-        loader
-            .errors
-            .extend(rules::validate(&edition, &parts, complete));
-        loader.errors.extend(required::edition(&edition));
+        let unknown = |p: &str| loader.set_aside("edition.json", p);
+        let known = rules::Known {
+            scenes: !unknown("/scenes"),
+            statuses: !unknown("/statuses"),
+            year: !unknown("/fiscal_year"),
+        };
+        let aside = |file: &str, p: &str| loader.set_aside(file, p);
+        let mut found = rules::validate(&edition, &parts, complete, known, &aside);
+        found.extend(required::edition(&edition));
         for f in &loader.files {
-            loader
-                .errors
-                .extend(super::blocks::check(&f.name, &f.value, &parts));
+            found.extend(super::blocks::check(&f.name, &f.value, &parts));
         }
         for (file, part) in &parts {
-            loader.errors.extend(required::part(file, part));
+            found.extend(required::part(file, part));
         }
-        loader
-            .errors
-            .extend(super::check_previous(&loader.dir, &edition));
+        if known.year {
+            found.extend(super::check_previous(&loader.dir, &edition));
+        }
+        // What the rules say of a stand-in is not the clerk's problem.
+        found.retain(|e| !e.pointer.as_deref().is_some_and(|p| aside(&e.file, p)));
+        loader.errors.extend(found);
         if loader.errors.is_empty() {
             return Ok(Content {
                 name: folder_name(&loader.dir),
@@ -240,6 +273,34 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
         }
     }
     Err(loader.into_errors())
+}
+
+/// Why `dir` is no edition folder, with the editions beside where it was looked for.
+fn no_folder(dir: &Path) -> String {
+    let shown = dir.display();
+    if dir.exists() {
+        return format!(
+            "{shown} はフォルダではありません。版のフォルダ（edition.json のあるフォルダ。例: content/miyamae-r2）を指定してください"
+        );
+    }
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty());
+    let parent = parent.unwrap_or(Path::new("."));
+    let mut editions: Vec<String> = fs::read_dir(parent)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().join("edition.json").is_file())
+        .map(|e| parent.join(e.file_name()).display().to_string())
+        .collect();
+    editions.sort();
+    let mut m = format!("版のフォルダ {shown} がありません。フォルダ名を確かめてください");
+    if editions.is_empty() {
+        m.push_str("（例: content/miyamae-r2）");
+    } else {
+        editions.truncate(10);
+        m.push_str(&format!("。ある版: {}", editions.join("、")));
+    }
+    m
 }
 
 /// The edition folder's name: `content/miyamae-r2` → `miyamae-r2`.
@@ -316,6 +377,8 @@ impl Loader {
             errors,
             more,
             texts: self.texts,
+            no_folder: false,
+            previous: None,
         }
     }
 }
@@ -329,69 +392,4 @@ fn file_order(texts: &[(String, String)], file: &str) -> usize {
         .iter()
         .position(|(f, _)| f == file)
         .unwrap_or(usize::MAX)
-}
-
-fn load_part(loader: &mut Loader, r: &FileRef, pointer: &str) -> Option<(String, Part)> {
-    let f = r.file.as_str();
-    if f == "edition.json" {
-        let m = "edition.json は版の設定のファイルなので、章や資料には使えません。章や資料の内容ファイルの名前を書いてください";
-        loader
-            .errors
-            .push(ContentError::new("edition.json", m).at(format!("{pointer}/file")));
-        return None;
-    }
-    if f.contains('/') || f.contains('\\') || !f.ends_with(".json") {
-        loader.errors.push(
-            ContentError::new(
-                "edition.json",
-                format!(
-                    "ファイル名「{f}」は、版のフォルダの中にある .json ファイルの名前にしてください"
-                ),
-            )
-            .at(format!("{pointer}/file")),
-        );
-        return None;
-    }
-    let in_chapters = pointer.starts_with("/chapters/");
-    let chapter_kind = matches!(
-        r.kind,
-        PartKind::Principles | PartKind::Sections | PartKind::Targets | PartKind::Free
-    );
-    if in_chapters != chapter_kind {
-        let (here, there, allowed) = if in_chapters {
-            (
-                "章（chapters）",
-                "資料編（annex）",
-                "principles, sections, targets, free",
-            )
-        } else {
-            (
-                "資料編（annex）",
-                "章（chapters）",
-                "regulation, roster, memo, results",
-            )
-        };
-        loader.errors.push(
-            ContentError::new(
-                "edition.json",
-                format!(
-                    "種類「{}」は{here}には使えません。{there}の一覧に移すか、{here}に使える種類（{allowed}）にしてください",
-                    r.kind.name()
-                ),
-            )
-            .at(format!("{pointer}/kind")),
-        );
-        return None;
-    }
-    let part = match r.kind {
-        PartKind::Principles => Part::Principles(loader.read(f)?),
-        PartKind::Sections => Part::Sections(loader.read(f)?),
-        PartKind::Targets => Part::Targets(loader.read(f)?),
-        PartKind::Free => Part::Free(loader.read(f)?),
-        PartKind::Regulation => Part::Regulation(loader.read(f)?),
-        PartKind::Roster => Part::Roster(loader.read(f)?),
-        PartKind::Memo => Part::Memo(loader.read(f)?),
-        PartKind::Results => Part::Results(loader.read(f)?),
-    };
-    Some((f.to_string(), part))
 }

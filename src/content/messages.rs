@@ -5,6 +5,15 @@ use super::error::ContentError;
 use super::position::{line_col, next_boundary, offset_of};
 use super::spans::Spans;
 
+/// serde_json's words for an error, without the " at line L column C" it
+/// appends (positions are reported separately).
+pub fn detail(e: &serde_json::Error) -> String {
+    let raw = e.to_string();
+    raw.rsplit_once(" at line ")
+        .map_or(raw.as_str(), |(m, _)| m)
+        .to_string()
+}
+
 /// A serde_json error as a clerk reads it.
 pub fn json_error(
     file: &str,
@@ -14,11 +23,7 @@ pub fn json_error(
     e: &serde_json::Error,
 ) -> ContentError {
     use serde_json::error::Category;
-    let raw = e.to_string();
-    // serde_json appends " at line L column C"; positions are reported separately.
-    let detail = raw
-        .rsplit_once(" at line ")
-        .map_or(raw.as_str(), |(m, _)| m);
+    let detail = &detail(e);
     let message = match e.classify() {
         _ if detail.starts_with("recursion limit exceeded") => {
             "括弧「{」「[」の入れ子が深すぎます（128 段まで）。括弧の対応を確かめてください".into()
@@ -45,7 +50,11 @@ pub fn json_error(
     err.line = Some(e.line());
     err.column = Some(line_col(text, offset).1);
     err.span = Some(offset..next_boundary(text, offset));
-    if let (Some(v), Some((pointer, range))) = (value, spans.at(offset))
+    let at = match e.classify() {
+        Category::Data => super::position::value_at(text, offset),
+        _ => offset,
+    };
+    if let (Some(v), Some((pointer, range))) = (value, spans.at(at))
         && !pointer.is_empty()
     {
         err.item = Some(describe::describe(v, &pointer));
@@ -196,7 +205,7 @@ fn type_word(t: &str) -> String {
 }
 
 /// The allowed name closest to a mistyped one, if it is close enough to be a typo.
-fn nearest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
+pub(super) fn nearest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
     allowed
         .iter()
         .map(|a| (levenshtein(key, a), *a))

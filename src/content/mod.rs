@@ -1,6 +1,7 @@
 //! Loading and validating an edition folder (`content/<edition>/`).
 
 pub mod blocks;
+mod commas;
 pub mod date;
 mod decode;
 mod describe;
@@ -12,6 +13,7 @@ pub mod load;
 mod messages;
 pub mod model;
 mod position;
+mod repair;
 mod required;
 pub mod source;
 mod spans;
@@ -22,6 +24,7 @@ use std::path::{Path, PathBuf};
 
 use model::*;
 
+pub use diagnostic::SEVERITY;
 pub use error::{ContentError, ContentErrors};
 pub use holders::{Holder, Place, holder_values_mut, holders};
 pub use load::{Read, load, read, validate};

@@ -28,6 +28,21 @@ pub fn floor_boundary(text: &str, offset: usize) -> usize {
     o
 }
 
+/// serde_json places a value of the wrong kind (an object, an array) just before
+/// it, after the `:`: the offset of the value itself, past the spaces.
+pub fn value_at(text: &str, offset: usize) -> usize {
+    let b = text.as_bytes();
+    let mut o = offset;
+    while o < b.len() && (b[o].is_ascii_whitespace() || b[o] == b':') {
+        o += 1;
+    }
+    if o < b.len() && (b[o] == b'{' || b[o] == b'[') {
+        o
+    } else {
+        offset
+    }
+}
+
 /// The end of the character that starts at `offset` (a one-character span).
 pub fn next_boundary(text: &str, offset: usize) -> usize {
     text[offset..]

@@ -41,6 +41,7 @@ const NOT_PROSE: &[&str] = &[
     "previous",
     "email",
     "phone",
+    "fax",
     "marks",
     "scene",
     "status",

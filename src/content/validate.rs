@@ -9,6 +9,7 @@ use super::{ContentError, Part};
 use crate::item::ItemId;
 
 mod annex;
+mod spaces;
 mod targets;
 
 use targets::{check_contact, check_targets};
@@ -16,7 +17,19 @@ use targets::{check_contact, check_targets};
 struct Checker<'a> {
     scenes: &'a [String],
     statuses: Vec<String>,
+    known: Known,
+    /// Whether a value (file, pointer) was set aside for a stand-in.
+    aside: &'a dyn Fn(&str, &str) -> bool,
     errors: Vec<ContentError>,
+}
+
+/// Which of the edition's values other files are checked against were read as
+/// written (a value set aside for a stand-in checks nothing).
+#[derive(Debug, Clone, Copy)]
+pub struct Known {
+    pub scenes: bool,
+    pub statuses: bool,
+    pub year: bool,
 }
 
 /// A numbered item: where its number stands, how to call it, its number.
@@ -36,8 +49,16 @@ impl Checker<'_> {
 
     /// Numbers must run 1, 2, 3… in the printed order; every break is reported.
     fn sequence(&mut self, what: &str, items: Vec<Numbered>) {
-        let mut expected = 1;
+        let mut expected = Some(1);
         for it in items {
+            if (self.aside)(&it.file, &it.pointer) {
+                // A number set aside: the next one starts the count again.
+                expected = None;
+                continue;
+            }
+            let Some(expected) = expected.replace(it.number.saturating_add(1)) else {
+                continue;
+            };
             if it.number != expected {
                 let hint = if it.number.saturating_add(1) == expected {
                     "番号が重なっています"
@@ -53,8 +74,7 @@ impl Checker<'_> {
                     format!("{what}の番号が {} になっていますが、ここは {expected} のはずです（{hint}）。1 から順に、抜けや重なりのないように番号を付けてください", it.number),
                 );
             }
-            // Resynchronise, so one wrong number is one problem, not a cascade.
-            expected = it.number.saturating_add(1);
+            // Resynchronised above, so one wrong number is one problem, not a cascade.
         }
     }
 
@@ -70,8 +90,26 @@ impl Checker<'_> {
     }
 
     fn scene(&mut self, file: &str, pointer: String, scene: &str) {
+        if !self.known.scenes {
+            return;
+        }
         if !self.scenes.iter().any(|s| s == scene) {
             let list = self.scenes.join("、");
+            let trimmed = scene.trim();
+            if let Some(said) = spaces::around(scene)
+                && self.scenes.iter().any(|s| s.trim() == trimmed)
+            {
+                let m =
+                    format!("場面「{scene}」の{said}。空白を消して「{trimmed}」と書いてください");
+                return self.push(file, pointer, None, m);
+            }
+            if let Some(s) = self.scenes.iter().find(|s| s.trim() == scene) {
+                let said = spaces::around(s).unwrap_or_default();
+                let m = format!(
+                    "場面「{scene}」は edition.json の scenes にありません。scenes の「{s}」の{said}。scenes の空白を消してください"
+                );
+                return self.push(file, pointer, None, m);
+            }
             self.push(
                 file,
                 pointer,
@@ -92,15 +130,31 @@ fn numbered(file: &str, pointer: String, item: String, number: u32) -> Numbered 
 }
 
 /// Check the parts that loaded; rules across parts only when all of them did.
-pub fn validate(ed: &Edition, parts: &[(&str, &Part)], complete: bool) -> Vec<ContentError> {
+pub fn validate(
+    ed: &Edition,
+    parts: &[(&str, &Part)],
+    complete: bool,
+    known: Known,
+    aside: &dyn Fn(&str, &str) -> bool,
+) -> Vec<ContentError> {
     let mut c = Checker {
         scenes: &ed.scenes,
         statuses: ed.status_values(),
+        known,
+        aside,
         errors: Vec::new(),
     };
     let mut standards = Vec::new();
     let mut prefixes = HashSet::new();
     check_contact(&mut c, ed);
+    for (i, s) in ed.scenes.iter().enumerate() {
+        if let Some(said) = spaces::around(s) {
+            let m = format!(
+                "場面の名前「{s}」の{said}。空白を消してください（目標や基準の場面と一致しなくなります）"
+            );
+            c.push("edition.json", format!("/scenes/{i}"), None, m);
+        }
+    }
     for &(file, part) in parts {
         match part {
             Part::Principles(p) => {
@@ -130,7 +184,7 @@ pub fn validate(ed: &Edition, parts: &[(&str, &Part)], complete: bool) -> Vec<Co
                 check_targets(&mut c, file, t);
             }
             Part::Results(r) => {
-                if r.fiscal_year >= ed.fiscal_year {
+                if known.year && r.fiscal_year >= ed.fiscal_year {
                     c.push(
                         file,
                         "/fiscal_year".into(),

@@ -1,11 +1,12 @@
 //! The annex items as comparable items: articles, 附則, 別表, the memo's fields
 //! and items, the roster's rows and fields, the results' rows.
 
+use super::cells;
 use super::items::Item;
 use crate::content::Part;
 use crate::content::model::{Article, Paragraph, SubitemStyle};
-use crate::item::{AnnexItem, ItemId};
-use crate::view::regulation::{full_width, kanji, katakana};
+use crate::item::{AnnexItem, ItemId, Reg};
+use crate::view::regulation::{caption, full_width, kanji, katakana};
 
 fn text(p: &Paragraph) -> String {
     crate::content::blocks::plain_text(p)
@@ -13,7 +14,7 @@ fn text(p: &Paragraph) -> String {
 
 /// An article as printed, passage by passage: （目的）委員会は、…／一　…／ア　…／２　…
 fn article_parts(a: &Article, style: SubitemStyle) -> Vec<String> {
-    let mut parts = vec![format!("（{}）", a.caption)];
+    let mut parts = vec![format!("（{}）", caption(&a.caption))];
     parts.extend(a.paragraphs.iter().map(text));
     for (i, c) in a.clauses.iter().enumerate() {
         if i > 0 {
@@ -45,9 +46,10 @@ pub fn items(out: &mut Vec<Item>, file: &str, part: &Part) {
     let mut push = |a: AnnexItem, parts: Vec<String>| out.push(Item::new(ItemId::Annex(a), parts));
     match part {
         Part::Regulation(r) => {
+            let reg = Reg::new(file, &r.title);
             for a in &r.articles {
                 push(
-                    AnnexItem::Article(a.number),
+                    AnnexItem::Article(reg.clone(), a.number),
                     article_parts(a, r.subitem_style),
                 );
             }
@@ -59,12 +61,12 @@ pub fn items(out: &mut Vec<Item>, file: &str, part: &Part) {
                     article[0] = format!("第{}条{}", full_width(a.number), article[0]);
                     parts.extend(article);
                 }
-                push(AnnexItem::Provision(i + 1), parts);
+                push(AnnexItem::Provision(reg.clone(), i + 1), parts);
             }
             for (i, t) in r.tables.iter().enumerate() {
-                let mut parts = vec![t.title.clone(), t.columns.join("｜")];
-                parts.extend(t.rows.iter().map(|r| r.join("｜")));
-                push(AnnexItem::Table(i + 1), parts);
+                let mut parts = vec![t.title.clone(), cells::header(&t.columns)];
+                parts.extend(t.rows.iter().map(|r| cells::row(r)));
+                push(AnnexItem::Table(reg.clone(), i + 1), parts);
             }
         }
         Part::Memo(m) => {
@@ -108,14 +110,14 @@ pub fn items(out: &mut Vec<Item>, file: &str, part: &Part) {
                 let n = out_count(&r.members, &m.role, m);
                 push(
                     AnnexItem::RosterRow(m.role.clone(), n),
-                    vec![format!("{}｜{name}", m.post)],
+                    vec![cells::row(&[m.post.clone(), name.to_string()])],
                 );
             }
             for g in &r.groups {
                 for (i, row) in g.rows.iter().enumerate() {
                     push(
                         AnnexItem::RosterRow(g.label.clone(), i + 1),
-                        vec![row.join("｜")],
+                        vec![cells::row(row)],
                     );
                 }
             }

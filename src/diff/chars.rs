@@ -27,7 +27,9 @@ fn push(runs: &mut Vec<Run>, text: &str, marked: bool) {
 }
 
 /// The old and the new text as runs, the characters removed from the old and
-/// those added to the new marked.
+/// those added to the new marked: whole characters as printed (a grapheme
+/// cluster: a kana with its combining dakuten, a kanji with its variation
+/// selector), never a mark alone, which would print apart from its base.
 pub fn marked(old: &str, new: &str) -> (Vec<Run>, Vec<Run>) {
     let (mut o, mut n) = (Vec::new(), Vec::new());
     for chunk in dissimilar::diff(old, new) {
@@ -40,7 +42,30 @@ pub fn marked(old: &str, new: &str) -> (Vec<Run>, Vec<Run>) {
             dissimilar::Chunk::Insert(s) => push(&mut n, s, true),
         }
     }
-    (o, n)
+    (whole_clusters(&o), whole_clusters(&n))
+}
+
+/// Runs whose marks cover whole grapheme clusters: a cluster with any marked
+/// character is marked whole.
+fn whole_clusters(runs: &[Run]) -> Vec<Run> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+    // The byte ranges of the marked runs.
+    let mut marks = Vec::new();
+    let mut at = 0;
+    for r in runs {
+        if r.marked {
+            marks.push(at..at + r.text.len());
+        }
+        at += r.text.len();
+    }
+    let mut out = Vec::new();
+    for (start, cluster) in text.grapheme_indices(true) {
+        let end = start + cluster.len();
+        let marked = marks.iter().any(|m| m.start < end && start < m.end);
+        push(&mut out, cluster, marked);
+    }
+    out
 }
 
 /// A whole text, unmarked or marked.
@@ -54,7 +79,7 @@ pub fn whole(text: &str, marked: bool) -> Vec<Run> {
 /// (either side may be missing: a passage added or removed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Passage<'a> {
-    Same,
+    Same(&'a str),
     Changed(Option<&'a str>, Option<&'a str>),
 }
 
@@ -95,7 +120,7 @@ pub fn passages<'a>(old: &'a [String], new: &'a [String]) -> Vec<Passage<'a>> {
     while i < n || j < m {
         if i < n && j < m && old[i] == new[j] {
             flush(&mut gone, &mut came, &mut out);
-            out.push(Passage::Same);
+            out.push(Passage::Same(&old[i]));
             i += 1;
             j += 1;
         } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
@@ -134,6 +159,17 @@ mod tests {
     }
 
     #[test]
+    fn a_dakuten_or_variation_selector_is_marked_with_its_character() {
+        let (o, n) = marked("かき", "か\u{3099}き");
+        assert_eq!(
+            (show(&o), show(&n)),
+            ("かき".into(), "[か\u{3099}]き".into())
+        );
+        let (_, n) = marked("葛飾", "葛\u{e0100}飾");
+        assert_eq!(show(&n), "[葛\u{e0100}]飾");
+    }
+
+    #[test]
     fn scattered_single_characters_become_one_run() {
         // Two words replaced with one unchanged character between them: one mark.
         let (o, n) = marked("区民課の窓口", "保険年金課と窓口");
@@ -154,9 +190,9 @@ mod tests {
         assert_eq!(
             passages(&old, &new),
             [
-                Passage::Same,
+                Passage::Same("見出し"),
                 Passage::Changed(Some("第一段落です。"), Some("第一段落を改めました。")),
-                Passage::Same,
+                Passage::Same("第二段落です。"),
                 Passage::Changed(None, Some("追加の段落")),
             ]
         );

@@ -23,12 +23,29 @@ impl Item {
 
     /// The whole text, passages joined with 「／」 (for the terminal and JSON).
     pub fn text(&self) -> String {
-        self.parts.join("／")
+        let shown: Vec<String> = self
+            .parts
+            .iter()
+            .map(|p| super::cells::display(p))
+            .collect();
+        shown.join("／")
     }
 }
 
+/// A paragraph's passages: its text, or a simple table's caption, header row
+/// and rows (`cells`: the 新旧対照表 sets them as a table).
 fn paragraphs(ps: &[Paragraph]) -> impl Iterator<Item = String> + '_ {
-    ps.iter().map(crate::content::blocks::plain_text)
+    ps.iter().flat_map(|p| match p {
+        Paragraph::Table(t) => {
+            let t = &t.table;
+            let rows = t.rows.iter().map(|r| super::cells::row(r));
+            [t.caption.clone(), super::cells::header(&t.columns)]
+                .into_iter()
+                .chain(rows)
+                .collect()
+        }
+        _ => vec![crate::content::blocks::plain_text(p)],
+    })
 }
 
 /// `名前: 値`, or nothing when there is no value.
@@ -226,6 +243,7 @@ pub fn items(content: &Content) -> Vec<Item> {
         let mut parts = vec![c.section.clone()];
         for (w, v) in [
             ("電話", &c.phone),
+            ("FAX", &c.fax),
             ("メール", &c.email),
             ("所在地", &c.address),
         ] {

@@ -8,6 +8,8 @@ use crate::content::{Content, Part};
 use crate::item::{AnnexItem, ItemId};
 
 mod annex;
+mod body;
+pub mod cells;
 pub mod chars;
 mod items;
 pub mod matching;
@@ -50,15 +52,20 @@ pub struct Change {
 }
 
 impl Change {
-    /// The old words, passages joined with 「／」.
+    /// The old words, passages joined with 「／」 (a row's cells with 「｜」).
     pub fn old_text(&self) -> Option<String> {
-        self.old.as_ref().map(|p| p.join("／"))
+        self.old.as_deref().map(shown)
     }
 
-    /// The new words, passages joined with 「／」.
+    /// The new words, passages joined with 「／」 (a row's cells with 「｜」).
     pub fn new_text(&self) -> Option<String> {
-        self.new.as_ref().map(|p| p.join("／"))
+        self.new.as_deref().map(shown)
     }
+}
+
+fn shown(passages: &[String]) -> String {
+    let shown: Vec<String> = passages.iter().map(|p| cells::display(p)).collect();
+    shown.join("／")
 }
 
 /// For tools (`--format json`): `{kind, key, item, from_key, from_item, old, new}`.

@@ -3,7 +3,7 @@
 
 use super::Rule;
 use super::dictionary::Word;
-use super::variants::hiragana;
+use super::spelling::hiragana;
 
 /// When a kanji spelling is to be written in kana.
 #[derive(Clone, Copy)]

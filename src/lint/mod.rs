@@ -1,12 +1,16 @@
 //! `planpress lint`: notation checks of an edition's text. It reports, never
 //! rewrites: variant spellings of one word (表記ゆれ), and the rules of
-//! 公用文作成の考え方 (文化審議会 建議, 2022), shrunk by the edition's house style.
+//! 公用文作成の考え方 (文化審議会 建議, 2022), shrunk by the edition's house style
+//! and weighed by its document type (style::DocumentType). URLs, e-mail
+//! addresses and paths are read by no rule (spans.rs).
 
 pub mod dictionary;
 mod kana;
 pub mod report;
 mod rules;
 mod sentences;
+mod spans;
+mod spelling;
 pub mod style;
 mod variants;
 
@@ -15,7 +19,7 @@ use serde::Serialize;
 use crate::content::Content;
 use crate::content::texts::{Text, texts};
 use dictionary::Word;
-pub use style::Style;
+pub use style::{DocumentType, Style};
 pub use variants::{Form, Occurrence, VariantGroup};
 
 /// What lint found in an edition.
@@ -25,6 +29,8 @@ pub struct Report {
     pub variants: Vec<VariantGroup>,
     /// Findings of the rules, in document order.
     pub findings: Vec<Finding>,
+    /// The document type the rules were weighed for.
+    pub document_type: DocumentType,
 }
 
 /// A place in the edition: file, line, item and character.
@@ -68,10 +74,11 @@ pub enum Rule {
     Numbering,
     Kana,
     Kanji,
+    HalfWidthKana,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 10] = [
         Rule::Variants,
         Rule::Width,
         Rule::Comma,
@@ -81,6 +88,7 @@ impl Rule {
         Rule::Numbering,
         Rule::Kana,
         Rule::Kanji,
+        Rule::HalfWidthKana,
     ];
 
     /// The name the settings file uses.
@@ -95,6 +103,7 @@ impl Rule {
             Rule::Numbering => "numbering",
             Rule::Kana => "kana",
             Rule::Kanji => "kanji",
+            Rule::HalfWidthKana => "half-width-kana",
         }
     }
 
@@ -110,6 +119,7 @@ impl Rule {
             Rule::Numbering => "項目の番号",
             Rule::Kana => "仮名で書く語",
             Rule::Kanji => "漢字で書く接続詞",
+            Rule::HalfWidthKana => "半角カタカナ",
         }
     }
 }
@@ -117,10 +127,26 @@ impl Rule {
 /// A text with its words.
 pub(crate) struct Analysed<'a> {
     pub text: &'a Text,
+    /// Its words, but those of a URL, an address or a path.
     pub words: Vec<Word>,
+    /// For each character, whether it is in a URL, an address or a path.
+    pub literal: Vec<bool>,
 }
 
 impl Analysed<'_> {
+    /// The text's characters.
+    pub fn chars(&self) -> Vec<char> {
+        self.text.text.chars().collect()
+    }
+
+    /// The characters as sentences are read: those of a URL, an address or a
+    /// path as plain letters (their brackets neither open nor close).
+    pub fn prose(&self) -> Vec<char> {
+        (self.text.text.chars().zip(&self.literal))
+            .map(|(c, &l)| if l { 'x' } else { c })
+            .collect()
+    }
+
     /// The place of the characters `start..end` of the text.
     pub fn place(&self, start: usize, end: usize) -> Place {
         Place {
@@ -156,9 +182,17 @@ pub fn lint(content: &Content, style: &Style) -> Report {
     let texts = texts(content);
     let analysed: Vec<Analysed> = texts
         .iter()
-        .map(|text| Analysed {
-            text,
-            words: dictionary::words(&text.text),
+        .map(|text| {
+            let chars: Vec<char> = text.text.chars().collect();
+            let literal = spans::literal(&chars);
+            let words = (dictionary::words(&text.text).into_iter())
+                .filter(|w| !literal[w.start..w.end].iter().any(|&l| l))
+                .collect();
+            Analysed {
+                text,
+                words,
+                literal,
+            }
         })
         .collect();
     let variants = if style.is_on(Rule::Variants) {
@@ -169,7 +203,11 @@ pub fn lint(content: &Content, style: &Style) -> Report {
     let mut findings = rules::find(&analysed, style);
     findings.retain(|f| style.is_on(f.rule));
     findings.sort_by_key(|f| (order(&texts, &f.place), f.place.offset, f.rule));
-    Report { variants, findings }
+    Report {
+        variants,
+        findings,
+        document_type: style.document_type(),
+    }
 }
 
 /// The text's position in reading order.

@@ -52,6 +52,12 @@ impl Report {
             self.faults() - self.variants.len(),
             self.findings.len() - (self.faults() - self.variants.len()),
         );
+        let _ = writeln!(
+            s,
+            "文書の種類は「{}」として検査しました（公用文作成の考え方の分類。{} の \"document_type\" で変えられます）。",
+            self.document_type.name(),
+            style::FILE
+        );
         s
     }
 }

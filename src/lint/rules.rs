@@ -5,7 +5,7 @@ mod endings;
 mod numbering;
 
 use super::sentences::sentences;
-use super::{Analysed, Finding, Rule, Style, kana};
+use super::{Analysed, DocumentType, Finding, Rule, Style, kana};
 
 /// Sentences longer than this are noted (公用文作成の考え方: 一文を短く).
 const LONG_SENTENCE: usize = 100;
@@ -15,6 +15,7 @@ pub fn find(texts: &[Analysed], style: &Style) -> Vec<Finding> {
     width(texts, &mut out);
     commas(texts, &mut out);
     for t in texts {
+        half_width_kana(t, &mut out);
         brackets::check(t, &mut out);
         long_sentences(t, &mut out);
         words(t, style, &mut out);
@@ -35,11 +36,12 @@ fn finding(t: &Analysed, rule: Rule, (start, end): (usize, usize), message: Stri
     }
 }
 
-/// Runs of characters of `kind` in a text: (start, end).
-fn runs(chars: &[char], kind: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
+/// Runs of characters of `kind` in a text, outside URLs, addresses and paths:
+/// (start, end).
+fn runs(t: &Analysed, kind: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if kind(c) {
+    for (i, c) in t.text.text.chars().enumerate() {
+        if kind(c) && !t.literal[i] {
             match out.last_mut() {
                 Some((_, e)) if *e == i => *e = i + 1,
                 _ => out.push((i, i + 1)),
@@ -64,7 +66,7 @@ fn width(texts: &[Analysed], out: &mut Vec<Finding>) {
     for (what, half, full) in classes {
         let count = |kind: fn(char) -> bool| -> usize {
             (texts.iter())
-                .map(|t| t.text.text.chars().filter(|&c| kind(c)).count())
+                .map(|t| runs(t, kind).iter().map(|(s, e)| e - s).sum::<usize>())
                 .sum()
         };
         let (halves, fulls) = (count(half), count(full));
@@ -79,8 +81,8 @@ fn width(texts: &[Analysed], out: &mut Vec<Finding>) {
             ("半角", half, "全角")
         };
         for t in texts {
-            let chars: Vec<char> = t.text.text.chars().collect();
-            for run in runs(&chars, kind) {
+            let chars = t.chars();
+            for run in runs(t, kind) {
                 let found: String = chars[run.0..run.1].iter().collect();
                 let fixed: String = found.chars().map(|c| convert(c, report_full)).collect();
                 let message = format!(
@@ -105,11 +107,20 @@ fn convert(c: char, to_half: bool) -> char {
 
 /// 「，」 and 「、」 mixed in the edition: the less used is reported.
 fn commas(texts: &[Analysed], out: &mut Vec<Finding>) {
-    let count = |mark: char| -> usize {
-        (texts.iter())
-            .map(|t| t.text.text.chars().filter(|&c| c == mark).count())
-            .sum()
+    // The places of a mark used as a 読点: not in a URL, nor a figure's
+    // thousands separator (２，５００人).
+    let marks = |t: &Analysed, mark: char| -> Vec<usize> {
+        let chars = t.chars();
+        let digit = |i: Option<usize>| {
+            i.and_then(|i| chars.get(i))
+                .is_some_and(|c| c.is_ascii_digit() || matches!(c, '０'..='９'))
+        };
+        (runs(t, |c| c == mark).into_iter())
+            .flat_map(|(s, e)| s..e)
+            .filter(|&i| !(digit(i.checked_sub(1)) && digit(Some(i + 1))))
+            .collect()
     };
+    let count = |mark: char| -> usize { texts.iter().map(|t| marks(t, mark).len()).sum() };
     let (ten, comma) = (count('、'), count('，'));
     if ten == 0 || comma == 0 {
         return;
@@ -120,8 +131,7 @@ fn commas(texts: &[Analysed], out: &mut Vec<Finding>) {
         ('、', '，')
     };
     for t in texts {
-        let chars: Vec<char> = t.text.text.chars().collect();
-        for (i, _) in chars.iter().enumerate().filter(|(_, c)| **c == odd) {
+        for i in marks(t, odd) {
             let message = format!(
                 "読点に「{odd}」を使っています。この版では「{other}」が多い（「、」{ten}個、「，」{comma}個）ので、「{other}」にそろえてください"
             );
@@ -130,11 +140,12 @@ fn commas(texts: &[Analysed], out: &mut Vec<Finding>) {
     }
 }
 
-/// Sentences over 100 characters, as a note.
+/// Sentences over 100 characters, as a note. A URL, an address or a path is
+/// not read as words: its characters are not counted.
 fn long_sentences(t: &Analysed, out: &mut Vec<Finding>) {
-    let chars: Vec<char> = t.text.text.chars().collect();
-    for (s, e) in sentences(&chars) {
-        let n = e - s;
+    let chars = t.chars();
+    for (s, e) in sentences(&t.prose()) {
+        let n = (s..e).filter(|&i| !t.literal[i]).count();
         if n > LONG_SENTENCE {
             let message = format!(
                 "一文が {n} 字あります（参考: 公用文作成の考え方は一文を短くするよう勧めています。{LONG_SENTENCE} 字を超えたら、二つ以上の文に分けられないか見てください）"
@@ -146,16 +157,41 @@ fn long_sentences(t: &Analysed, out: &mut Vec<Finding>) {
     }
 }
 
-/// Words written in kanji where 公用文 uses kana, and the reverse.
+/// Words written in kanji where 公用文 uses kana, and the reverse. In
+/// 解説・広報等 a conjunction in kana (および) is a note: 公用文作成の考え方
+/// 本文 Ⅰ-1 lets such documents write in kana words the principles write in
+/// kanji.
 fn words(t: &Analysed, style: &Style, out: &mut Vec<Finding>) {
     for (i, w) in t.words.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| &t.words[p]);
-        let Some((rule, message)) = kana::rule(w, prev, t.words.get(i + 1)) else {
+        let Some((rule, mut message)) = kana::rule(w, prev, t.words.get(i + 1)) else {
             continue;
         };
         if style.accepts(&w.surface) || style.accepts(&w.base) {
             continue;
         }
-        out.push(finding(t, rule, (w.start, w.end), message));
+        let relaxed = rule == Rule::Kanji && style.document_type() == DocumentType::Explanation;
+        if relaxed {
+            message = format!(
+                "{message}（参考: 解説・広報等では仮名で書いてもかまいません。版の中ではどちらかにそろえてください）"
+            );
+        }
+        let mut f = finding(t, rule, (w.start, w.end), message);
+        f.note |= relaxed;
+        out.push(f);
+    }
+}
+
+/// Half-width katakana (ｺﾝﾋﾞﾆ), with the full-width form to write. Not a rule of
+/// 公用文作成の考え方, which writes katakana in the forms of 「外来語の表記」;
+/// half-width katakana have no place in a printed document (they print narrow,
+/// and ﾋﾞ is two characters a search for ビ does not find).
+fn half_width_kana(t: &Analysed, out: &mut Vec<Finding>) {
+    use unicode_normalization::UnicodeNormalization;
+    for run in runs(t, |c| matches!(c, '\u{FF61}'..='\u{FF9F}')) {
+        let found: String = t.chars()[run.0..run.1].iter().collect();
+        let full: String = found.nfkc().collect();
+        let message = format!("半角カタカナ「{found}」があります。全角の「{full}」にしてください");
+        out.push(finding(t, Rule::HalfWidthKana, run, message));
     }
 }

@@ -3,7 +3,8 @@
 //! their variants are reported as deviations, and turns rules off.
 //!
 //! ```json
-//! { "accept": ["皆様", "分かりやすい"], "off": ["long-sentences"] }
+//! { "accept": ["皆様", "分かりやすい"], "off": ["long-sentences"],
+//!   "document_type": "解説・広報等" }
 //! ```
 
 use std::collections::BTreeSet;
@@ -23,6 +24,46 @@ pub const FILE: &str = "lint.json";
 pub struct Style {
     accept: BTreeSet<String>,
     off: BTreeSet<Rule>,
+    /// Unset: 解説・広報等 (the default).
+    document_type: Option<DocumentType>,
+}
+
+/// The kinds of 公用文 that 公用文作成の考え方 (2022) names (基本的な考え方
+/// 1(2), 表「公用文の分類例」), which set how strictly its principles apply.
+/// lint changes one thing with it, the only one of its rules the text itself
+/// relaxes by document type: 本文 Ⅰ-1 lets 解説・広報等 write in kana words the
+/// principles write in kanji, so there 「および」 for 及び (and 並びに, 又は,
+/// 若しくは) is a note, not a fault. 法令・告示・通知等 follow the principles
+/// strictly, and 記録・公開資料等 follow them with care for the reader: every
+/// rule is a fault in both. (The text also lets 解説・広報等 keep okurigana
+/// that 公用文 omits, and use 「？」「！」; lint checks neither.)
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub enum DocumentType {
+    #[serde(rename = "法令・告示・通知等")]
+    Notice,
+    #[serde(rename = "記録・公開資料等")]
+    Record,
+    /// The action plan: a ward's explanation of its service to residents.
+    #[default]
+    #[serde(rename = "解説・広報等")]
+    Explanation,
+}
+
+impl DocumentType {
+    pub const ALL: [DocumentType; 3] = [
+        DocumentType::Notice,
+        DocumentType::Record,
+        DocumentType::Explanation,
+    ];
+
+    /// The name the settings file and the report use.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocumentType::Notice => "法令・告示・通知等",
+            DocumentType::Record => "記録・公開資料等",
+            DocumentType::Explanation => "解説・広報等",
+        }
+    }
 }
 
 impl Style {
@@ -43,6 +84,11 @@ impl Style {
     /// Whether the rule is checked.
     pub fn is_on(&self, rule: Rule) -> bool {
         !self.off.contains(&rule)
+    }
+
+    /// The document type (解説・広報等 unless the settings name another).
+    pub fn document_type(&self) -> DocumentType {
+        self.document_type.unwrap_or_default()
     }
 
     /// Whether the house style accepts this spelling.
@@ -99,6 +145,22 @@ impl Style {
             };
             match key.as_str() {
                 "$schema" => {}
+                "document_type" => {
+                    let name = v.as_str().map(str::trim).unwrap_or_default();
+                    let kind = (DocumentType::ALL.into_iter())
+                        .find(|k| k.name() == name)
+                        .ok_or_else(|| {
+                            at(
+                                &pointer,
+                                format!(
+                                    "「document_type」には {} のどれかを書いてください（公用文作成の考え方の文書の分類です）",
+                                    DocumentType::ALL.map(|k| format!("\"{}\"", k.name())).join("、")
+                                ),
+                            )
+                        })?;
+                    // The edition's own file, read last, overrides a shared one.
+                    self.document_type = Some(kind);
+                }
                 "accept" => self
                     .accept
                     .extend(strings()?.into_iter().map(str::to_string)),
@@ -114,7 +176,7 @@ impl Style {
                     return Err(at(
                         &pointer,
                         format!(
-                            "「{key}」は使えない項目です。使えるのは \"accept\"（そろえる表記の一覧）と \"off\"（行わない検査の一覧）です"
+                            "「{key}」は使えない項目です。使えるのは \"accept\"（そろえる表記の一覧）、\"off\"（行わない検査の一覧）と \"document_type\"（文書の種類）です"
                         ),
                     ));
                 }
@@ -158,5 +220,21 @@ mod tests {
             .parse("{\"accpet\": []}", FILE)
             .unwrap_err();
         assert!(e.contains("「accpet」は使えない項目です"), "{e}");
+    }
+
+    #[test]
+    fn document_type_by_its_name_in_the_2022_text() {
+        let mut s = Style::default();
+        assert_eq!(s.document_type(), DocumentType::Explanation);
+        s.parse(r#"{"document_type": "法令・告示・通知等"}"#, FILE)
+            .unwrap();
+        assert_eq!(s.document_type(), DocumentType::Notice);
+        let e = Style::default()
+            .parse("{\n  \"document_type\": \"広報\"\n}", FILE)
+            .unwrap_err();
+        assert!(
+            e.starts_with("lint.json 2行: 「document_type」には \"法令・告示・通知等\"、\"記録・公開資料等\"、\"解説・広報等\" のどれかを"),
+            "{e}"
+        );
     }
 }

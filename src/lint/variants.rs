@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::dictionary::Word;
+use super::spelling::{clusters, is_kana, is_kanji, katakana};
 use super::{Analysed, Place, Style, kana};
 
 /// A word written more than one way.
@@ -67,7 +68,12 @@ pub fn find(texts: &[Analysed], style: &Style) -> Vec<VariantGroup> {
         for (i, w) in t.words.iter().enumerate() {
             let prev = i.checked_sub(1).map(|p| &t.words[p]);
             let next = t.words.get(i + 1);
-            if !candidate(w) || nominal(w, next) || kana::rule(w, prev, next).is_some() {
+            if !candidate(w)
+                || nominal(w, next)
+                || misread(w, next)
+                || compound(w, next)
+                || kana::rule(w, prev, next).is_some()
+            {
                 continue;
             }
             let key = (w.pos.clone(), w.pos2.clone(), lemma_reading(w));
@@ -88,7 +94,7 @@ pub fn find(texts: &[Analysed], style: &Style) -> Vec<VariantGroup> {
         let mut spellings: Vec<String> = occurrences.iter().map(|(s, _)| s.clone()).collect();
         spellings.sort();
         spellings.dedup();
-        for cluster in clusters(&spellings, &reading) {
+        for cluster in clusters(&spellings, &reading, pos == "名詞") {
             if cluster.len() < 2 {
                 continue;
             }
@@ -148,15 +154,60 @@ fn candidate(w: &Word) -> bool {
         && w.surface.chars().any(|c| is_kana(c) || is_kanji(c))
 }
 
-/// A verb's 連用形 used as a noun (声掛けします, 声掛けを): another part of
-/// speech than the verb (かける), as 取組 is than 取り組みます.
+/// A verb's 連用形 used as a noun (声掛けします, 声掛けを, 見守り活動, a
+/// heading's 「ふれあい」): another part of speech than the verb (かける), as
+/// 取組 is than 取り組みます. So are names in hiragana the analyser reads as a
+/// verb (「ひびき会館」 is not 響く, 「はぐくみの会」 not 育む).
 fn nominal(w: &Word, next: Option<&Word>) -> bool {
     w.pos == "動詞"
         && w.form.starts_with("連用")
-        && next.is_some_and(|n| {
+        && next.is_none_or(|n| {
             (n.pos == "動詞" && n.base == "する")
                 || (n.pos == "助詞" && matches!(n.pos2.as_str(), "格助詞" | "係助詞" | "連体化"))
+                || n.pos == "名詞"
+                || (n.pos == "記号" && n.pos2 != "読点")
         })
+}
+
+/// A conjugated form the next word cannot follow: the analyser has split a
+/// word it does not know, a name in hiragana (わかたけ as わか|た|け, the
+/// 未然形 of わく before た; かえで as かえ|で).
+fn misread(w: &Word, next: Option<&Word>) -> bool {
+    if !matches!(w.pos.as_str(), "動詞" | "形容詞") {
+        return false;
+    }
+    if w.form.starts_with("未然") {
+        return !next.is_some_and(|n| {
+            (n.pos == "助動詞"
+                && matches!(
+                    n.base.as_str(),
+                    "ない"
+                        | "ぬ"
+                        | "ん"
+                        | "う"
+                        | "よう"
+                        | "まい"
+                        | "れる"
+                        | "られる"
+                        | "せる"
+                        | "させる"
+                        | "ず"
+                ))
+                || (n.pos == "動詞" && n.pos2 == "接尾")
+        });
+    }
+    if w.form.starts_with("仮定") {
+        return !next.is_some_and(|n| matches!(n.surface.as_str(), "ば" | "ど" | "ども"));
+    }
+    false
+}
+
+/// A noun in kana only that begins a compound (まちづくり, さくら会,
+/// こども家庭センター): part of a name or a set term, spelled as it is.
+fn compound(w: &Word, next: Option<&Word>) -> bool {
+    w.pos == "名詞"
+        && !w.surface.chars().any(is_kanji)
+        && next.is_some_and(|n| n.pos == "名詞" && n.start == w.end)
 }
 
 /// The end (exclusive) of the word as a clerk sees it: a verb or adjective with
@@ -202,101 +253,9 @@ fn lemma_reading(w: &Word) -> String {
         .collect()
 }
 
-/// Spellings joined when one is the other with kanji written in kana.
-fn clusters(spellings: &[String], reading: &str) -> Vec<Vec<String>> {
-    let fits: Vec<bool> = spellings.iter().map(|s| fits(s, reading)).collect();
-    let mut parent: Vec<usize> = (0..spellings.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            i = parent[i];
-        }
-        i
-    }
-    for a in 0..spellings.len() {
-        for b in a + 1..spellings.len() {
-            if fits[a] && fits[b] && same_kanji(&spellings[a], &spellings[b]) {
-                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-                parent[rb] = ra;
-            }
-        }
-    }
-    let mut out: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for (i, s) in spellings.iter().enumerate() {
-        out.entry(root(&mut parent, i)).or_default().push(s.clone());
-    }
-    out.into_values().collect()
-}
-
-/// Whether the kanji of one spelling are the other's, some written in kana
-/// (皆さま／皆様, 問合せ／問い合わせ; not 以上／異常).
-fn same_kanji(a: &str, b: &str) -> bool {
-    let ka: Vec<char> = a.chars().filter(|&c| is_kanji(c)).collect();
-    let kb: Vec<char> = b.chars().filter(|&c| is_kanji(c)).collect();
-    subsequence(&ka, &kb) || subsequence(&kb, &ka)
-}
-
-fn subsequence(short: &[char], long: &[char]) -> bool {
-    let mut it = long.iter();
-    short.iter().all(|c| it.any(|d| d == c))
-}
-
-/// Whether a spelling can be read `reading`: its kana are there in order, each
-/// run of kanji standing for at least one sound.
-fn fits(spelling: &str, reading: &str) -> bool {
-    let s: Vec<char> = spelling.chars().collect();
-    let r: Vec<char> = reading.chars().collect();
-    fn go(s: &[char], r: &[char]) -> bool {
-        match s.first() {
-            None => r.is_empty(),
-            Some(&c) if is_kanji(c) => {
-                let run = s.iter().take_while(|&&c| is_kanji(c)).count();
-                (1..=r.len()).any(|n| go(&s[run..], &r[n..]))
-            }
-            Some(&c) => r.first() == Some(&katakana(c)) && go(&s[1..], &r[1..]),
-        }
-    }
-    go(&s, &r)
-}
-
-pub fn is_kanji(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々' | '〆' | 'ヶ')
-}
-
-pub fn is_kana(c: char) -> bool {
-    matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | 'ー')
-}
-
-/// Hiragana as katakana; anything else as it is.
-pub fn katakana(c: char) -> char {
-    match c {
-        '\u{3041}'..='\u{3096}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
-        _ => c,
-    }
-}
-
-/// Katakana as hiragana.
-pub fn hiragana(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn kana_for_kanji_is_a_variant_other_kanji_are_another_word() {
-        assert!(fits("皆さま", "ミナサマ") && fits("皆様", "ミナサマ"));
-        assert!(same_kanji("皆さま", "皆様"));
-        assert!(same_kanji("問合せ", "問い合わせ") && fits("問合せ", "トイアワセ"));
-        assert!(same_kanji("わかる", "分かる"));
-        assert!(!same_kanji("以上", "異常"));
-        assert!(!fits("分かる", "ワカリ"));
-    }
 
     #[test]
     fn base_reading_of_a_conjugated_word() {

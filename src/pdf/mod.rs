@@ -35,7 +35,7 @@ impl std::error::Error for CompileError {}
 pub fn describe(world: &PlanWorld, d: &SourceDiagnostic) -> String {
     let kind = match d.severity {
         Severity::Error => "エラー",
-        Severity::Warning => "警告",
+        Severity::Warning => "注意",
     };
     let mut place = String::new();
     if let Some(id) = d.span.id()
@@ -80,16 +80,12 @@ pub fn compile(world: &PlanWorld) -> Result<(PagedDocument, Vec<String>), Compil
     }
 }
 
-/// Export options that make the same content give the same bytes on any day.
-/// `archival`: tagged PDF/A-3a and PDF/UA-1 (the published plan); drafts are
-/// plain tagged PDF.
-pub fn options(ident: String, date: Datetime, archival: bool) -> PdfOptions {
-    let standards = if archival {
-        PdfStandards::new(&[PdfStandard::A_3a, PdfStandard::Ua_1])
-            .expect("PDF/A-3a and PDF/UA-1 combine")
-    } else {
-        PdfStandards::default()
-    };
+/// Export options that make the same content give the same bytes on any day:
+/// tagged PDF/A-3a and PDF/UA-1 for every PDF planpress writes (the published
+/// plan, its draft, the 新旧対照表), so none claims what it is not.
+pub fn options(ident: String, date: Datetime) -> PdfOptions {
+    let standards = PdfStandards::new(&[PdfStandard::A_3a, PdfStandard::Ua_1])
+        .expect("PDF/A-3a and PDF/UA-1 combine");
     PdfOptions {
         ident: Smart::Custom(ident),
         creator: Smart::Custom(Some(format!("planpress {}", env!("CARGO_PKG_VERSION")))),

@@ -21,6 +21,7 @@ pub fn environment(files: &[(String, String)]) -> Result<Environment<'static>, E
     // `safe` would let a value skip HTML escaping.
     env.remove_filter("safe");
     env.add_filter("phrases", filter_phrases);
+    env.add_filter("pieces", filter_pieces);
     for (name, text) in files {
         if name.ends_with(".html.j2") {
             env.add_template_owned(name.clone(), text.clone())?;
@@ -75,6 +76,46 @@ fn filter_phrases(value: Value) -> Result<Value, Error> {
             ])
         });
     Ok(Value::from_iter(pieces))
+}
+
+/// Text cut where lines may break, for the `txt` macro (as the PDF breaks it:
+/// see `breaks`): `{text, hold, wbr}`, `hold` for a number, a run of Latin
+/// letters or a URL's piece set unbroken, `wbr` where a `<wbr>` goes before the
+/// piece. The text stays a plain value, escaped by the formatter.
+fn filter_pieces(value: Value) -> Result<Value, Error> {
+    if value.is_undefined() || value.is_none() {
+        return Err(Error::new(
+            ErrorKind::UndefinedError,
+            "テンプレートが値のない項目を出力しようとしました",
+        ));
+    }
+    let s = value.to_string();
+    let mut out = Vec::new();
+    let (mut last, mut wbr) = (0, false);
+    let mut piece = |text: &str, hold: bool, wbr: bool| {
+        if !text.is_empty() {
+            out.push(Value::from_pairs([
+                ("text", Value::from(text)),
+                ("hold", Value::from(hold)),
+                ("wbr", Value::from(wbr)),
+            ]));
+        }
+    };
+    for mark in super::breaks::marks(&s) {
+        match mark {
+            super::breaks::Mark::Break(at) => {
+                piece(&s[last..at], false, wbr);
+                (last, wbr) = (at, true);
+            }
+            super::breaks::Mark::Hold(r) => {
+                piece(&s[last..r.start], false, wbr && last < r.start);
+                piece(&s[r.clone()], true, wbr && last == r.start);
+                (last, wbr) = (r.end, false);
+            }
+        }
+    }
+    piece(&s[last..], false, wbr);
+    Ok(Value::from(out))
 }
 
 /// The web edition's files: (path in the output folder, bytes).

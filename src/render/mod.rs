@@ -6,6 +6,7 @@
 mod breaks;
 pub mod html;
 pub mod phrases;
+mod runs;
 pub mod typst;
 mod webfont;
 

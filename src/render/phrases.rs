@@ -111,13 +111,16 @@ fn word_class(c: char) -> Option<u8> {
     }
 }
 
-/// Join phrases cut inside a katakana or Latin word.
+/// Join phrases cut inside a katakana or Latin word, or inside a number.
 fn join_words(parts: &mut Vec<String>) {
     let mut i = 1;
     while i < parts.len() {
         let before = parts[i - 1].chars().last().and_then(word_class);
         let after = parts[i].chars().next().and_then(word_class);
-        if before.is_some() && before == after {
+        // Inside a number (２万／１千) too.
+        let pair = format!("{}{}", parts[i - 1], parts[i]);
+        let number = super::breaks::held(&pair, parts[i - 1].len());
+        if (before.is_some() && before == after) || number {
             let next = parts.remove(i);
             parts[i - 1].push_str(&next);
         } else {
@@ -176,6 +179,14 @@ mod tests {
             "支援センター"
         );
         assert_eq!(phrases("危機管理担当"), ["危機管理担当"]);
+        for p in phrases("約２万１千世帯") {
+            assert!(!p.ends_with('万') && !p.ends_with('，'), "{p}");
+        }
+        assert!(
+            phrases("約２，５００人")
+                .iter()
+                .any(|p| p.contains("２，５００"))
+        );
         // Noun compounds are cut where the script changes, and after 「・」.
         let plan = ["区役所", "サービス", "向上", "アクションプラン"];
         assert_eq!(phrases(&plan.concat()), plan);

@@ -9,6 +9,7 @@
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
 
+use super::breaks::Mark;
 use super::{RenderError, Templates};
 use crate::view::View;
 
@@ -79,17 +80,34 @@ fn typst_formatter(out: &mut Output, _state: &mut State, value: &Value) -> Resul
     out.write_str(&escaped).map_err(Error::from)
 }
 
-/// Escaped markup of text with its long Latin tokens' break opportunities.
+/// Escaped markup of text with its break opportunities (long Latin tokens, URLs)
+/// and what holds together (numbers, runs of Latin letters, URLs' pieces): see
+/// `breaks`.
 fn escape_breaking(s: &str, out: &mut String) {
-    for (i, piece) in super::breaks::pieces(s).into_iter().enumerate() {
-        if i > 0 {
-            // A break opportunity that prints nothing: an empty inline box is an
-            // object replacement character to Typst's line breaker, which may
-            // break before and after it (UAX #14 CB); `;` ends the call.
-            out.push_str("#box();");
+    let mut last = 0;
+    for mark in super::breaks::marks(s) {
+        match mark {
+            Mark::Break(at) => {
+                escape_markup(&s[last..at], out);
+                // A break opportunity that prints nothing: an empty inline box
+                // is an object replacement character to Typst's line breaker,
+                // which may break before and after it (UAX #14 CB); `;` ends
+                // the call.
+                out.push_str("#box();");
+                last = at;
+            }
+            Mark::Hold(r) => {
+                escape_markup(&s[last..r.start], out);
+                // A box holds no break (and so splits no tag); its text is the
+                // document's text as it is, for search, copy and bookmarks.
+                out.push_str("#box[");
+                escape_markup(&s[r.clone()], out);
+                out.push_str("];");
+                last = r.end;
+            }
         }
-        escape_markup(piece, out);
     }
+    escape_markup(&s[last..], out);
 }
 
 /// CJK punctuation Typst may trim at a line's start (opening brackets) and at

@@ -77,7 +77,7 @@ fn info_sheet(
     };
     let ask = content.edition.contact.as_ref().map(|c| {
         let mut s = format!("わからないことは、{}にお問い合わせください", c.section);
-        let ways: Vec<String> = [("電話", &c.phone), ("メール", &c.email)]
+        let ways: Vec<String> = [("電話", &c.phone), ("FAX", &c.fax), ("メール", &c.email)]
             .iter()
             .filter_map(|(w, v)| v.as_ref().map(|v| format!("{w} {v}")))
             .collect();

@@ -178,7 +178,7 @@ impl Annex {
             Part::Regulation(r) => (
                 r.title.clone(),
                 r.gap.clone(),
-                AnnexBody::Regulation(RegulationView::new(r, refs, changed)),
+                AnnexBody::Regulation(RegulationView::new(&file, r, refs, changed)),
             ),
             Part::Roster(r) => (
                 r.title.clone(),

@@ -6,6 +6,7 @@
 mod annex;
 mod blocks;
 mod chapters;
+mod contact;
 mod free;
 pub(crate) mod regulation;
 mod targets;
@@ -17,12 +18,13 @@ use serde::Serialize;
 
 use crate::content::Content;
 use crate::content::date::{Date, fiscal_year_wareki};
-use crate::content::model::{Contact, Cover};
+use crate::content::model::Cover;
 use crate::diff::{self, table::Comparison};
 use crate::item::ItemId;
 
 pub use annex::{Annex, AnnexBody};
 pub use chapters::{Chapter, ChapterBody};
+pub use contact::{ContactView, Number};
 pub use text::{Numbered, Para, Piece};
 
 /// What the templates see.
@@ -50,7 +52,7 @@ pub struct EditionView {
     /// 事務局, when the edition declares it.
     pub secretariat: Option<String>,
     /// 問合せ先, when the edition declares it.
-    pub contact: Option<Contact>,
+    pub contact: Option<ContactView>,
 }
 
 /// A content date with its printed form.
@@ -120,7 +122,8 @@ impl View {
     ) -> Self {
         let (changes, comparison) = match (&stamp, previous) {
             (Some(_), Some(p)) => {
-                let (changes, table) = diff::table::compare(p, content, true);
+                let form = diff::table::form_of(content);
+                let (changes, table) = diff::table::compare(p, content, &form);
                 (changes, Some(table))
             }
             _ => (Vec::new(), None),
@@ -148,7 +151,7 @@ impl View {
                     signer_name: ed.policy.signer_name.clone(),
                 },
                 secretariat: ed.secretariat.clone(),
-                contact: ed.contact.clone(),
+                contact: ed.contact.as_ref().map(ContactView::from),
             },
             // A loaded edition has one part per file edition.json lists, in its order.
             chapters: (content.chapters.iter().zip(&ed.chapters))

@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use super::Changed;
 use super::text::{Para, Piece, Refs, para, paras};
-use crate::content::model::{Article, Regulation, SubitemStyle};
-use crate::item::{AnnexItem, ItemId};
+use crate::content::model::{Article, Paragraph, Regulation, SubitemStyle};
+use crate::item::{AnnexItem, ItemId, Reg};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RegulationView {
@@ -30,8 +30,11 @@ pub struct ArticleView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ClauseView {
-    /// ２, ３… (none for the first 項, or for a paragraph of the flat form).
+    /// ２, ３… (none for the first 項); in the flat form, a paragraph's typed
+    /// mark ((1), 一…) when it is an item.
     pub mark: Option<String>,
+    /// 0 for a 項, 1 for an item typed as a paragraph of the flat form.
+    pub depth: u32,
     pub text: Para,
     pub items: Vec<ItemView>,
 }
@@ -76,6 +79,20 @@ fn full_width_digits(s: &str) -> String {
         .collect()
 }
 
+/// A caption as printed inside its parentheses: written 「目的」 or 「（目的）」
+/// (the clerk copying it from a printed 要綱), it prints 「（目的）」 once.
+pub fn caption(written: &str) -> &str {
+    let s = written.trim();
+    [('（', '）'), ('(', ')')]
+        .iter()
+        .find_map(|&(open, close)| {
+            let inner = s.strip_prefix(open)?.strip_suffix(close)?;
+            // 「（目的）及び（定義）」 is two captions' text, not one in parentheses.
+            (!inner.contains(['（', '(', '）', ')'])).then_some(inner)
+        })
+        .unwrap_or(written)
+}
+
 /// 号 numbers: 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九.
 pub fn kanji(n: u32) -> String {
     const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -102,12 +119,9 @@ pub fn katakana(n: u32, style: SubitemStyle) -> String {
 }
 
 fn article(a: &Article, style: SubitemStyle, refs: &Refs, changed: bool) -> ArticleView {
-    let flat = (a.paragraphs.iter()).map(|p| ClauseView {
-        mark: None,
-        text: para(p, refs),
-        items: Vec::new(),
-    });
+    let flat = flat(&a.paragraphs, refs);
     let clauses = a.clauses.iter().enumerate().map(|(i, c)| ClauseView {
+        depth: 0,
         mark: (i > 0).then(|| full_width(c.number)),
         text: vec![Piece::Text {
             text: c.text.clone(),
@@ -128,19 +142,105 @@ fn article(a: &Article, style: SubitemStyle, refs: &Refs, changed: bool) -> Arti
     });
     ArticleView {
         mark: format!("第{}条", full_width(a.number)),
-        caption: a.caption.clone(),
-        clauses: flat.chain(clauses).collect(),
+        caption: caption(&a.caption).to_string(),
+        clauses: flat.into_iter().chain(clauses).collect(),
         changed,
     }
 }
 
+/// The paragraphs of an article in the flat form, set as 項 are: the first
+/// after the article's mark, the next numbered ２, ３… with a hanging indent. A
+/// number typed at a paragraph's start (「2 委員長は…」) is its mark; a paragraph
+/// typed as an item (「(1) …」「一　…」) hangs one step further in, under its mark.
+fn flat(paragraphs: &[Paragraph], refs: &Refs) -> Vec<ClauseView> {
+    let mut number = 1;
+    let mut out = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        let mut text = para(p, refs);
+        let typed = match text.first_mut() {
+            Some(Piece::Text { text }) if i > 0 => typed_mark(text),
+            _ => None,
+        };
+        let (mark, depth) = match typed {
+            Some(Typed::Clause(n)) => {
+                number = n;
+                (Some(full_width(n)), 0)
+            }
+            Some(Typed::Item(mark)) => (Some(mark), 1),
+            None if i == 0 || !matches!(p, Paragraph::Text(_) | Paragraph::Mixed(_)) => (None, 0),
+            None => {
+                number += 1;
+                (Some(full_width(number)), 0)
+            }
+        };
+        out.push(ClauseView {
+            mark,
+            depth,
+            text,
+            items: Vec::new(),
+        });
+    }
+    out
+}
+
+enum Typed {
+    /// 「2 」「２　」: the 項's number.
+    Clause(u32),
+    /// 「(1) 」「（ア）」「一　」: an item's mark as typed.
+    Item(String),
+}
+
+/// The mark typed at the start of `text` (a space after it), taken off the text.
+fn typed_mark(text: &mut String) -> Option<Typed> {
+    let (head, rest) = text.split_once([' ', '　'])?;
+    let half = |s: &str| -> String {
+        s.chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                c => c,
+            })
+            .collect()
+    };
+    let paren = (head.strip_prefix(['(', '（']))
+        .and_then(|h| h.strip_suffix([')', '）']))
+        .filter(|h| h.chars().count() <= 3);
+    let typed = if let Some(n) = half(head)
+        .parse()
+        .ok()
+        .filter(|_| head.chars().count() <= 3)
+    {
+        Typed::Clause(n)
+    } else if paren.is_some_and(|h| {
+        h.chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || (h.chars().count() == 1 && KATAKANA.contains(h))
+    }) || (!head.is_empty() && head.chars().all(|c| "一二三四五六七八九十".contains(c)))
+        || (head.chars().count() == 1 && KATAKANA.contains(head))
+    {
+        Typed::Item(head.to_string())
+    } else {
+        return None;
+    };
+    *text = rest.trim_start_matches([' ', '　']).to_string();
+    Some(typed)
+}
+
 impl RegulationView {
-    pub fn new(r: &Regulation, refs: &Refs, changed: &Changed) -> Self {
+    /// The regulation `r`, read from `file`.
+    pub fn new(file: &str, r: &Regulation, refs: &Refs, changed: &Changed) -> Self {
         let style = r.subitem_style;
         let is = |a: AnnexItem| changed.contains(&ItemId::Annex(a));
+        let reg = Reg::new(file, &r.title);
         RegulationView {
             articles: (r.articles.iter())
-                .map(|a| article(a, style, refs, is(AnnexItem::Article(a.number))))
+                .map(|a| {
+                    article(
+                        a,
+                        style,
+                        refs,
+                        is(AnnexItem::Article(reg.clone(), a.number)),
+                    )
+                })
                 .collect(),
             supplementary: paras(&r.supplementary, refs),
             provisions: (r.supplementary_provisions.iter().enumerate())
@@ -150,7 +250,7 @@ impl RegulationView {
                     articles: (p.articles.iter())
                         .map(|a| article(a, style, refs, false))
                         .collect(),
-                    changed: is(AnnexItem::Provision(i + 1)),
+                    changed: is(AnnexItem::Provision(reg.clone(), i + 1)),
                 })
                 .collect(),
             tables: (r.tables.iter().enumerate())
@@ -158,7 +258,7 @@ impl RegulationView {
                     title: t.title.clone(),
                     columns: t.columns.clone(),
                     rows: t.rows.clone(),
-                    changed: is(AnnexItem::Table(i + 1)),
+                    changed: is(AnnexItem::Table(reg.clone(), i + 1)),
                 })
                 .collect(),
         }
@@ -185,5 +285,44 @@ mod tests {
         assert_eq!(kanji(20), "二十");
         assert_eq!(katakana(3, SubitemStyle::Katakana), "ウ");
         assert_eq!(katakana(1, SubitemStyle::ParenKatakana), "（ア）");
+    }
+
+    #[test]
+    fn a_mark_typed_at_a_flat_paragraphs_start_is_taken_as_its_mark() {
+        let typed = |s: &str| {
+            let mut text = s.to_string();
+            let mark = typed_mark(&mut text).map(|t| match t {
+                Typed::Clause(n) => format!("項{n}"),
+                Typed::Item(m) => format!("号{m}"),
+            });
+            (mark, text)
+        };
+        assert_eq!(typed("2 委員長は"), (Some("項2".into()), "委員長は".into()));
+        assert_eq!(
+            typed("２　委員長は"),
+            (Some("項2".into()), "委員長は".into())
+        );
+        assert_eq!(typed("(1) 策定"), (Some("号(1)".into()), "策定".into()));
+        assert_eq!(
+            typed("（ア）　報告"),
+            (Some("号（ア）".into()), "報告".into())
+        );
+        assert_eq!(
+            typed("十二　その他"),
+            (Some("号十二".into()), "その他".into())
+        );
+        for plain in ["委員は、再任される。", "十分 に", "（アイ） x", "2024 年"]
+        {
+            assert_eq!(typed(plain), (None, plain.into()), "{plain}");
+        }
+    }
+
+    #[test]
+    fn a_caption_written_in_parentheses_prints_one_pair() {
+        for written in ["目的", "（目的）", "(目的)", " （目的） "] {
+            assert_eq!(caption(written), "目的", "{written}");
+        }
+        assert_eq!(caption("（目的）及び（定義）"), "（目的）及び（定義）");
+        assert_eq!(caption("委員会（部会を含む。）"), "委員会（部会を含む。）");
     }
 }

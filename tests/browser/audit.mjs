@@ -4,11 +4,14 @@
 // that labels, names and headings break only between phrases at desktop width, that it prints on A4,
 // and runs the axe-core accessibility audit (WCAG 2.1 A/AA).
 // Usage: node audit.mjs <dir with index.html> <screenshot dir>
+//        node audit.mjs --phone <dir with index.html>...   (each at 375 px: no
+//        sideways scroll; a screenshot web-phone.png in each dir)
 import { chromium } from "playwright-core";
 import { createRequire } from "node:module";
 import path from "node:path";
 
 const require = createRequire(import.meta.url);
+const phoneOnly = process.argv[2] === "--phone";
 const [dir, shots] = process.argv.slice(2);
 const url = "file://" + path.resolve(dir, "index.html");
 const browser = await chromium.launch({
@@ -58,13 +61,42 @@ async function checkLabels(page, name) {
   if (broken.length) fail(`${name}: phrase(s) broken across lines: ${broken.slice(0, 5).join(", ")}`);
 }
 
+// The page never scrolls sideways: the document is no wider than the screen.
+// A failure names the elements that reach past its right edge.
+async function checkSideways(page, name) {
+  const { overflow, wide } = await page.evaluate(() => {
+    const width = window.innerWidth;
+    const over = (e) => e.getBoundingClientRect().right > width + 0.5 || e.scrollWidth > e.clientWidth + 1;
+    const wide = [...document.body.querySelectorAll("*")]
+      .filter((e) => over(e) && ![...e.children].some(over))
+      .slice(0, 3)
+      .map((e) => `<${e.tagName.toLowerCase()}> ${e.textContent.trim().slice(0, 60)}`);
+    return { overflow: document.scrollingElement.scrollWidth - width, wide };
+  });
+  if (overflow > 0) fail(`${name}: the page scrolls sideways by ${overflow}px: ${wide.join(" | ")}`);
+  return overflow;
+}
+
+if (phoneOnly) {
+  for (const d of process.argv.slice(3)) {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto("file://" + path.resolve(d, "index.html"));
+    await page.evaluate(() => document.fonts.ready);
+    const overflow = await checkSideways(page, `${path.basename(d)} at 375px`);
+    if (overflow <= 0) console.log(`${path.basename(d)} at 375px: no sideways scroll`);
+    await page.screenshot({ path: path.join(d, "web-phone.png") });
+    await page.close();
+  }
+  await browser.close();
+  process.exit(failed ? 1 : 0);
+}
+
 for (const [name, width] of [["desktop", 1280], ["phone", 375]]) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   await page.goto(url);
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(shots, `web-${name}.png`) });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  if (overflow > 0) fail(`${name}: the page scrolls sideways by ${overflow}px`);
+  await checkSideways(page, name);
   if (name === "desktop") {
     await checkFonts(page, name);
     await checkLabels(page, name);

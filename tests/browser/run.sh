@@ -1,22 +1,40 @@
 #!/usr/bin/env bash
-# Browser audit of the web edition: `bash tests/browser/run.sh [OUT_DIR]`.
-# Needs Chromium (`apt-get install chromium`) and Node.js; installs axe-core and
-# playwright-core (no browser download) from the npm registry into tests/browser.
+# Browser audit of the web edition in headless Chromium:
+#   bash tests/browser/run.sh [OUT_DIR]          the full audit of one web edition
+#   bash tests/browser/run.sh --phone DIR...     each at 375 px: no sideways scroll
+# Chromium and Node.js are installed with apt-get when missing (CI runs as root
+# on a fresh machine; elsewhere, install them first); axe-core and
+# playwright-core (no browser download) come from the npm registry into
+# tests/browser. A check that cannot run fails: CI must really run it.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$here/../.."
-out="${1:-$root/out/miyamae-r2-web}"
-if ! command -v "${CHROMIUM:-chromium}" >/dev/null && [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
-  echo "browser audit skipped: Chromium is not installed (apt-get install chromium)"
-  exit 0
+chromium="${CHROMIUM:-/usr/bin/chromium}"
+install() {
+  if [ "$(id -u)" != 0 ]; then
+    echo "browser audit: $1 is not installed; install it (as root: apt-get install -y $2)" >&2
+    exit 1
+  fi
+  echo "browser audit: installing $2 (apt-get)"
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $2 >/dev/null
+}
+if [ ! -x "$chromium" ] && ! command -v chromium >/dev/null; then
+  install Chromium chromium
 fi
-if ! command -v node >/dev/null; then
-  echo "browser audit skipped: Node.js is not installed"
-  exit 0
+[ -x "$chromium" ] || chromium="$(command -v chromium)"
+export CHROMIUM="$chromium"
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  install Node.js "nodejs npm"
 fi
 if ! (cd "$here" && npm install --silent --no-audit --no-fund >/dev/null 2>&1); then
-  echo "browser audit skipped: axe-core and playwright-core could not be installed from the npm registry"
-  exit 0
+  echo "browser audit: axe-core and playwright-core could not be installed from the npm registry" >&2
+  exit 1
 fi
-mkdir -p "$out"
-node "$here/audit.mjs" "$out" "$out"
+if [ "${1:-}" = "--phone" ]; then
+  shift
+  node "$here/audit.mjs" --phone "$@"
+else
+  out="${1:-$root/out/miyamae-r2-web}"
+  node "$here/audit.mjs" "$out" "$out"
+fi

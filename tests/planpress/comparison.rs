@@ -204,7 +204,7 @@ fn compared() -> &'static Compared {
         let old = planpress::content::load(&root().join(FULL)).unwrap();
         let new = planpress::content::load(&dir).unwrap_or_else(|e| panic!("{e}"));
         let templates = planpress::Templates::Embedded;
-        planpress::pipeline::comparison(&old, &new, true, &templates)
+        planpress::pipeline::comparison(&old, &new, None, &templates)
             .unwrap_or_else(|e| panic!("{e}"))
     })
 }

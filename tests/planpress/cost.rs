@@ -53,7 +53,7 @@ fn a_flood_of_problems_shows_the_first_hundred_and_a_count() {
         out.contains("内容ファイルに 100,000 件の問題があります"),
         "{out}"
     );
-    assert_eq!(out.matches("error: 4-targets.json").count(), 100);
+    assert_eq!(out.matches("エラー: 4-targets.json").count(), 100);
     assert!(out.contains("ほかに 99,900 件の誤りがあります。"), "{out}");
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
@@ -77,6 +77,6 @@ fn a_file_on_one_line_shows_places_not_the_line() {
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
     assert_eq!(code, 1);
     assert!(out.len() < 1_000_000, "{} bytes of output", out.len());
-    assert_eq!(out.matches("error: 4-targets.json").count(), 100);
+    assert_eq!(out.matches("エラー: 4-targets.json").count(), 100);
     assert!(out.contains("4-targets.json:1:"), "{}", &out[..2000]);
 }

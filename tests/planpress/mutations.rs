@@ -101,7 +101,7 @@ fn any_damaged_file_is_refused_with_a_japanese_message_naming_it() {
             let message = e.to_string();
             let line = message
                 .lines()
-                .find(|l| l.starts_with(&format!("error: {file}")))
+                .find(|l| l.starts_with(&format!("エラー: {file}")))
                 .unwrap_or_default();
             prop_assert!(!line.is_empty(), "{file} {m:?} not named:\n{message}");
             prop_assert!(

@@ -74,38 +74,75 @@ fn fonts_are_the_bundled_ones_embedded_with_no_missing_glyph() {
     assert_eq!(seen, 3, "Mincho, Gothic and Gothic Bold");
 }
 
-#[test]
-fn the_published_pdf_is_archival_and_accessible() {
-    let built = shipped();
-    let pdf = pdf(built);
+/// What a PDF/A-3a and PDF/UA-1 validator checks that can be read here: tagged
+/// (structure tree, marked, language), the PDF/A and PDF/UA identification in
+/// the XMP metadata, the title shown as the window's title (DisplayDocTitle),
+/// and every attached file an associated file (/AF) with its relationship.
+pub fn assert_archival(bytes: &[u8], what: &str) {
+    let pdf = lopdf::Document::load_mem(bytes).expect("the PDF parses");
     let catalog = pdf.catalog().unwrap();
+    let get = |d: &lopdf::Dictionary, key: &[u8]| -> lopdf::Object {
+        let o = d
+            .get(key)
+            .unwrap_or_else(|_| panic!("{what}: no /{}", String::from_utf8_lossy(key)));
+        pdf.dereference(o).unwrap().1.clone()
+    };
     // Tagged: a structure tree, marked content, the language.
-    assert!(catalog.has(b"StructTreeRoot"), "no structure tree");
-    let mark = pdf
-        .dereference(catalog.get(b"MarkInfo").unwrap())
-        .unwrap()
-        .1
-        .as_dict()
-        .unwrap()
-        .clone();
-    assert!(mark.get(b"Marked").unwrap().as_bool().unwrap());
+    assert!(catalog.has(b"StructTreeRoot"), "{what}: no structure tree");
+    let mark = get(catalog, b"MarkInfo");
+    assert!(
+        mark.as_dict()
+            .unwrap()
+            .get(b"Marked")
+            .unwrap()
+            .as_bool()
+            .unwrap()
+    );
     assert!(pdf_string(catalog.get(b"Lang").unwrap()).starts_with("ja"));
     // PDF/A-3a and PDF/UA-1 declared in the XMP metadata.
-    let meta = pdf
-        .dereference(catalog.get(b"Metadata").unwrap())
-        .unwrap()
-        .1
-        .as_stream()
-        .unwrap()
-        .clone();
-    let xmp = String::from_utf8_lossy(&meta.content).into_owned();
+    let meta = get(catalog, b"Metadata");
+    let xmp = String::from_utf8_lossy(&meta.as_stream().unwrap().content).into_owned();
     for claim in [
         "<pdfaid:part>3</pdfaid:part>",
         "<pdfaid:conformance>A</pdfaid:conformance>",
         "<pdfuaid:part>1</pdfuaid:part>",
     ] {
-        assert!(xmp.contains(claim), "XMP lacks {claim}");
+        assert!(xmp.contains(claim), "{what}: XMP lacks {claim}");
     }
+    let prefs = get(catalog, b"ViewerPreferences");
+    let shown = prefs.as_dict().unwrap().get(b"DisplayDocTitle");
+    assert!(
+        shown.and_then(|b| b.as_bool()).unwrap_or(false),
+        "{what}: DisplayDocTitle is not true"
+    );
+    // Every embedded file's specification is associated with the document.
+    let af: Vec<lopdf::ObjectId> = match catalog.get(b"AF") {
+        Ok(o) => (pdf.dereference(o).unwrap().1.as_array().unwrap().iter())
+            .map(|r| r.as_reference().unwrap())
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    let mut files = 0;
+    for (id, obj) in &pdf.objects {
+        let Ok(dict) = obj.as_dict() else { continue };
+        if dict.get(b"Type").ok().and_then(|t| t.as_name().ok()) != Some(b"Filespec".as_slice()) {
+            continue;
+        }
+        files += 1;
+        assert!(af.contains(id), "{what}: a file specification not in /AF");
+        assert!(dict.has(b"AFRelationship"), "{what}: no /AFRelationship");
+    }
+    assert!(
+        files == af.len(),
+        "{what}: {files} files, {} in /AF",
+        af.len()
+    );
+}
+
+#[test]
+fn the_published_pdf_is_archival_and_accessible() {
+    let built = shipped();
+    assert_archival(&built.pdf, "the published PDF");
     // Every file the build read is attached, byte for byte.
     let attached = planpress::extract::attachments(&built.pdf).unwrap();
     let mut names: Vec<_> = attached.iter().map(|(n, _)| n.clone()).collect();
@@ -128,6 +165,38 @@ fn the_published_pdf_is_archival_and_accessible() {
             .1;
         assert!(bytes == source, "{name} differs from the file read");
     }
+}
+
+/// The committee archives its drafts: a draft with its closing 新旧対照表
+/// conforms to PDF/A-3a and PDF/UA-1 as the published plan does (it claimed
+/// nothing and failed both validations), under its own document identifier.
+#[test]
+fn the_draft_conforms_as_the_published_plan_does() {
+    for (what, built) in [
+        ("fictional-r3 draft", crate::editions::next_draft()),
+        (
+            "full-model-next draft",
+            &crate::editions::draft("tests/fixtures/full-model-next"),
+        ),
+    ] {
+        assert!(
+            built
+                .prepared
+                .view
+                .draft
+                .as_ref()
+                .unwrap()
+                .comparison
+                .is_some()
+        );
+        assert_archival(&built.pdf, what);
+    }
+    let id = |pdf: &[u8]| {
+        let doc = lopdf::Document::load_mem(pdf).unwrap();
+        format!("{:?}", doc.trailer.get(b"ID").unwrap())
+    };
+    let published = build(&root().join("tests/fixtures/fictional-r3"));
+    assert!(id(&published.pdf) != id(&crate::editions::next_draft().pdf));
 }
 
 /// The PDCA diagram is a tagged Figure whose alternative text names its stages

@@ -49,6 +49,10 @@ pub struct Edition {
     pub chapters: Vec<FileRef>,
     /// The annex items (資料編) in printed order.
     pub annex: Vec<FileRef>,
+    /// The form of the 新旧対照表 (簡易・詳細, 備考, 傍線・下線, the side of
+    /// 改正後); planpress's form when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<super::ComparisonForm>,
 }
 
 /// The status words when an edition declares none.
@@ -79,15 +83,37 @@ pub struct Cover {
 pub struct Contact {
     /// 宮前区役所 企画課
     pub section: String,
-    /// 044-856-3133
+    /// 電話番号: 044-856-3133, or with a short note in brackets after the number,
+    /// printed as written: 044-856-3133（直通）. The number (half-width digits and
+    /// hyphens, from the area code) is checked; the note (up to 20 characters) is kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    /// FAX番号, written as the phone number is: 044-856-3237, 044-856-3237（企画課）.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fax: Option<String>,
     /// 67kusei@city.kawasaki.jp
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// 〒216-8570 川崎市宮前区宮前平2-20-5
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+}
+
+/// A phone or FAX number as written, split into the number and its note:
+/// 「044-856-3133（直通）」 → (「044-856-3133」, 「（直通）」). The note begins at the
+/// first bracket that does not hold digits (「044(856)3133」 is all number).
+pub fn number_and_note(written: &str) -> (&str, &str) {
+    let at = written.char_indices().find(|&(i, c)| {
+        (c == '（' || c == '(')
+            && !written[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|d| d.is_ascii_digit())
+    });
+    match at {
+        Some((i, _)) => (written[..i].trim_end(), &written[i..]),
+        None => (written.trim_end(), ""),
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

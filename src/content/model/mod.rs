@@ -5,12 +5,14 @@
 
 mod annex;
 mod chapters;
+mod comparison;
 mod edition;
 mod regulation;
 mod text;
 
 pub use annex::*;
 pub use chapters::*;
+pub use comparison::*;
 pub use edition::*;
 pub use regulation::*;
 pub use text::*;

@@ -35,9 +35,12 @@ pub struct Regulation {
 #[serde(deny_unknown_fields)]
 pub struct Article {
     pub number: u32,
-    /// The caption in parentheses: (目的)
+    /// The caption, printed in parentheses: `目的` prints 「（目的）」 (written
+    /// `（目的）`, it prints the same: one pair).
     pub caption: String,
-    /// The article's text as plain paragraphs (the older, flat form).
+    /// The article's text as plain paragraphs (the older, flat form): the second
+    /// and later print as 項 ２, ３…; a number typed at a paragraph's start
+    /// (`2 …`) is its 項 number, a typed `(1) …` or `一　…` an item under it.
     #[serde(default)]
     pub paragraphs: Vec<Paragraph>,
     /// 項: the first has no printed number, then ２、３…

@@ -189,7 +189,7 @@ pub(super) fn status(
     status: &Option<Status>,
 ) {
     let Some(s) = status else { return };
-    if !c.statuses.iter().any(|x| x == s.as_str()) {
+    if c.known.statuses && !c.statuses.iter().any(|x| x == s.as_str()) {
         let list = c.statuses.join("・");
         c.push(file, pointer, Some(item), format!("状況「{}」は使えません。{list} のどれかにするか、edition.json の statuses に加えてください", s.as_str()));
     }

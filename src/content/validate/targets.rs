@@ -70,17 +70,58 @@ pub(super) fn check_targets(c: &mut Checker, file: &str, t: &TargetsChapter) {
     }
 }
 
-/// 電話 and メール are checked loosely: digits and hyphens, something@something.
+/// The longest note after a phone or FAX number: 「（直通）」「（企画課 窓口）」.
+const NOTE: usize = 20;
+
+/// What is wrong with a phone or FAX number as written, if anything: the number
+/// (half-width digits and hyphens, 10 or 11 digits) and its note in brackets.
+fn number_problem(written: &str, word: &str, example: &str) -> Option<String> {
+    let (number, note) = number_and_note(written);
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    let shape = (number.chars()).all(|ch| ch.is_ascii_digit() || "-()（） ".contains(ch));
+    if !shape || !(10..=11).contains(&digits) {
+        let what = match note.is_empty() {
+            true => format!("{word}「{written}」"),
+            false => format!("{word}「{written}」の番号「{number}」"),
+        };
+        return Some(format!(
+            "{what}の形が違います。半角の数字とハイフンで、市外局番から書いてください（例: {example}）。注記は番号の後に括弧で書けます（例: {example}（直通））"
+        ));
+    }
+    if note.is_empty() {
+        return None;
+    }
+    let closed = note.ends_with('）') || note.ends_with(')');
+    let inner = note.chars().count().saturating_sub(2);
+    if !closed || inner == 0 || inner > NOTE {
+        return Some(format!(
+            "{word}「{written}」の注記「{note}」は、番号の後に括弧で閉じて、{NOTE}字までで書いてください（例: {example}（直通））"
+        ));
+    }
+    None
+}
+
+/// 電話・FAX and メール are checked loosely: digits and hyphens, something@something.
 pub(super) fn check_contact(c: &mut Checker, ed: &Edition) {
     let Some(contact) = &ed.contact else {
         return;
     };
     let file = "edition.json";
-    if let Some(phone) = &contact.phone {
-        let digits = phone.chars().filter(char::is_ascii_digit).count();
-        let shape = (phone.chars()).all(|ch| ch.is_ascii_digit() || "-()（） ".contains(ch));
-        if !shape || !(10..=11).contains(&digits) {
-            c.push(file, "/contact/phone".into(), Some("問合せ先の電話番号".into()), format!("電話番号「{phone}」の形が違います。半角の数字とハイフンで、市外局番から書いてください（例: 044-856-3133）"));
+    for (key, word, example) in [
+        ("phone", "電話番号", "044-856-3133"),
+        ("fax", "FAX番号", "044-856-3237"),
+    ] {
+        let written = if key == "phone" {
+            &contact.phone
+        } else {
+            &contact.fax
+        };
+        if let Some(m) = written
+            .as_deref()
+            .and_then(|w| number_problem(w, word, example))
+        {
+            let item = Some(format!("問合せ先の{word}"));
+            c.push(file, format!("/contact/{key}"), item, m);
         }
     }
     if let Some(mail) = &contact.email {

@@ -1,5 +1,5 @@
 //! Brackets: each opened one closed by its pair, in order; a quotation within
-//! 「」 in 『』 (公用文作成の考え方).
+//! 「」 in 『』 (公用文作成の考え方). Brackets in a URL or a path are its own.
 
 use super::super::sentences::{closing, opening};
 use super::finding;
@@ -12,6 +12,9 @@ pub fn check(t: &Analysed, out: &mut Vec<Finding>) {
     let mut push =
         |at: usize, message: String| out.push(finding(t, Rule::Brackets, (at, at + 1), message));
     for (i, &c) in chars.iter().enumerate() {
+        if t.literal[i] {
+            continue;
+        }
         if opening(c).is_some() {
             if c == '「' && open.last().is_some_and(|(o, _)| *o == '「') {
                 push(

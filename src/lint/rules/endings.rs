@@ -21,7 +21,7 @@ pub fn check(texts: &[Analysed], out: &mut Vec<Finding>) {
         // (text, sentence range, its ending)
         let mut found = Vec::new();
         for t in texts.iter().filter(|t| t.text.file == file) {
-            let chars: Vec<char> = t.text.text.chars().collect();
+            let chars = t.prose();
             let inside = bracketed(&chars);
             for (s, e) in sentences(&chars) {
                 if chars[e - 1] != '。' {

@@ -12,7 +12,9 @@ pub fn check(texts: &[Analysed], out: &mut Vec<Finding>) {
     // with its nested lists.
     let mut last: Option<(String, String, usize, String)> = None;
     for t in texts {
-        let Some((level, len)) = mark(&t.text.text) else {
+        let Some((level, len)) =
+            mark(&t.text.text).filter(|_| !t.literal.first().is_some_and(|&l| l))
+        else {
             continue;
         };
         let chars: Vec<char> = t.text.text.chars().collect();
