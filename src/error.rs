@@ -72,6 +72,12 @@ impl std::fmt::Display for BuildError {
                 "PDF を書き出せません（{}）: ほかのソフト（PDF を表示しているソフトなど）が開いているか読み取り専用のため、置き換えられません。前の PDF はそのまま残しています。PDF を閉じてから、もう一度実行してください",
                 path.display(),
             ),
+            BuildError::Write { path, error } if crate::fs::is_folder_given(error) => write!(
+                f,
+                "PDF を書き出せません（{}）: ファイルではなくフォルダです。PDF のファイル名まで -o で指定してください（例: -o {}）",
+                path.display(),
+                path.join("計画.pdf").display()
+            ),
             BuildError::Write { path, error } => write!(
                 f,
                 "PDF を書き出せません（{}）: {}\n書き込めるフォルダを -o で指定してください",

@@ -28,12 +28,15 @@ pub fn format_edition(dir: &Path) -> Result<Vec<String>, String> {
     let content = crate::content::load(dir).map_err(|e| e.to_string())?;
     let mut changed = Vec::new();
     for name in differing(&content) {
-        let path = dir.join(&name);
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| format!("{name}: {}", crate::io_message::reason(&e)))?;
-        let canonical = canonical(&text).expect("a loaded file parses");
-        crate::fs::write_atomic(&path, canonical.as_bytes())
-            .map_err(|e| format!("{name}: {}", crate::io_message::reason(&e)))?;
+        // The bytes checked by `load`, replaced only if the file still holds them.
+        let read = content
+            .sources
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, b)| b.as_slice())
+            .expect("a differing file was loaded");
+        let canonical = canonical(&String::from_utf8_lossy(read)).expect("a loaded file parses");
+        crate::fs::write_content(&dir.join(&name), Some(read), canonical.as_bytes())?;
         changed.push(name);
     }
     Ok(changed)

@@ -6,6 +6,11 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
+mod folder;
+mod lock;
+pub use folder::write_new_folder;
+pub use lock::lock_path;
+
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename,
 /// so a reader never sees a half-written PDF and a failed build leaves the old one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -18,6 +23,7 @@ fn write_through(
     bytes: &[u8],
     rename: impl FnOnce(&Path, &Path) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    check_file_path(path)?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -80,6 +86,41 @@ fn held_open(e: &std::io::Error) -> bool {
                 e.raw_os_error(),
                 Some(ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION)
             ))
+}
+
+/// Refuse a folder given where a file is to be written: `.`, `/`, `..`, a name
+/// ending in a separator, or a folder that exists (`-o .` was told 「ほかのソフトが
+/// 使用中」 and `-o dir/` 「途中にファイル」).
+pub fn check_file_path(path: &Path) -> std::io::Result<()> {
+    let text = path.as_os_str().to_string_lossy();
+    let folder = path.file_name().is_none()
+        || text.ends_with('/')
+        || (cfg!(windows) && text.ends_with('\\'))
+        || fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+    if folder {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            FolderGiven,
+        ));
+    }
+    Ok(())
+}
+
+/// A folder was given where a file is to be written.
+#[derive(Debug)]
+pub struct FolderGiven;
+
+impl std::fmt::Display for FolderGiven {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ファイルではなくフォルダです。フォルダの中のファイル名まで指定してください")
+    }
+}
+
+impl std::error::Error for FolderGiven {}
+
+/// Whether `e` is [`FolderGiven`].
+pub fn is_folder_given(e: &std::io::Error) -> bool {
+    e.get_ref().is_some_and(|r| r.is::<FolderGiven>())
 }
 
 /// The output exists and could not be replaced: open in another program (a PDF
@@ -179,6 +220,9 @@ pub enum Links {
     /// A file found in a folder (content, templates, the archive): a link is refused,
     /// so no file from elsewhere on the machine gets in.
     Refuse,
+    /// A content file: as `Refuse`, and a file with more than one name (a hard
+    /// link, which may be a file from elsewhere) is refused too.
+    Content,
 }
 
 /// Read `path` if it is a regular file of at most `limit` bytes: a folder, a pipe or
@@ -189,7 +233,7 @@ pub fn read_regular(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, St
     let reason = |e: std::io::Error| crate::io_message::reason(&e);
     let meta = match links {
         Links::Follow => fs::metadata(path),
-        Links::Refuse => fs::symlink_metadata(path),
+        Links::Refuse | Links::Content => fs::symlink_metadata(path),
     }
     .map_err(reason)?;
     let kind = meta.file_type();
@@ -202,7 +246,7 @@ pub fn read_regular(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, St
             Links::Follow => {
                 "ファイルではなくフォルダです。フォルダの中のファイルを指定してください"
             }
-            Links::Refuse => {
+            Links::Refuse | Links::Content => {
                 "ファイルではなくフォルダです。同じ名前のフォルダを別の名前にしてください"
             }
         }
@@ -213,6 +257,9 @@ pub fn read_regular(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, St
     };
     if !kind.is_file() {
         return Err(not_regular());
+    }
+    if links == Links::Content && linked_elsewhere(&meta) {
+        return Err(HARD_LINK.into());
     }
     let too_big = || {
         format!(
@@ -225,8 +272,12 @@ pub fn read_regular(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, St
     }
     let file = fs::File::open(path).map_err(reason)?;
     // It may have been swapped since: check what was opened.
-    if !file.metadata().is_ok_and(|m| m.is_file()) {
+    let opened = file.metadata().map_err(reason)?;
+    if !opened.is_file() {
         return Err(not_regular());
+    }
+    if links == Links::Content && linked_elsewhere(&opened) {
+        return Err(HARD_LINK.into());
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(limit + 1)
@@ -236,6 +287,54 @@ pub fn read_regular(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, St
         return Err(too_big());
     }
     Ok(bytes)
+}
+
+/// Replace the content file `path` with `bytes`, but only if it still holds `read`,
+/// the bytes the writer read it as (`None`: it must not exist): compared, then
+/// replaced atomically, under a lock beside it. Every program that rewrites a
+/// clerk's file (import, fmt, the editor) writes through this, so two at once
+/// never silently lose one's edits: the later one stops and says so.
+/// The error is the clerk's message, naming the file.
+pub fn write_content(path: &Path, read: Option<&[u8]>, bytes: &[u8]) -> Result<(), String> {
+    let shown = path.display();
+    let cannot =
+        |e: &std::io::Error| format!("{shown} に書き込めません: {}", crate::io_message::reason(e));
+    let _lock = lock::lock(path).map_err(|e| match e {
+        lock::LockError::Busy(l) => format!(
+            "{shown} は、ほかのプログラムが書き込んでいる最中です（{} があります）。何も書き込みませんでした。少し待ってから、もう一度実行してください",
+            l.display()
+        ),
+        lock::LockError::Io(e) => cannot(&e),
+    })?;
+    let now = match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        _ => {
+            Some(read_regular(path, 1 << 40, Links::Content).map_err(|e| format!("{shown}: {e}"))?)
+        }
+    };
+    if now.as_deref() != read {
+        return Err(format!(
+            "{shown} は、planpress が読み込んだ後に、ほかのプログラム（同時に動いた planpress やエディタなど）が書き換えました。\
+             その変更を消さないよう、何も書き込みませんでした。もう一度実行してください（書き換えられた内容を読み直してから書き込みます）"
+        ));
+    }
+    write_atomic(path, bytes).map_err(|e| cannot(&e))
+}
+
+const HARD_LINK: &str = "ほかの場所のファイルとつながったファイル（ハードリンク）は読みません。そのファイルをコピーして、コピーをフォルダに置いてください";
+
+/// A file with more than one name (a hard link): it may be a file from elsewhere
+/// on the machine, as a symbolic link may.
+#[cfg(unix)]
+fn linked_elsewhere(meta: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    meta.nlink() > 1
+}
+
+/// Windows: the link count (`number_of_links`) is not in stable std yet; not told.
+#[cfg(not(unix))]
+fn linked_elsewhere(_meta: &fs::Metadata) -> bool {
+    false
 }
 
 /// Write `files` (path relative to `dir`, bytes) under `dir`, each atomically,
@@ -252,44 +351,4 @@ pub fn write_all(
 }
 
 #[cfg(test)]
-mod tests {
-    use std::io::{Error, ErrorKind};
-
-    use super::*;
-
-    /// Windows refuses to rename onto a PDF a viewer has open: the clerk is told to
-    /// close it, the previous PDF stays, and no temporary file is left.
-    #[test]
-    fn a_pdf_open_in_a_viewer_is_kept_and_the_clerk_told_to_close_it() {
-        let dir = std::env::temp_dir().join(format!("planpress-in-use-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        let pdf = dir.join("宮前区.pdf");
-        fs::write(&pdf, b"previous").unwrap();
-        let denied = |_: &Path, _: &Path| Err(Error::from(ErrorKind::PermissionDenied));
-        let e = write_through(&pdf, b"new", denied).unwrap_err();
-        assert!(crate::io_message::reason(&e).contains("閉じてから、もう一度実行してください"));
-        let shown = crate::error::BuildError::Write {
-            path: pdf.clone(),
-            error: e,
-        }
-        .to_string();
-        assert!(
-            shown.contains("前の PDF はそのまま残しています")
-                && shown.contains("PDF を閉じてから、もう一度実行してください")
-                && !shown.contains("-o で指定"),
-            "{shown}"
-        );
-        assert_eq!(fs::read(&pdf).unwrap(), b"previous");
-        let left: Vec<_> = fs::read_dir(&dir)
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name())
-            .collect();
-        assert_eq!(left, ["宮前区.pdf"]);
-        // Where there was no file to replace, the system's reason stands.
-        let e = write_through(&dir.join("new.pdf"), b"new", denied).unwrap_err();
-        assert!(!is_in_use(&e));
-        fs::remove_dir_all(&dir).unwrap();
-    }
-}
+mod tests;

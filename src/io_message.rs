@@ -12,6 +12,9 @@ pub fn reason(e: &Error) -> String {
     {
         return m.to_string();
     }
+    if crate::fs::is_folder_given(e) {
+        return crate::fs::FolderGiven.to_string();
+    }
     if crate::fs::is_in_use(e) {
         return crate::fs::InUse.to_string();
     }

@@ -31,13 +31,6 @@ pub fn next_edition(from: &Path, to: &Path) -> Result<Vec<String>, String> {
             to.display()
         ));
     }
-    fs::create_dir_all(to).map_err(|e| {
-        format!(
-            "{} を作れません: {}",
-            to.display(),
-            crate::io_message::reason(&e)
-        )
-    })?;
     let kinds: Vec<_> = source
         .edition
         .chapters
@@ -45,7 +38,7 @@ pub fn next_edition(from: &Path, to: &Path) -> Result<Vec<String>, String> {
         .chain(&source.edition.annex)
         .map(|r| (r.file.clone(), r.kind))
         .collect();
-    let mut written = Vec::new();
+    let mut files = Vec::new();
     for (name, bytes) in &source.sources {
         let mut v: Value =
             serde_json::from_slice(strip_bom(bytes)).map_err(|e| format!("{name}: {e}"))?;
@@ -64,21 +57,26 @@ pub fn next_edition(from: &Path, to: &Path) -> Result<Vec<String>, String> {
             }
         }
         let text = serde_json::to_string_pretty(&v).expect("JSON serialises") + "\n";
-        crate::fs::write_atomic(&to.join(name), text.as_bytes())
-            .map_err(|e| format!("{name}: {}", crate::io_message::reason(&e)))?;
-        written.push(name.clone());
+        files.push((name.clone(), text.into_bytes()));
     }
     // The house style of `planpress lint` goes on to the next year unchanged.
     let style = from.join(crate::lint::style::FILE);
     if style.symlink_metadata().is_ok() {
         let name = crate::lint::style::FILE;
-        let bytes = crate::fs::read_regular(&style, 1 << 20, crate::fs::Links::Refuse)
+        let bytes = crate::fs::read_regular(&style, 1 << 20, crate::fs::Links::Content)
             .map_err(|e| format!("{name}: {e}"))?;
-        crate::fs::write_atomic(&to.join(name), &bytes)
-            .map_err(|e| format!("{name}: {}", crate::io_message::reason(&e)))?;
-        written.push(name.to_string());
+        files.push((name.to_string(), bytes));
     }
-    Ok(written)
+    // All or nothing: a full disk leaves no half edition for the rerun to refuse.
+    crate::fs::write_new_folder(to, &files).map_err(|(path, e)| {
+        format!(
+            "{} を作れません（{}）: {}\n新しい版のフォルダは作っていません。空きを作るか、書き込めるフォルダを指定して、もう一度実行してください",
+            to.display(),
+            path.display(),
+            crate::io_message::reason(&e)
+        )
+    })?;
+    Ok(files.into_iter().map(|(n, _)| n).collect())
 }
 
 fn strip_bom(b: &[u8]) -> &[u8] {

@@ -3,8 +3,9 @@
 //! An output (a PDF, a folder of web pages, sheets, images or emitted source) may
 //! not be an edition folder, lie inside one (the edition built, its previous
 //! edition, or any other: their JSON is the clerks' work), or lie inside the
-//! `--templates` folder. `--emit-typst` may only write into an empty folder or one
-//! holding source it emitted before.
+//! `--templates` folder. A folder that holds an `edition.json` is an edition,
+//! whatever else it holds (a stray `main.typ` included). `--emit-typst` may only
+//! write into an empty folder or one holding nothing but source it emitted before.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -47,25 +48,46 @@ pub fn check_emit_dir(dir: &Path, templates: Option<&Path>) -> Result<(), String
         // Not there yet (or not a folder: writing says so).
         return Ok(());
     };
-    let names: Vec<String> = entries
+    let entries: Vec<(String, bool)> = entries
         .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .map(|e| {
+            let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            (e.file_name().to_string_lossy().into_owned(), is_dir)
+        })
         .collect();
-    if names.is_empty() || names.iter().any(|n| n == EMITTED_MAIN) {
+    let has_main = entries.iter().any(|(n, d)| n == EMITTED_MAIN && !d);
+    // What emitting writes: main.typ, the style modules, the attached files' folder.
+    let others: Vec<&str> = entries
+        .iter()
+        .filter(|(n, d)| {
+            !(if *d {
+                n == crate::pipeline::ATTACHED
+            } else {
+                n.ends_with(".typ")
+            })
+        })
+        .map(|(n, _)| n.as_str())
+        .collect();
+    if entries.is_empty() || (has_main && others.is_empty()) {
         return Ok(());
     }
+    let shown: Vec<&str> = if others.is_empty() {
+        entries.iter().map(|(n, _)| n.as_str()).collect()
+    } else {
+        others
+    };
     Err(format!(
         "{} には Typst のソース以外のファイル（{}）があります。--emit-typst には空のフォルダか、\
          前に書き出したソースのフォルダを指定してください",
         dir.display(),
-        names.iter().take(3).cloned().collect::<Vec<_>>().join("、")
+        shown.iter().take(3).cloned().collect::<Vec<_>>().join("、")
     ))
 }
 
-/// A folder that holds an edition's content (not one of emitted source, which
-/// holds a copy of the content files beside its `main.typ`).
+/// A folder that holds an edition's content: one with an `edition.json` (emitted
+/// source keeps its copy of the content files in `attached/`).
 fn is_edition(dir: &Path) -> bool {
-    dir.join(EDITION_FILE).is_file() && !dir.join(EMITTED_MAIN).is_file()
+    dir.join(EDITION_FILE).symlink_metadata().is_ok()
 }
 
 /// `path` made absolute, with symbolic links and `..` resolved as far as it

@@ -189,7 +189,7 @@ impl Pipeline {
 
     /// The sandboxed World for this build: the kept one, updated in place, or a new one.
     fn world(&mut self, prepared: &Prepared, generated: &Generated, date: Datetime) -> &PlanWorld {
-        let files = prepared.attachments.clone();
+        let files = served_attachments(&prepared.attachments);
         if let Some(w) = &mut self.world {
             w.update(&generated.main, &generated.modules, files, date);
         } else {
@@ -328,6 +328,20 @@ fn previous_edition(content: &Content) -> Result<(Option<Content>, Vec<String>),
         None => None,
     };
     Ok((previous, warnings))
+}
+
+/// The folder, beside `main.typ`, the attached files are served from (and
+/// emitted into): main.typ.j2 reads them there. Not beside `main.typ` itself, so
+/// a folder of emitted source never holds an `edition.json` (which makes a folder
+/// an edition, and no output goes into one).
+pub const ATTACHED: &str = "attached";
+
+/// The attached files as the World serves them: under [`ATTACHED`].
+pub fn served_attachments(files: &[(String, Vec<u8>)]) -> Vec<(String, Vec<u8>)> {
+    files
+        .iter()
+        .map(|(n, b)| (format!("{ATTACHED}/{n}"), b.clone()))
+        .collect()
 }
 
 /// Every file read travels inside the PDF; the previous edition's under previous/.

@@ -22,6 +22,14 @@ impl BuildConfig {
             .unwrap_or_else(|| default_output(&args.input.edition, args.draft.draft));
         let templates = args.input.templates.as_deref();
         outputs::check(&output, templates)?;
+        // A folder where the PDF's name belongs is told before the build, not after.
+        planpress::fs::check_file_path(&output).map_err(|error| {
+            planpress::BuildError::Write {
+                path: output.clone(),
+                error,
+            }
+            .to_string()
+        })?;
         if let Some(dir) = &args.emit_typst {
             outputs::check_emit_dir(dir, templates)?;
         }
@@ -73,6 +81,6 @@ fn emit_typst(dir: &Path, generated: &Generated, attached: &[(String, Vec<u8>)])
     for (name, text) in &generated.modules {
         files.push((name.clone(), text.clone().into_bytes()));
     }
-    files.extend(attached.iter().cloned());
+    files.extend(pipeline::served_attachments(attached));
     write_files(dir, &files)
 }

@@ -9,5 +9,5 @@ pub const LIMIT: u64 = 20 * 1024 * 1024;
 /// Read a file of the edition (or of the templates): a regular file, not a link,
 /// of at most `LIMIT` bytes; the error says in Japanese why not.
 pub fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
-    crate::fs::read_regular(path, LIMIT, crate::fs::Links::Refuse)
+    crate::fs::read_regular(path, LIMIT, crate::fs::Links::Content)
 }

@@ -107,8 +107,8 @@ pub fn apply(content: &Content, returned: &[Returned]) -> Result<Option<String>,
                 "返送された内容を入れると {file} が検査に通らないため、何も書き込みませんでした。Excel ファイルの該当する目標を直して、もう一度取り込んでください:\n{e}"
             )
         })?;
-    crate::fs::write_atomic(&path, out.as_bytes())
-        .map_err(|e| format!("{file}: {}", crate::io_message::reason(&e)))?;
+    // Only over the file as it was read: another writer meanwhile is not overwritten.
+    crate::fs::write_content(&path, Some(bytes), out.as_bytes())?;
     Ok(Some(file))
 }
 

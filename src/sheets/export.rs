@@ -39,6 +39,7 @@ fn workbook(
     info_sheet(&mut wb, content, division, d)?;
     target_sheet(&mut wb, content, d)?;
     list_sheet(&mut wb, content)?;
+    super::identity::write(&mut wb, content)?;
     wb.save_to_buffer()
 }
 

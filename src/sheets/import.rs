@@ -53,6 +53,8 @@ pub fn read(content: &Content, file: &str, bytes: &[u8]) -> Result<Returned, Vec
     }
     let info = cells::read(&mut wb, INFO_SHEET, INFO_ROWS, INFO_COLS)
         .map_err(|_| one(Some(INFO_SHEET), None, damaged(INFO_SHEET)))?;
+    // Another year's or ward's workbook is refused before its cells are read.
+    super::identity::check(&mut wb, content, &info).map_err(|m| one(None, None, m))?;
     let dep = department(content, &info).map_err(|m| one(Some(INFO_SHEET), Some(ID_CELL), m))?;
     let merged = wb
         .merge_cells_by_sheet_name(TARGET_SHEET)

@@ -7,6 +7,7 @@ mod apply;
 mod cells;
 mod display;
 mod export;
+mod identity;
 mod import;
 mod inflate;
 mod names;
@@ -18,6 +19,8 @@ pub use import::{Returned, read, read_all};
 
 pub const INFO_SHEET: &str = "説明";
 pub const TARGET_SHEET: &str = "目標";
+/// The hidden sheet naming the edition a workbook was made from (identity.rs).
+pub const IDENTITY_SHEET: &str = "版情報";
 /// The hidden sheet the scene drop-down reads its list from.
 pub const LIST_SHEET: &str = "場面一覧";
 pub const HEADER: [&str; 6] = [

@@ -37,9 +37,11 @@ fn build_writes_the_pdf_and_says_where() {
         shipped().generated.main
     );
     assert!(emit.join("style.typ").exists());
-    // …with the files it attaches, so the typst command compiles it as it is.
+    // …with the files it attaches (in attached/, so the folder is no edition), so
+    // the typst command compiles it as it is.
+    assert!(!emit.join("edition.json").exists());
     assert_eq!(
-        std::fs::read(emit.join("edition.json")).unwrap(),
+        std::fs::read(emit.join("attached/edition.json")).unwrap(),
         std::fs::read(root().join(EDITION).join("edition.json")).unwrap()
     );
     assert!(

@@ -47,3 +47,4 @@ mod web;
 mod web_phrases;
 mod web_shapes;
 mod windows;
+mod writers;
