@@ -80,11 +80,21 @@ fn a_mistyped_dept_reference_is_answered_with_the_id_meant() {
 
 #[test]
 fn import_tells_a_changed_id_from_a_wrong_workbook() {
-    let (old, new) = mistyped("renamed-id-import");
+    // The workbooks were handed out from this year's edition before its id was
+    // mistyped (a workbook of another year is refused for its year).
+    let (_, new) = mistyped("renamed-id-import");
+    let made = tmp("renamed-id-import-made");
+    copy_edition(&new, &made);
+    edit_json(&made, "4-targets.json", |v| {
+        v["divisions"][0]["departments"][0]["id"] = "kumin-madoguchi".into();
+    });
+    edit_json(&made, "2-approach.json", |v| {
+        v["sections"][1]["paragraphs"][1][1]["page_of"] = "dept:kumin-madoguchi".into();
+    });
     let sheets = tmp("renamed-id-sheets");
     let run = planpress(&[
         "sheets",
-        old.to_str().unwrap(),
+        made.to_str().unwrap(),
         "-o",
         sheets.to_str().unwrap(),
     ]);
