@@ -15,7 +15,7 @@ use super::position::Lines;
 use super::source::read_regular;
 use super::spans::Spans;
 use super::validate as rules;
-use super::{Content, Part, describe, glyphs, required};
+use super::{Content, Part, describe, glyphs, limits, required};
 
 /// A read content file: its text, parsed value and value positions.
 struct FileText {
@@ -205,6 +205,9 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
         annex,
     } = read;
     loader.scan_glyphs();
+    let files = loader.files.iter().map(|f| (f.name.as_str(), &f.value));
+    let over = limits::check(files);
+    loader.errors.extend(over);
     if let Some(edition) = edition {
         let complete =
             chapters.len() == edition.chapters.len() && annex.len() == edition.annex.len();

@@ -8,6 +8,7 @@ mod diagnostic;
 mod error;
 pub mod glyphs;
 mod holders;
+pub mod limits;
 pub mod load;
 mod messages;
 pub mod model;

@@ -17,6 +17,7 @@ mod editions;
 mod extracting;
 mod fixtures;
 mod layout;
+mod limits;
 mod lint;
 mod lint_spans;
 mod lint_style;
