@@ -12,6 +12,7 @@ pub mod limits;
 pub mod load;
 mod messages;
 pub mod model;
+pub mod normal;
 mod position;
 mod required;
 pub mod source;

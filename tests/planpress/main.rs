@@ -23,6 +23,7 @@ mod lint_spans;
 mod lint_style;
 mod live;
 mod mutations;
+mod normalisation;
 mod outputs;
 mod pdf;
 mod properties;
