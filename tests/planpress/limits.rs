@@ -104,12 +104,15 @@ fn an_edition_at_every_limit_passes_check_and_builds() {
     assert!(text.contains(&format!("架空第{DEPARTMENTS}課")));
 }
 
+/// A change made to 4-targets.json.
+type Change = Box<dyn Fn(&mut Value)>;
+
 /// One step past each limit: refused by `check`, naming the item and the limit.
 #[test]
 fn check_refuses_each_limit_passed_by_one() {
     let dir = at_limits("limits-over");
     let target = |d: usize, t: usize| format!("/divisions/0/departments/{d}/targets/{t}");
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>, &str)> = vec![
+    let cases: Vec<(&str, Change, &str)> = vec![
         (
             "a target one character too long",
             Box::new(move |v: &mut Value| {
