@@ -177,6 +177,7 @@ impl Places {
     /// edition folder itself going or coming back.
     fn classify(&self, event: &notify::Event) -> Seen {
         use notify::EventKind::*;
+        use notify::event::ModifyKind;
         if !matches!(event.kind, Create(_) | Modify(_) | Remove(_)) {
             return Seen::Nothing;
         }
@@ -186,7 +187,12 @@ impl Places {
             };
             let beside = path.parent().map(Path::to_path_buf) == self.parent;
             if beside && path.file_name() == self.name.as_deref() {
-                return Seen::Edition;
+                // Moved, created or removed; not a touch or a change of rights.
+                let moved = !matches!(
+                    event.kind,
+                    Modify(ModifyKind::Data(_) | ModifyKind::Metadata(_))
+                );
+                return if moved { Seen::Edition } else { Seen::Nothing };
             }
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
             let content =
