@@ -22,7 +22,8 @@ pub const DEPARTMENTS: usize = 200;
 /// list items, cells, scenes. Fixtures: at most 66 (a results annex's rows).
 pub const ITEMS: usize = 300;
 /// Characters of all texts of the edition together: about 13 times the shipped
-/// plan; fixtures at most 24,887 (large-ward). An edition at every limit builds in 1–2 s (BENCHMARKS.md).
+/// plan; fixtures at most 24,887 (large-ward). An edition at every limit (98
+/// pages) builds in about 30 s with the debug binary and 330 MB (BENCHMARKS.md).
 pub const EDITION_CHARS: usize = 150_000;
 /// Values (texts, numbers, list items) of all files together. Fixtures: at most
 /// 1,756 (wide-ward).
