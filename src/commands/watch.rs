@@ -41,15 +41,16 @@ pub fn run(args: WatchArgs) -> Result {
     let edition = config.edition.clone();
     let mut pipeline = Pipeline::new(config);
     rebuild(&mut pipeline, &mut folders, &output, true);
+    let places = Places::new(&edition, &output);
     let mut gone = false;
     loop {
         let Ok(first) = rx.recv() else { return Ok(()) };
-        let mut relevant = is_relevant(&first, &output, &edition);
+        let mut seen = places.classify(&first);
         // Debounce: wait until the saves stop.
         while let Ok(e) = rx.recv_timeout(DEBOUNCE) {
-            relevant |= is_relevant(&e, &output, &edition);
+            seen = seen.max(places.classify(&e));
         }
-        if !relevant {
+        if seen == Seen::Nothing {
             continue;
         }
         // The edition folder moved away or deleted: say so once, and wait for it
@@ -73,6 +74,17 @@ pub fn run(args: WatchArgs) -> Result {
                 edition.display()
             );
             gone = false;
+        } else if seen == Seen::Edition {
+            // Moved away and back (or replaced by a copy) between two looks: the
+            // old watch may follow the folder that left, so it is renewed.
+            println!(
+                "{}: 版のフォルダ {} が移動されたか入れ替えられました。見張り直して作り直します",
+                clock(),
+                edition.display()
+            );
+        }
+        if seen == Seen::Edition {
+            folders.forget(&edition);
         }
         rebuild(&mut pipeline, &mut folders, &output, false);
     }
@@ -126,35 +138,83 @@ impl Folders {
         }
         self.watched = watched;
     }
+
+    /// Drop the watch on `dir`, so the next `follow` watches the folder now there.
+    fn forget(&mut self, dir: &Path) {
+        let _ = self.watcher.unwatch(dir);
+        self.watched.retain(|w| w != dir);
+    }
 }
 
-/// A change to a content file or template (not our own output or temporary
-/// files), or the edition folder itself going or coming back.
-fn is_relevant(event: &notify::Event, output: &Path, edition: &Path) -> bool {
-    use notify::EventKind::*;
-    matches!(event.kind, Create(_) | Modify(_) | Remove(_))
-        && event.paths.iter().any(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let edition_itself = p.file_name() == edition.file_name()
-                && p.parent().map(std::fs::canonicalize).and_then(|r| r.ok())
-                    == edition
-                        .parent()
-                        .map(|d| {
-                            if d.as_os_str().is_empty() {
-                                Path::new(".")
-                            } else {
-                                d
-                            }
-                        })
-                        .map(std::fs::canonicalize)
-                        .and_then(|r| r.ok());
-            edition_itself
-                || (!name.starts_with('.')
-                    && p != output
-                    && (name.ends_with(".json")
-                        || name.ends_with(".typ")
-                        || name.ends_with(".typ.j2")))
-        })
+/// What a batch of events touched, least to most.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Seen {
+    Nothing,
+    Content,
+    /// The edition folder itself went, came back or was replaced.
+    Edition,
+}
+
+/// Where the edition and the output really are, to sort events.
+struct Places {
+    /// The edition folder's parent, watched only to see the edition go and come back.
+    parent: Option<PathBuf>,
+    name: Option<std::ffi::OsString>,
+    output: PathBuf,
+}
+
+impl Places {
+    fn new(edition: &Path, output: &Path) -> Self {
+        Places {
+            parent: real(edition).and_then(|e| e.parent().map(Path::to_path_buf)),
+            name: real(edition).and_then(|e| e.file_name().map(|n| n.to_owned())),
+            output: real(output)
+                .unwrap_or_else(|| std::path::absolute(output).unwrap_or(output.into())),
+        }
+    }
+
+    /// A change to a content file or template (never our own output, its
+    /// temporary files, or another file beside the edition folder), or the
+    /// edition folder itself going or coming back.
+    fn classify(&self, event: &notify::Event) -> Seen {
+        use notify::EventKind::*;
+        use notify::event::ModifyKind;
+        if !matches!(event.kind, Create(_) | Modify(_) | Remove(_)) {
+            return Seen::Nothing;
+        }
+        let seen = |p: &PathBuf| {
+            let Some(path) = real(p) else {
+                return Seen::Nothing;
+            };
+            let beside = path.parent().map(Path::to_path_buf) == self.parent;
+            if beside && path.file_name() == self.name.as_deref() {
+                // Moved, created or removed; not a touch or a change of rights.
+                let moved = !matches!(
+                    event.kind,
+                    Modify(ModifyKind::Data(_) | ModifyKind::Metadata(_))
+                );
+                return if moved { Seen::Edition } else { Seen::Nothing };
+            }
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let content =
+                name.ends_with(".json") || name.ends_with(".typ") || name.ends_with(".typ.j2");
+            if beside || path == self.output || name.starts_with('.') || !content {
+                Seen::Nothing
+            } else {
+                Seen::Content
+            }
+        };
+        event.paths.iter().map(seen).max().unwrap_or(Seen::Nothing)
+    }
+}
+
+/// `path` with its folder's real location (symbolic links and `.` resolved); the
+/// file itself need not exist any more.
+fn real(path: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(path).ok()?;
+    let name = absolute.file_name()?;
+    let parent = absolute.parent()?;
+    Some(parent.canonicalize().ok()?.join(name))
 }
 
 /// Build and write, and watch what the build read before saying so (a save right

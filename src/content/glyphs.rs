@@ -3,6 +3,7 @@
 //! tables), since any text may be set in either.
 
 use serde_json::Value;
+use unicode_normalization::char::is_combining_mark;
 
 use std::sync::OnceLock;
 
@@ -31,6 +32,14 @@ pub fn unprintable(c: char, next: Option<char>) -> Option<&'static str> {
     if c.is_control() {
         return Some("制御文字");
     }
+    if is_noncharacter(c) {
+        // U+FFFF passed the fonts' coverage (their cmap's last segment maps it)
+        // and then failed the build.
+        return Some("文字ではない符号（非文字）");
+    }
+    if matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..) {
+        return Some("私用領域の文字（外字など）");
+    }
     if is_variation_selector(c) {
         // Checked together with its base character.
         return None;
@@ -53,6 +62,18 @@ pub fn unprintable(c: char, next: Option<char>) -> Option<&'static str> {
     }
     None
 }
+
+/// The 66 code points Unicode reserves as never being characters.
+fn is_noncharacter(c: char) -> bool {
+    let n = c as u32;
+    (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
+}
+
+/// At most this many combining marks on one base character. A heading with 30
+/// marks failed the build; two stacked marks (NFD Vietnamese, 「ễ」) already reach
+/// the line above in a heading, and the layout check refuses the page. One mark
+/// prints (「é」 as e + U+0301, 「が」 as か + U+3099).
+pub const MAX_MARKS: usize = 1;
 
 fn is_variation_selector(c: char) -> bool {
     matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
@@ -82,14 +103,25 @@ fn walk(v: &Value, pointer: String, out: &mut Vec<Unprintable>) {
     match v {
         Value::String(s) => {
             let chars: Vec<char> = s.chars().collect();
+            let mut marks = 0;
             for (i, &c) in chars.iter().enumerate() {
                 let next = chars.get(i + 1).copied();
+                let is_mark = is_combining_mark(c) && !is_variation_selector(c);
+                marks = if is_mark { marks + 1 } else { 0 };
+                if marks == MAX_MARKS + 1 {
+                    out.push(Unprintable {
+                        pointer: pointer.clone(),
+                        index: i,
+                        shown: format!("U+{:04X}", c as u32),
+                        reason: "一つの字に 2 個以上重ねた結合文字（1 個まで。合成済みの字「ễ」などに置き換えられます）",
+                    });
+                }
                 if let Some(reason) = unprintable(c, next) {
                     let mut shown = format!("U+{:04X}", c as u32);
                     if let Some(vs) = next.filter(|&n| is_variation_selector(n)) {
                         shown.push_str(&format!(" U+{:04X}", vs as u32));
                     }
-                    if !c.is_control() {
+                    if !c.is_control() && !is_noncharacter(c) {
                         shown = format!("「{c}」({shown})");
                     }
                     out.push(Unprintable {
@@ -130,6 +162,9 @@ mod tests {
         assert!(unprintable('\u{20BB7}', None).is_some());
         assert_eq!(unprintable('😀', None), Some("絵文字"));
         assert_eq!(unprintable('\u{7}', None), Some("制御文字"));
+        assert!(unprintable('\u{FFFF}', None).is_some());
+        assert!(unprintable('\u{FDD0}', None).is_some());
+        assert!(unprintable('\u{E000}', None).is_some());
         assert!(
             unprintable('葛', Some('\u{E0100}')).is_some()
                 || unprintable('辻', Some('\u{FE0F}')).is_some()

@@ -15,7 +15,7 @@ use super::position::Lines;
 use super::source::read_regular;
 use super::spans::Spans;
 use super::validate as rules;
-use super::{Content, Part, describe, glyphs, required};
+use super::{Content, Part, describe, glyphs, limits, normal, required};
 
 mod part;
 use part::load_part;
@@ -73,6 +73,8 @@ impl Loader {
         if fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
             self.error(file, if file == "edition.json" {
                 "このフォルダに edition.json がありません。版のフォルダ（例: content/miyamae-r2）を指定してください"
+            } else if normal::spelled_otherwise(&self.dir, file).is_some() {
+                normal::FILE_STORED_OTHERWISE
             } else {
                 "ファイルがありません。edition.json に書かれたファイル名と、フォルダ内のファイル名を確かめてください"
             });
@@ -231,7 +233,7 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
         chapters,
         annex,
     } = read;
-    loader.scan_glyphs();
+    loader.scan_values();
     if let Some(edition) = edition {
         let complete =
             chapters.len() == edition.chapters.len() && annex.len() == edition.annex.len();
@@ -341,8 +343,10 @@ impl Loader {
         (chapters, annex)
     }
 
-    /// Characters the fonts cannot print, in every file that parsed.
-    fn scan_glyphs(&mut self) {
+    /// Unprintable characters and passed limits (`limits`), in every parsed file.
+    fn scan_values(&mut self) {
+        let values = self.files.iter().map(|f| (&*f.name, &f.value));
+        self.errors.extend(limits::check(values));
         for f in &self.files {
             for u in glyphs::scan(&f.value) {
                 self.errors.push(

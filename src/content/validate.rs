@@ -358,9 +358,12 @@ fn check_sections(
 /// A .json file in the folder that `edition.json` does not list is probably a mistake.
 pub fn unlisted_files(dir: &Path, chapters: &[FileRef], annex: &[FileRef]) -> Vec<ContentError> {
     // The lint settings (house style) are not content.
-    let listed: HashSet<&str> = ["edition.json", crate::lint::style::FILE]
+    // Compared in NFC: a listed file stored another way is one problem, said
+    // where it is listed, not also an unlisted file.
+    let listed: HashSet<String> = ["edition.json", crate::lint::style::FILE]
         .into_iter()
         .chain(chapters.iter().chain(annex).map(|r| r.file.as_str()))
+        .map(super::normal::nfc)
         .collect();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
@@ -368,7 +371,7 @@ pub fn unlisted_files(dir: &Path, chapters: &[FileRef], annex: &[FileRef]) -> Ve
     let mut extra: Vec<String> = entries
         .flatten()
         .filter_map(|e| e.file_name().to_str().map(str::to_string))
-        .filter(|n| n.ends_with(".json") && !listed.contains(n.as_str()))
+        .filter(|n| n.ends_with(".json") && !listed.contains(&super::normal::nfc(n)))
         .collect();
     extra.sort();
     extra

@@ -42,7 +42,9 @@ pub fn file_names<'a>(departments: impl IntoIterator<Item = (&'a str, &'a str)>)
 /// One path component, nothing Windows refuses: no separators, no forbidden or
 /// control characters, no leading dots, no trailing dots or spaces, not too long.
 fn safe(name: &str) -> String {
-    let mapped: String = name
+    // NFC: a name stored as NFD gives the same file name as its NFC twin, so
+    // `taken` sees the two as one name.
+    let mapped: String = crate::content::normal::nfc(name)
         .chars()
         .filter(|c| !c.is_control())
         .map(|c| match c {
@@ -106,5 +108,11 @@ mod tests {
                 "a：b＊c？＂＜＞｜.xlsx",
             ]
         );
+    }
+
+    #[test]
+    fn names_stored_otherwise_are_one_name() {
+        let names = file_names([("総務課が", "a"), ("総務課か\u{3099}", "b")]);
+        assert_eq!(names, ["総務課が.xlsx", "総務課が_b.xlsx"]);
     }
 }

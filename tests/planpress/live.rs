@@ -1,6 +1,7 @@
 //! The live editing loop and page previews.
 
 use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -20,7 +21,13 @@ fn wait_for(rx: &mpsc::Receiver<String>, needle: &str) -> String {
 
 /// A running `planpress watch` and the lines it prints (standard output and error).
 fn spawn_watch(args: &[&str]) -> (std::process::Child, mpsc::Receiver<String>) {
+    spawn_watch_in(Path::new("."), args)
+}
+
+/// `spawn_watch` run from the folder `cwd`.
+fn spawn_watch_in(cwd: &Path, args: &[&str]) -> (std::process::Child, mpsc::Receiver<String>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_planpress"))
+        .current_dir(cwd)
         .arg("watch")
         .args(args)
         .stdout(Stdio::piped())
@@ -112,6 +119,80 @@ fn watch_recovers_when_the_edition_folder_goes_and_comes_back() {
         wait_for(&rx, "作り直しました");
         assert!(std::fs::read(&out).unwrap() != first);
     });
+}
+
+/// A backup tool or sync client swaps the folder for a copy while a rebuild runs:
+/// the watcher says so and sees the saves in the folder now there.
+#[test]
+fn watch_follows_an_edition_folder_replaced_by_a_copy() {
+    let dir = scratch_edition("watch-swap");
+    let away = tmp("watch-swap-away");
+    let out = tmp("watch-swap.pdf");
+    let (child, rx) = spawn_watch(&[dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    with_watcher(child, || {
+        wait_for(&rx, "を作りました");
+        edit_json(&dir, "4-targets.json", |v| {
+            v["divisions"][0]["departments"][0]["targets"][0]["text"] =
+                "入れ替えの前に変えた目標です。".into();
+        });
+        // The swap lands while that rebuild runs (the watcher looks only after it).
+        std::thread::sleep(Duration::from_millis(100));
+        std::fs::rename(&dir, &away).unwrap();
+        copy_edition(&away, &dir);
+        wait_for(&rx, "作り直しました");
+        wait_for(&rx, "見張り直して");
+        wait_for(&rx, "作り直しました");
+        let before = std::fs::read(&out).unwrap();
+        edit_json(&dir, "4-targets.json", |v| {
+            v["divisions"][0]["departments"][0]["targets"][0]["text"] =
+                "入れ替えた後に変えた目標です。".into();
+        });
+        wait_for(&rx, "作り直しました");
+        assert!(std::fs::read(&out).unwrap() != before);
+    });
+}
+
+/// `-o plan.json` from the edition's parent folder: writing the output never
+/// triggers a rebuild (it rebuilt 475 times in 15 s); one save is one rebuild.
+#[test]
+fn watch_output_beside_the_edition_never_rebuilds_itself() {
+    let base = tmp("watch-self");
+    let dir = base.join("ed");
+    copy_edition(&root().join(EDITION), &dir);
+    let (child, rx) = spawn_watch_in(&base, &["ed", "-o", "plan.json"]);
+    let rebuilds = |rx: &mpsc::Receiver<String>| {
+        let mut n = 0;
+        while let Ok(line) = rx.recv_timeout(Duration::from_secs(3)) {
+            n += usize::from(line.contains("作り直しました"));
+            if n > 2 {
+                break;
+            }
+        }
+        n
+    };
+    with_watcher(child, || {
+        wait_for(&rx, "を作りました");
+        assert!(base.join("plan.json").is_file());
+        assert_eq!(rebuilds(&rx), 0);
+        edit_json(&dir, "4-targets.json", |v| {
+            v["divisions"][0]["departments"][0]["targets"][0]["text"] =
+                "一度だけ作り直す目標です。".into();
+        });
+        assert_eq!(rebuilds(&rx), 1);
+    });
+    // An output inside the edition folder is refused, as `build` refuses it.
+    let refused = Command::new(env!("CARGO_BIN_EXE_planpress"))
+        .current_dir(&dir)
+        .args(["watch", ".", "-o", "plan.json"])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("版のフォルダ") && said.contains("の外"),
+        "{said}"
+    );
+    assert!(!dir.join("plan.json").exists());
 }
 
 /// The previous edition's folder is watched too, even while it does not load.

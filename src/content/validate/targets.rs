@@ -1,13 +1,14 @@
 //! Rules of the targets chapter (ids, numbering, texts and scenes of every unit
 //! that holds targets) and of the edition's 問合せ先.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{Checker, annex, numbered};
 use crate::content::model::*;
 
 pub(super) fn check_targets(c: &mut Checker, file: &str, t: &TargetsChapter) {
     let mut ids = HashSet::new();
+    let mut names: HashMap<String, (String, String)> = HashMap::new();
     for (place, d) in crate::content::holders(t) {
         let dp = &place.pointer;
         let what = match (&place.unit, dp.contains("/departments/")) {
@@ -37,6 +38,21 @@ pub(super) fn check_targets(c: &mut Checker, file: &str, t: &TargetsChapter) {
         }
         if !ids.insert(d.id.clone()) {
             c.push(file, format!("{dp}/id"), None, format!("{what}の id「{}」がほかの部署・担当と重なっています。部署・担当ごとに別の id にしてください", d.id));
+        }
+        // Names that look alike but are stored otherwise (NFC / NFD) would give
+        // two workbooks whose names look identical.
+        let key = crate::content::normal::nfc(&d.short_name);
+        match names.get(&key) {
+            Some((raw, id)) if *raw != d.short_name => c.push(
+                file,
+                format!("{dp}/short_name"),
+                None,
+                format!("{what}の名前「{}」は、id「{id}」の名前と見た目は同じですが、文字の表し方（Unicode の正規化: NFC と NFD）が違います。どちらかの名前を打ち直して表し方をそろえるか、別の名前にしてください", d.short_name),
+            ),
+            Some(_) => {}
+            None => {
+                names.insert(key, (d.short_name.clone(), d.id.clone()));
+            }
         }
         if d.targets.is_empty() {
             c.push(
