@@ -156,6 +156,7 @@ pub fn check(
             break;
         }
     }
+    faults.extend(crate::layout_spacing::faults(document, &|i| page_name(&label(i), i)));
     if faults.is_empty() {
         Ok(())
     } else {
