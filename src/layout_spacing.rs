@@ -34,18 +34,32 @@ struct Glyph {
     size: f64,
 }
 
+/// A horizontal rule (a table's row line): from x0 to x1 at y.
+struct Rule {
+    x0: f64,
+    x1: f64,
+    y: f64,
+}
+
+/// What a page prints: its characters and its horizontal rules.
+#[derive(Default)]
+struct Page {
+    glyphs: Vec<Glyph>,
+    rules: Vec<Rule>,
+}
+
 /// The spacing faults of every page, told with the page's printed label.
 pub fn faults(document: &PagedDocument, page_name: &dyn Fn(usize) -> String) -> Vec<String> {
     let mut out = Vec::new();
     for (i, page) in document.pages().iter().enumerate() {
-        let mut glyphs = Vec::new();
+        let mut printed = Page::default();
         walk(
             &page.frame,
             Transform::identity(),
             &mut Vec::new(),
-            &mut glyphs,
+            &mut printed,
         );
-        let found = page_faults(&lines(glyphs));
+        let found = page_faults(&lines(printed.glyphs), &printed.rules);
         if !found.is_empty() {
             let name = page_name(i);
             out.extend(found.into_iter().map(|f| format!("{name}: {f}")));
@@ -85,21 +99,26 @@ fn size(l: &[Glyph]) -> f64 {
 }
 
 /// The faults of one page's lines.
-fn page_faults(lines: &[Vec<Glyph>]) -> Vec<String> {
+fn page_faults(lines: &[Vec<Glyph>], rules: &[Rule]) -> Vec<String> {
     let mut out = Vec::new();
-    // The line directly under `l` in its column, and the one directly above.
-    let under = |l: &[Glyph]| {
-        lines.iter().find(|m| {
-            let gap = top(m) - bottom(l);
-            (left(m) - left(l)).abs() < size(l) * 2.5 && gap > 0.0 && gap < size(l) * 1.2
-        })
+    // Lines of one column, `a` directly above `b`, with no rule between (a line
+    // in the next row of a table, or a table under a caption, is not the same
+    // text's next line). `a`'s own underline (a change mark) is no rule.
+    let follows = |a: &[Glyph], b: &[Glyph]| {
+        let gap = top(b) - bottom(a);
+        let base = a[0].baseline;
+        let ruled = rules.iter().any(|r| {
+            let underline = r.x0 > left(a) - 1.5 && r.x1 < right(a) + 1.5 && r.y - base < 4.0;
+            r.y > base
+                && r.y < top(b) + 1.0
+                && r.x0 < right(a).max(right(b))
+                && r.x1 > left(a).min(left(b))
+                && !underline
+        });
+        (left(b) - left(a)).abs() < size(a) * 2.5 && gap > -0.5 && gap < size(a) * 1.2 && !ruled
     };
-    let over = |l: &[Glyph]| {
-        lines.iter().find(|p| {
-            let gap = top(l) - bottom(p);
-            (left(p) - left(l)).abs() < size(l) * 2.5 && gap > -0.5 && gap < size(l) * 1.2
-        })
-    };
+    let under = |l: &[Glyph]| lines.iter().find(|m| follows(l, m));
+    let over = |l: &[Glyph]| lines.iter().find(|p| follows(p, l));
     for line in lines {
         let narrow = right(line) - left(line) < NARROW;
         if let (true, Some(next)) = (narrow, under(line)) {
@@ -178,7 +197,7 @@ fn lines(mut glyphs: Vec<Glyph>) -> Vec<Vec<Glyph>> {
 }
 
 /// The printed characters of a frame that are not page furniture (artifacts).
-fn walk(frame: &Frame, ts: Transform, artifacts: &mut Vec<Option<Location>>, out: &mut Vec<Glyph>) {
+fn walk(frame: &Frame, ts: Transform, artifacts: &mut Vec<Option<Location>>, out: &mut Page) {
     for (pos, item) in frame.items() {
         match item {
             FrameItem::Group(g) => {
@@ -195,7 +214,19 @@ fn walk(frame: &Frame, ts: Transform, artifacts: &mut Vec<Option<Location>>, out
                     artifacts.remove(i);
                 }
             }
-            FrameItem::Text(t) if artifacts.is_empty() => glyphs(t, *pos, ts, out),
+            FrameItem::Text(t) if artifacts.is_empty() => glyphs(t, *pos, ts, &mut out.glyphs),
+            FrameItem::Shape(shape, _) => {
+                if let typst::visualize::Geometry::Line(to) = shape.geometry {
+                    let (a, b) = (pos.transform(ts), (*pos + to).transform(ts));
+                    if (a.y - b.y).to_pt().abs() < 0.5 {
+                        out.rules.push(Rule {
+                            x0: a.x.to_pt().min(b.x.to_pt()),
+                            x1: a.x.to_pt().max(b.x.to_pt()),
+                            y: a.y.to_pt(),
+                        });
+                    }
+                }
+            }
             _ => {}
         }
     }
