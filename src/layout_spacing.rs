@@ -273,7 +273,15 @@ mod tests {
         let mut x = 0.0;
         s.chars()
             .map(|c| {
-                let g = Glyph { c, x0: x, x1: x + 9.0, y0: 0.0, y1: 9.0, baseline: 8.0, size: 9.0 };
+                let g = Glyph {
+                    c,
+                    x0: x,
+                    x1: x + 9.0,
+                    y0: 0.0,
+                    y1: 9.0,
+                    baseline: 8.0,
+                    size: 9.0,
+                };
                 x += 9.0 + gap;
                 g
             })
