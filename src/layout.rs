@@ -179,6 +179,9 @@ pub fn check(
             break;
         }
     }
+    faults.extend(crate::layout_spacing::faults(document, &|i| {
+        page_name(&label(i), i)
+    }));
     if faults.is_empty() {
         Ok(thin)
     } else {

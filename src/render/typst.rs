@@ -170,7 +170,9 @@ fn content_block(s: &str, escape: fn(&str, &mut String)) -> String {
 }
 
 /// Markup of table-cell text: ordinary breaking, each katakana word kept whole
-/// in a box (up to the length a narrow column holds).
+/// in a box (up to the length a narrow column holds). A longer one (up to a
+/// phrase's length) is labelled `<planpress-long-word>`: a table that widens its
+/// columns to hold it (the annex tables) boxes it, others let it break.
 fn filter_words(value: Value) -> Result<Value, Error> {
     if value.is_none() {
         return Ok(value);
@@ -178,10 +180,15 @@ fn filter_words(value: Value) -> Result<Value, Error> {
     let text = required(&value)?;
     let mut out = String::new();
     for (piece, word) in super::phrases::katakana_words(&text) {
-        if word && piece.chars().count() <= super::phrases::LONGEST_WORD {
+        let n = piece.chars().count();
+        if word && n <= super::phrases::LONGEST_WORD {
             out.push_str("#box[");
             escape_markup(piece, &mut out);
             out.push_str("];");
+        } else if word && n <= super::phrases::LONGEST {
+            out.push_str("#text(");
+            out.push_str(&string_literal(piece));
+            out.push_str(")<planpress-long-word>");
         } else {
             escape_breaking(piece, &mut out);
         }

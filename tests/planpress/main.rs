@@ -45,6 +45,7 @@ mod safety;
 mod sheets;
 mod sheets_rows;
 mod snapshots;
+mod spacing;
 mod web;
 mod web_phrases;
 mod web_shapes;
