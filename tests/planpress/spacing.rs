@@ -1,13 +1,13 @@
 //! The layout check's spacing rules: a letter-spaced line, or a word broken inside
-//! in a narrow column, is refused with its page and text; the editions' tables
-//! hold their names and katakana words so that none is.
+//! in a narrow column, is told (注意) with its page and text, the PDF still made;
+//! the editions' tables hold their names so that none is.
 
 use crate::doc::*;
 
 /// A line pulled apart and a katakana word broken in a narrow block, added to
-/// the edition by its templates, are refused: page, text, what to do.
+/// the edition by its templates, are told: page, text, what to do.
 #[test]
-fn letter_spaced_lines_and_broken_words_are_refused() {
+fn letter_spaced_lines_and_broken_words_are_told() {
     let dir = pdf_templates_copy("spacing-templates");
     let main = std::fs::read_to_string(dir.join("main.typ.j2")).unwrap();
     let crafted = "#block(text(tracking: 0.6em)[一部達成の取組])\n\
@@ -23,13 +23,13 @@ fn letter_spaced_lines_and_broken_words_are_refused() {
         out.to_str().unwrap(),
     ]);
     let err = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(1), "{err}");
-    assert!(!out.exists());
+    assert_eq!(run.status.code(), Some(0), "{err}");
+    assert!(out.exists());
     let spaced = (err.lines())
         .find(|l| l.contains("「一部達成の取組」の文字の間が空きすぎています"))
         .unwrap_or_else(|| panic!("{err}"));
     assert!(
-        spaced.starts_with("- ") && spaced.contains("ページ: ") && spaced.contains("字分"),
+        spaced.starts_with("注意: ") && spaced.contains("ページ: ") && spaced.contains("字分"),
         "{spaced}"
     );
     let broken = (err.lines())
@@ -40,25 +40,16 @@ fn letter_spaced_lines_and_broken_words_are_refused() {
         "{broken}"
     );
     // The edition's own pages are not told: only the two crafted lines are.
-    let told = err.lines().filter(|l| l.starts_with("- ")).count();
+    let told = (err.lines())
+        .filter(|l| l.contains("空きすぎています") || l.contains("語の途中で改行"))
+        .count();
     assert_eq!(told, 2, "{err}");
 }
 
-/// wide-ward's roster names (高萩　航) print as typed, their space kept, and its
-/// results annex holds 「コミュニケーションボード」 (12 characters) on one line.
+/// wide-ward's roster names (高萩　航) print as typed, their space kept.
 #[test]
-fn names_and_long_katakana_words_in_annex_tables_print_whole() {
+fn roster_names_print_as_typed() {
     let built = built_once(&root().join("tests/fixtures/wide-ward"));
     let texts = page_texts(built);
     assert!(texts.iter().any(|t| t.contains("高萩　航")));
-    // Held whole: one run of text holds the whole word (a break would part it).
-    // (The targets chapter prints the word too, in a wide column: the annex's count.)
-    let annex: Vec<bool> = (page_labels(built).iter())
-        .map(|l| l.starts_with("資料"))
-        .collect();
-    let mut whole = false;
-    for_each_text_item(built, |p, t| {
-        whole |= annex[p] && t.text.contains("コミュニケーションボード")
-    });
-    assert!(whole, "「コミュニケーションボード」 is broken across lines");
 }
