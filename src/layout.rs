@@ -20,6 +20,7 @@ use typst_layout::PagedDocument;
 
 mod boxes;
 mod overprint;
+mod spacing;
 mod sparse;
 
 /// Layout faults: each names its page and item, and says what to do.
@@ -182,9 +183,7 @@ pub fn check(
     // A letter-spaced line or a word broken in a narrow column is told (注意),
     // not refused: every character is there and legible, and a clerk's unusual
     // text (an 80-letter word) must still print.
-    thin.extend(crate::layout_spacing::faults(document, &|i| {
-        page_name(&label(i), i)
-    }));
+    thin.extend(spacing::faults(document, &|i| page_name(&label(i), i)));
     if faults.is_empty() {
         Ok(thin)
     } else {

@@ -22,7 +22,6 @@ pub mod fs;
 pub mod io_message;
 pub mod item;
 pub mod layout;
-pub mod layout_spacing;
 pub mod lint;
 pub mod new;
 pub mod outputs;

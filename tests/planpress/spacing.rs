@@ -53,3 +53,29 @@ fn roster_names_print_as_typed() {
     let texts = page_texts(built);
     assert!(texts.iter().any(|t| t.contains("高萩　航")));
 }
+
+/// wide-ward's results annex holds 「コミュニケーションボード」 (12 characters)
+/// whole on a 資料 page, and the build tells nothing about spacing.
+#[test]
+fn results_annex_holds_long_katakana_words_whole() {
+    let wide = root().join("tests/fixtures/wide-ward");
+    let built = built_once(&wide);
+    // Held whole: one run of text holds the whole word (a break would part it).
+    // (The targets chapter prints the word too, in a wide column: the annex's count.)
+    let annex: Vec<bool> = (page_labels(built).iter())
+        .map(|l| l.starts_with("資料"))
+        .collect();
+    let mut whole = false;
+    for_each_text_item(built, |p, t| {
+        whole |= annex[p] && t.text.contains("コミュニケーションボード")
+    });
+    assert!(whole, "「コミュニケーションボード」 is broken across lines");
+    let out = tmp("spacing-wide-ward.pdf");
+    let run = planpress(&["build", wide.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{err}");
+    assert!(
+        !err.contains("語の途中で改行") && !err.contains("空きすぎ") && !err.contains("1 文字だけ"),
+        "{err}"
+    );
+}
