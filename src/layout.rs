@@ -124,12 +124,7 @@ pub fn check(
     let starting = sparse::starting(document);
     for (i, page) in document.pages().iter().enumerate() {
         let mut runs = Vec::new();
-        body_runs(
-            &page.frame,
-            Transform::identity(),
-            &mut Vec::new(),
-            &mut runs,
-        );
+        body_runs(&page.frame, Transform::identity(), &mut runs);
         let (left, right) = if i % 2 == 0 {
             (margins.inside, margins.outside)
         } else {
@@ -293,32 +288,51 @@ fn margins(document: &PagedDocument) -> Option<Margins> {
 }
 
 /// The text runs of a frame that are not page furniture (artifacts).
-fn body_runs(
+fn body_runs(frame: &Frame, ts: Transform, out: &mut Vec<Run>) {
+    each_item(frame, ts, &mut |item, pos, ts, furniture| {
+        if let FrameItem::Text(t) = item
+            && !furniture
+        {
+            out.extend(run(t, pos, ts));
+        }
+    });
+}
+
+/// Every item of a frame, groups entered, with its position, the transform to
+/// the page, and whether it is page furniture (inside an artifact: running
+/// heads, page numbers).
+pub(crate) fn each_item(
     frame: &Frame,
     ts: Transform,
-    artifacts: &mut Vec<Option<Location>>,
-    out: &mut Vec<Run>,
+    f: &mut dyn FnMut(&FrameItem, Point, Transform, bool),
 ) {
-    for (pos, item) in frame.items() {
-        match item {
-            FrameItem::Group(g) => {
-                let ts = ts
-                    .pre_concat(Transform::translate(pos.x, pos.y))
-                    .pre_concat(g.transform);
-                body_runs(&g.frame, ts, artifacts, out);
-            }
-            FrameItem::Tag(Tag::Start(content, _)) if content.is::<ArtifactElem>() => {
-                artifacts.push(content.location());
-            }
-            FrameItem::Tag(Tag::End(loc, ..)) => {
-                if let Some(i) = artifacts.iter().rposition(|a| *a == Some(*loc)) {
-                    artifacts.remove(i);
+    fn go(
+        frame: &Frame,
+        ts: Transform,
+        artifacts: &mut Vec<Option<Location>>,
+        f: &mut dyn FnMut(&FrameItem, Point, Transform, bool),
+    ) {
+        for (pos, item) in frame.items() {
+            match item {
+                FrameItem::Group(g) => {
+                    let ts = ts
+                        .pre_concat(Transform::translate(pos.x, pos.y))
+                        .pre_concat(g.transform);
+                    go(&g.frame, ts, artifacts, f);
                 }
+                FrameItem::Tag(Tag::Start(content, _)) if content.is::<ArtifactElem>() => {
+                    artifacts.push(content.location());
+                }
+                FrameItem::Tag(Tag::End(loc, ..)) => {
+                    if let Some(i) = artifacts.iter().rposition(|a| *a == Some(*loc)) {
+                        artifacts.remove(i);
+                    }
+                }
+                _ => f(item, *pos, ts, !artifacts.is_empty()),
             }
-            FrameItem::Text(t) if artifacts.is_empty() => out.extend(run(t, *pos, ts)),
-            _ => {}
         }
     }
+    go(frame, ts, &mut Vec::new(), f);
 }
 
 /// How far Typst lets a character hang into the margin (typst-layout's

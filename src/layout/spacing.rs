@@ -7,9 +7,7 @@
 //!   full-width letters (支援セ／ンター, ＮＰ／Ｏ), or leaving one character alone
 //!   on the line under it (反／映).
 
-use typst::introspection::{Location, Tag};
 use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
-use typst::pdf::ArtifactElem;
 use typst::text::TextItem;
 use typst_layout::PagedDocument;
 
@@ -53,12 +51,7 @@ pub fn faults(document: &PagedDocument, page_name: &dyn Fn(usize) -> String) -> 
     let mut out = Vec::new();
     for (i, page) in document.pages().iter().enumerate() {
         let mut printed = Page::default();
-        walk(
-            &page.frame,
-            Transform::identity(),
-            &mut Vec::new(),
-            &mut printed,
-        );
+        walk(&page.frame, &mut printed);
         let found = page_faults(&lines(printed.glyphs), &printed.rules);
         if !found.is_empty() {
             let name = page_name(i);
@@ -196,28 +189,17 @@ fn lines(mut glyphs: Vec<Glyph>) -> Vec<Vec<Glyph>> {
     out
 }
 
-/// The printed characters of a frame that are not page furniture (artifacts).
-fn walk(frame: &Frame, ts: Transform, artifacts: &mut Vec<Option<Location>>, out: &mut Page) {
-    for (pos, item) in frame.items() {
-        match item {
-            FrameItem::Group(g) => {
-                let ts = ts
-                    .pre_concat(Transform::translate(pos.x, pos.y))
-                    .pre_concat(g.transform);
-                walk(&g.frame, ts, artifacts, out);
-            }
-            FrameItem::Tag(Tag::Start(content, _)) if content.is::<ArtifactElem>() => {
-                artifacts.push(content.location());
-            }
-            FrameItem::Tag(Tag::End(loc, ..)) => {
-                if let Some(i) = artifacts.iter().rposition(|a| *a == Some(*loc)) {
-                    artifacts.remove(i);
-                }
-            }
-            FrameItem::Text(t) if artifacts.is_empty() => glyphs(t, *pos, ts, &mut out.glyphs),
+/// The printed characters of a frame that are not page furniture (artifacts),
+/// and its horizontal rules (a table's, wherever drawn).
+fn walk(frame: &Frame, out: &mut Page) {
+    super::each_item(
+        frame,
+        Transform::identity(),
+        &mut |item, pos, ts, furniture| match item {
+            FrameItem::Text(t) if !furniture => glyphs(t, pos, ts, &mut out.glyphs),
             FrameItem::Shape(shape, _) => {
                 if let typst::visualize::Geometry::Line(to) = shape.geometry {
-                    let (a, b) = (pos.transform(ts), (*pos + to).transform(ts));
+                    let (a, b) = (pos.transform(ts), (pos + to).transform(ts));
                     if (a.y - b.y).to_pt().abs() < 0.5 {
                         out.rules.push(Rule {
                             x0: a.x.to_pt().min(b.x.to_pt()),
@@ -228,8 +210,8 @@ fn walk(frame: &Frame, ts: Transform, artifacts: &mut Vec<Option<Location>>, out
                 }
             }
             _ => {}
-        }
-    }
+        },
+    );
 }
 
 /// A text item's characters, each as wide as its glyph's own advance (the
