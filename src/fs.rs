@@ -172,34 +172,43 @@ impl std::error::Error for NotRegular {}
 /// pattern, a regular file, and either its process is gone (where that can be told)
 /// or it has not been touched for ten minutes.
 fn remove_stale_temporaries(dir: &Path, name: &str) {
-    let prefix = format!(".{name}.");
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file = entry.file_name();
-        let Some(pid) = file
-            .to_str()
-            .and_then(|f| f.strip_prefix(&prefix))
-            .and_then(|f| f.strip_suffix(".tmp"))
-            .and_then(|f| f.split_once('-'))
-            .filter(|(p, n)| is_digits(p) && is_digits(n))
-            .and_then(|(p, _)| p.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        let Ok(meta) = fs::symlink_metadata(entry.path()) else {
-            continue;
-        };
-        let old = meta.modified().is_ok_and(|m| {
-            SystemTime::now()
-                .duration_since(m)
-                .is_ok_and(|age| age > Duration::from_secs(600))
-        });
-        if meta.is_file() && (old || process_gone(pid)) {
+    for entry in stale_temporaries(dir, &format!(".{name}.")) {
+        if entry.file_type().is_ok_and(|t| t.is_file()) {
             let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+/// The entries of `dir` named as our temporaries are (`{prefix}{pid}-{n}.tmp`)
+/// whose process is gone or, where that cannot be told, that have not been
+/// touched for ten minutes: left by a killed run.
+pub(crate) fn stale_temporaries(dir: &Path, prefix: &str) -> Vec<fs::DirEntry> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    (entries.flatten())
+        .filter(|entry| {
+            let file = entry.file_name();
+            let Some(pid) = file
+                .to_str()
+                .and_then(|f| f.strip_prefix(prefix))
+                .and_then(|f| f.strip_suffix(".tmp"))
+                .and_then(|f| f.split_once('-'))
+                .filter(|(p, n)| is_digits(p) && is_digits(n))
+                .and_then(|(p, _)| p.parse::<u32>().ok())
+            else {
+                return false;
+            };
+            let old = fs::symlink_metadata(entry.path()).is_ok_and(|meta| {
+                meta.modified().is_ok_and(|m| {
+                    SystemTime::now()
+                        .duration_since(m)
+                        .is_ok_and(|age| age > Duration::from_secs(600))
+                })
+            });
+            old || process_gone(pid)
+        })
+        .collect()
 }
 
 fn is_digits(s: &str) -> bool {

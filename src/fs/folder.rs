@@ -64,29 +64,8 @@ pub(super) fn write_through(
 
 /// Temporary folders of `name` left by a killed run.
 fn remove_stale(parent: &Path, name: &str) {
-    let prefix = format!(".{name}.new-");
-    let Ok(entries) = fs::read_dir(parent) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file = entry.file_name();
-        let Some(pid) = file
-            .to_str()
-            .and_then(|f| f.strip_prefix(&prefix))
-            .and_then(|f| f.strip_suffix(".tmp"))
-            .and_then(|f| f.split_once('-'))
-            .and_then(|(p, _)| p.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        // Its process gone, or (where that cannot be told) untouched for ten minutes.
-        let old = entry.metadata().is_ok_and(|m| {
-            m.modified().is_ok_and(|t| {
-                t.elapsed()
-                    .is_ok_and(|a| a > std::time::Duration::from_secs(600))
-            })
-        });
-        if entry.file_type().is_ok_and(|t| t.is_dir()) && (old || super::process_gone(pid)) {
+    for entry in super::stale_temporaries(parent, &format!(".{name}.new-")) {
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
