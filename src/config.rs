@@ -18,6 +18,9 @@ pub struct Config {
     pub draft: Option<Date>,
     /// Refuse to build while anything would print 【未収録】.
     pub require_complete: bool,
+    /// Lay invisible source marks (file, JSON pointer) for the editor's preview
+    /// ([`crate::marks`]); off for the PDF.
+    pub source_marks: bool,
 }
 
 impl Config {

@@ -23,6 +23,7 @@ pub mod io_message;
 pub mod item;
 pub mod layout;
 pub mod lint;
+pub mod marks;
 pub mod new;
 pub mod outputs;
 pub mod pdf;
