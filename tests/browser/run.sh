@@ -2,6 +2,9 @@
 # Browser audit of the web edition in headless Chromium:
 #   bash tests/browser/run.sh [OUT_DIR]          the full audit of one web edition
 #   bash tests/browser/run.sh --phone DIR...     each at 375 px: no sideways scroll
+#   bash tests/browser/run.sh --edit [EDITION]   the editor (planpress edit, the debug
+#                                                binary) driven as a clerk on a copy of
+#                                                EDITION (default tests/fixtures/full-model)
 # Chromium and Node.js are installed with apt-get when missing (CI runs as root
 # on a fresh machine; elsewhere, install them first); axe-core and
 # playwright-core (no browser download) come from the npm registry into
@@ -31,7 +34,11 @@ if ! (cd "$here" && npm install --silent --no-audit --no-fund >/dev/null 2>&1); 
   echo "browser audit: axe-core and playwright-core could not be installed from the npm registry" >&2
   exit 1
 fi
-if [ "${1:-}" = "--phone" ]; then
+if [ "${1:-}" = "--edit" ]; then
+  binary="${PLANPRESS:-$root/target/debug/planpress}"
+  [ -x "$binary" ] || (cd "$root" && cargo build --quiet)
+  node "$here/edit.mjs" "$binary" "${2:-$root/tests/fixtures/full-model}" "${SHOTS:-}"
+elif [ "${1:-}" = "--phone" ]; then
   shift
   node "$here/audit.mjs" --phone "$@"
 else

@@ -20,6 +20,12 @@ export const ctx = {
   partAt(pointer) { return this.parts.find((p) => p.file === this.doc.name && p.pointer === pointer && p !== this.part) || null; },
   open(part, pointer) { location.hash = encodeURIComponent(part.id); select(part, pointer); },
   rerender, announce, goto,
+  /** Focus the first field of the value at `pointer` in the form. */
+  focusIn(pointer) {
+    const box = document.querySelector(`#form [data-pointer="${CSS.escape(pointer)}"]`);
+    const el = box?.matches("input, textarea, select") ? box : box?.querySelector("input, textarea, select, button");
+    if (el) { el.focus({ preventScroll: true }); el.scrollIntoView({ block: "nearest" }); }
+  },
 };
 
 function announce(text) {

@@ -17,9 +17,10 @@ export function itemName(ctx, p) {
 /** Append `value` to the array at p.pointer (creating the array if absent). */
 export function append(ctx, p, value) {
   const list = get(ctx.doc.data, p.pointer);
-  if (Array.isArray(list)) edit(ctx, join(p.pointer, list.length), value);
+  const at = Array.isArray(list) ? list.length : 0;
+  if (Array.isArray(list)) edit(ctx, join(p.pointer, at), value);
   else edit(ctx, p.pointer, [value]);
-  return Array.isArray(list) ? list.length : 0;
+  return at;
 }
 
 /** Move item i by `by` (±1); returns the new index or null. */
@@ -81,7 +82,8 @@ export function renderArray(ctx, host, p) {
       type: "button", id: k ? idFor(ctx.doc.name, p.pointer, `add${k}-`) : idFor(ctx.doc.name, p.pointer, "add"),
       onclick: () => {
         const i = append(ctx, p, blank(ctx.root, v, list));
-        ctx.rerender(idFor(ctx.doc.name, join(p.pointer, i)), true);
+        ctx.rerender(null);
+        ctx.focusIn(join(p.pointer, i));
       },
     }, alts ? `＋ ${name}（${variantLabel(v)}）を追加` : `＋ ${name}を追加`));
   });

@@ -1,0 +1,261 @@
+// planpress edit in a real browser (Debian's Chromium through playwright-core),
+// driven as a clerk: open an edition, find a department's target, change its
+// text, see a problem appear and vanish, add a target and a 号, paste two rows
+// copied from Excel (tab-separated), save, and check the JSON files changed in
+// exactly those values; a conflict (the file changed on disk) is refused; an
+// IME composition is never disturbed; axe-core finds nothing on every kind of
+// part; a wrong token and a foreign Host get 403.
+// Usage: node edit.mjs <planpress binary> <edition folder to copy> [screenshot dir]
+import { chromium } from "playwright-core";
+import { createRequire } from "node:module";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+const [binary, source, shots] = process.argv.slice(2);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "planpress-edit-"));
+const ed = path.join(dir, path.basename(source));
+fs.cpSync(source, ed, { recursive: true });
+const file = (name) => path.join(ed, name);
+const read = (name) => fs.readFileSync(file(name), "utf8");
+const json = (name) => JSON.parse(read(name));
+
+let failed = 0;
+const fail = (message) => { console.log(`FAIL ${message}`); failed++; };
+const ok = (message) => console.log(`ok   ${message}`);
+const expect = (cond, message) => (cond ? ok(message) : fail(message));
+
+// The editor, as a clerk starts it; the address is the line it prints.
+const server = spawn(binary, ["edit", ed, "--no-open", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+let printed = "";
+const address = await new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error(`no address printed: ${printed}`)), 60000);
+  const take = (d) => {
+    printed += d;
+    const m = printed.match(/http:\/\/127\.0\.0\.1:(\d+)\/[0-9a-f]{32}\//);
+    if (m) { clearTimeout(timer); resolve(m[0]); }
+  };
+  server.stdout.on("data", take);
+  server.stderr.on("data", take);
+  server.on("exit", (code) => reject(new Error(`planpress edit exited (${code}): ${printed}`)));
+});
+const port = new URL(address).port;
+console.log(`editor at ${address.replace(/[0-9a-f]{32}/, "<token>")}`);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP rebind.test 127.0.0.1"],
+});
+const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+const page = await context.newPage();
+const errors = [];
+page.on("pageerror", (e) => errors.push(e.message));
+page.on("dialog", (d) => d.accept());
+
+const field = (pointer) => page.locator(`#form [data-pointer="${pointer}"]:is(input, textarea, select)`).first();
+const problemOf = (pointer) => page.locator(`#form .problem[data-pointer="${pointer}"]`).first();
+const openPart = async (file, pointer) => {
+  await page.locator(`#parts a[data-part="${file}#${pointer}"]`).click();
+  await page.locator("#part-title").waitFor();
+};
+const settle = () => page.waitForTimeout(1200); // past the ~400 ms pause and the check's answer
+
+async function axe(name) {
+  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) {
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  }
+  const result = await page.evaluate(() => axe.run(document, {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+  }));
+  for (const v of result.violations) {
+    fail(`axe on ${name}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} element(s), e.g. ${v.nodes[0].target}`);
+  }
+  if (!result.violations.length) ok(`axe on ${name}: ${result.passes.length} rules passed, 0 violated`);
+}
+
+try {
+  await page.goto(address);
+  await page.locator("#parts a[data-part]").first().waitFor();
+  await page.locator("#summary-count:not(:text('確認しています…'))").waitFor();
+
+  const edition = json("edition.json");
+  const targetsFile = edition.chapters.find((c) => c.kind === "targets").file;
+  const regulationFile = edition.annex.find((c) => c.kind === "regulation").file;
+  const rosterFile = edition.annex.find((c) => c.kind === "roster").file;
+  const before = Object.fromEntries(fs.readdirSync(ed).map((n) => [n, read(n)]));
+  const targets = json(targetsFile);
+  const dep = "/divisions/0/departments/0";
+  const depValue = targets.divisions[0].departments[0];
+
+  // A department's target: change its text.
+  await openPart(targetsFile, dep);
+  const text0 = `${dep}/targets/0/text`;
+  const changedText = `${depValue.targets[0].text}（編集画面で変更）`;
+  await field(text0).fill(changedText);
+  await page.locator("#dirty.unsaved").waitFor();
+  ok("a target's text changed: the page says there are unsaved changes");
+
+  // Empty a required field: the problem appears beside it, then vanishes.
+  await field(text0).fill("");
+  await problemOf(text0).locator("p").waitFor({ timeout: 10000 }).catch(() => {});
+  const message = (await problemOf(text0).textContent()).trim();
+  expect(message.length > 0, `emptied target text: a problem beside the field: 「${message}」`);
+  const describedBy = await field(text0).getAttribute("aria-describedby");
+  const problemId = await problemOf(text0).getAttribute("id");
+  expect(describedBy?.split(" ").includes(problemId), "the problem is the field's description (aria-describedby)");
+  expect((await field(text0).getAttribute("aria-invalid")) === "true", "the field is marked invalid");
+  const summary = await page.locator("#summary-count").textContent();
+  expect(/要修正 [1-9]/.test(summary), `the summary counts it: ${summary}`);
+  await axe("a department with a problem shown");
+  await field(text0).fill(changedText);
+  await settle();
+  expect((await problemOf(text0).textContent()).trim() === "", "the problem vanished once the text is back");
+
+  // Add a target: the next number, a scene, a text.
+  const n = depValue.targets.length;
+  await page.locator(`#form fieldset[data-pointer="${dep}/targets"] > .add-tools button`).first().click();
+  await field(`${dep}/targets/${n}/text`).waitFor();
+  expect(await page.evaluate(() => document.activeElement?.dataset?.pointer) !== undefined, "the new target's first field has the focus");
+  const scene = edition.scenes[0];
+  await field(`${dep}/targets/${n}/scene`).fill(scene);
+  await field(`${dep}/targets/${n}/text`).fill("新しく追加した目標です（架空）。");
+  ok("added a target");
+
+  // The IME: a real composition in a field, across a pause and a check.
+  const ime = field(`${dep}/targets/${n}/text`);
+  await ime.click();
+  await ime.press("End");
+  await ime.evaluate((el) => { el.planpressMark = 1; });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Input.imeSetComposition", { text: "へんかん", selectionStart: 4, selectionEnd: 4 });
+  await page.waitForTimeout(1500);
+  const during = await ime.evaluate((el) => ({ mark: el.planpressMark, value: el.value, focused: document.activeElement === el }));
+  expect(during.mark === 1 && during.focused, "while composing, the field is not re-rendered and keeps the focus");
+  expect(during.value.endsWith("へんかん"), `while composing, its value is kept: …${during.value.slice(-12)}`);
+  await cdp.send("Input.insertText", { text: "変換" });
+  await settle();
+  const after = await ime.evaluate((el) => ({ mark: el.planpressMark, value: el.value }));
+  expect(after.mark === 1 && after.value === "新しく追加した目標です（架空）。変換", `the composed text is committed in place: ${after.value}`);
+  await ime.fill("新しく追加した目標です（架空）。");
+
+  // A 号 in the regulation: under the first article's first 項 (an article and
+  // its 項 are added first when the regulation has none yet).
+  await openPart(regulationFile, "");
+  const regulation = json(regulationFile);
+  await axe("the regulation");
+  const addIn = (pointer) => page.locator(`#form fieldset[data-pointer="${pointer}"] > .add-tools button`).first().click();
+  let clause = regulation.articles?.findIndex((a) => a.clauses?.length) ?? -1;
+  const wantRegulation = structuredClone(regulation);
+  if (clause < 0) {
+    clause = regulation.articles?.length || 0;
+    await addIn("/articles");
+    await field(`/articles/${clause}/caption`).fill("目的");
+    await addIn(`/articles/${clause}/clauses`);
+    await field(`/articles/${clause}/clauses/0/text`).fill("この要綱は、架空の委員会について定める。");
+    wantRegulation.articles = [...(regulation.articles || []),
+      { number: clause + 1, caption: "目的", clauses: [{ number: 1, text: "この要綱は、架空の委員会について定める。" }] }];
+  }
+  const items = `/articles/${clause}/clauses/0/items`;
+  const itemCount = wantRegulation.articles[clause].clauses[0].items?.length || 0;
+  await addIn(items);
+  await field(`${items}/${itemCount}/text`).fill("追加した号の本文（架空）");
+  const c0 = wantRegulation.articles[clause].clauses[0];
+  c0.items = [...(c0.items || []), { number: itemCount + 1, text: "追加した号の本文（架空）" }];
+  ok("added a 号");
+
+  // Two rows copied from Excel, pasted into the roster: its first group's rows
+  // (or, in a roster without groups, its members).
+  await openPart(rosterFile, "");
+  const roster = json(rosterFile);
+  const wantRoster = structuredClone(roster);
+  const grouped = roster.groups?.length > 0;
+  const rows = grouped ? "/groups/0/rows" : "/members";
+  const rowCount = (grouped ? roster.groups[0].rows : roster.members || []).length;
+  await addIn(rows);
+  const pasteInto = field(`${rows}/${rowCount}/${grouped ? 0 : "role"}`);
+  await pasteInto.waitFor();
+  const tsv = grouped ? "架空課\t係長\t貼付 一郎\t\r\n架空課\t主任\t貼付 二郎\t備考あり\r\n"
+    : "委員長\t架空区長\t貼付 一郎\r\n委員\t架空課長\t貼付 二郎\r\n";
+  await pasteInto.evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, tsv);
+  const second = field(`${rows}/${rowCount + 1}/${grouped ? 2 : "name"}`);
+  expect(await second.inputValue() === "貼付 二郎", "two pasted rows are two rows of the table");
+  if (grouped) wantRoster.groups[0].rows.push(["架空課", "係長", "貼付 一郎", ""], ["架空課", "主任", "貼付 二郎", "備考あり"]);
+  else {
+    wantRoster.members = [...(roster.members || []), { role: "委員長", post: "架空区長", name: "貼付 一郎" },
+      { role: "委員", post: "架空課長", name: "貼付 二郎" }];
+  }
+  await axe("the roster");
+
+  // Save (Ctrl+S): each file changed in exactly those values.
+  await page.keyboard.press("Control+s");
+  await page.locator("#notice.done").waitFor();
+  await page.locator("#dirty:not(.unsaved)").waitFor();
+  const wantTargets = structuredClone(targets);
+  const d = wantTargets.divisions[0].departments[0];
+  d.targets[0].text = changedText;
+  d.targets.push({ number: Math.max(...depValue.targets.map((t) => t.number)) + 1, scene, text: "新しく追加した目標です（架空）。" });
+  for (const [name, want] of [[targetsFile, wantTargets], [regulationFile, wantRegulation], [rosterFile, wantRoster]]) {
+    const got = json(name);
+    expect(JSON.stringify(got) === JSON.stringify(want), `${name} changed in exactly the edited values, keys in the file's order`);
+    if (JSON.stringify(got) !== JSON.stringify(want)) console.log(`  want ${JSON.stringify(want).slice(0, 300)}\n  got  ${JSON.stringify(got).slice(0, 300)}`);
+  }
+  for (const name of Object.keys(before).filter((x) => ![targetsFile, regulationFile, rosterFile].includes(x))) {
+    expect(read(name) === before[name], `${name} untouched (bytes)`);
+  }
+  const savedOnce = read(targetsFile);
+  await page.locator("#save").click({ force: true });
+  expect(read(targetsFile) === savedOnce, "saving again with no change writes nothing");
+
+  // A conflict: the file changes on disk (Notepad, a colleague); the save is refused.
+  await openPart(targetsFile, dep);
+  await field(text0).fill(`${changedText}（二度目）`);
+  const onDisk = read(targetsFile).replace(changedText, `${changedText}（ほかの人の変更）`);
+  fs.writeFileSync(file(targetsFile), onDisk);
+  await page.locator("#save").click();
+  await page.locator("#notice.error").waitFor();
+  const notice = await page.locator("#notice").textContent();
+  expect(read(targetsFile) === onDisk, "conflict: the file on disk is not overwritten");
+  expect(/読み直す/.test(notice), `conflict: the clerk is told and offered 読み直す: ${notice.slice(0, 80)}…`);
+  await page.locator("#notice button:text('読み直す')").click();
+  await page.locator("#notice.done").waitFor();
+  expect((await field(text0).inputValue()).includes("ほかの人の変更"), "読み直す shows the file as it is on disk");
+  expect(await page.locator("#dirty.unsaved").count() === 0, "after 読み直す nothing is left unsaved");
+
+  // axe on every kind of part (each file kind, and a department).
+  const parts = await page.evaluate(() => [...document.querySelectorAll("#parts a[data-part]")].map((a) => a.dataset.part));
+  const kinds = new Set();
+  for (const id of parts) {
+    const [name, pointer] = id.split("#");
+    const kind = name === "edition.json" ? "edition" : [...edition.chapters, ...edition.annex].find((c) => c.file === name)?.kind;
+    const key = `${kind}${pointer ? " item" : ""}`;
+    if (kinds.has(key)) continue;
+    kinds.add(key);
+    await openPart(name, pointer);
+    await axe(`${key} (${id})`);
+    if (shots) await page.screenshot({ path: path.join(shots, `edit-${key.replace(" ", "-")}.png`) });
+  }
+
+  // The secret address and the Host header, from the browser.
+  const wrong = await page.goto(address.replace(/[0-9a-f]{32}/, "0".repeat(32)));
+  expect(wrong.status() === 403, `a wrong token gets 403: ${(await page.textContent("body")).slice(0, 60)}`);
+  const rebound = await page.goto(address.replace("127.0.0.1", "rebind.test"));
+  expect(rebound.status() === 403, "a foreign Host (DNS rebinding) gets 403");
+  const local = await page.goto(address.replace("127.0.0.1", "localhost"));
+  expect(local.status() === 200, "localhost:PORT is the same editor");
+  expect(errors.length === 0, `no script errors${errors.length ? ": " + errors.join("; ") : ""}`);
+} catch (e) {
+  fail(`${e.stack || e}`);
+} finally {
+  await browser.close();
+  server.kill();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+console.log(failed ? `${failed} check(s) failed` : "all editor checks passed");
+process.exit(failed ? 1 : 0);
