@@ -61,6 +61,7 @@ const openPart = async (file, pointer) => {
   await page.locator(`#parts a[data-part="${file}#${pointer}"]`).click();
   await page.locator("#part-title").waitFor();
 };
+const addIn = (pointer) => page.locator(`#form fieldset[data-pointer="${pointer}"] > .add-tools button`).first().click();
 const settle = () => page.waitForTimeout(1200); // past the ~400 ms pause and the check's answer
 
 async function axe(name) {
@@ -146,7 +147,6 @@ try {
   await openPart(regulationFile, "");
   const regulation = json(regulationFile);
   await axe("the regulation");
-  const addIn = (pointer) => page.locator(`#form fieldset[data-pointer="${pointer}"] > .add-tools button`).first().click();
   let clause = regulation.articles?.findIndex((a) => a.clauses?.length) ?? -1;
   const wantRegulation = structuredClone(regulation);
   if (clause < 0) {
@@ -193,6 +193,19 @@ try {
   }
   await axe("the roster");
 
+  // Undo: Ctrl+Z outside a text field, and the 元に戻す button.
+  await openPart(targetsFile, dep);
+  await field(text0).fill("取り消す変更");
+  await page.locator("#part-title").focus();
+  await page.keyboard.press("Control+z");
+  expect(await field(text0).inputValue() === changedText, "Ctrl+Z outside a text field undoes the last change");
+  const countRows = () => page.locator(`#form fieldset[data-pointer="${dep}/targets"] tbody tr`).count();
+  const rowsBefore = await countRows();
+  await addIn(`${dep}/targets`);
+  expect(await countRows() === rowsBefore + 1, "a row added");
+  await page.locator("#undo").click();
+  expect(await countRows() === rowsBefore, "元に戻す takes the added row away again");
+
   // Save (Ctrl+S): each file changed in exactly those values.
   await page.keyboard.press("Control+s");
   await page.locator("#notice.done").waitFor();
@@ -209,9 +222,12 @@ try {
   for (const name of Object.keys(before).filter((x) => ![targetsFile, regulationFile, rosterFile].includes(x))) {
     expect(read(name) === before[name], `${name} untouched (bytes)`);
   }
-  const savedOnce = read(targetsFile);
-  await page.locator("#save").click({ force: true });
-  expect(read(targetsFile) === savedOnce, "saving again with no change writes nothing");
+  const saves = [];
+  page.on("request", (r) => { if (r.url().endsWith("/api/save")) saves.push(r.url()); });
+  expect(await page.locator("#save").isDisabled(), "after saving, 保存 is off until the next change");
+  await page.keyboard.press("Control+s");
+  await page.locator("#notice:has-text('保存する変更はありません')").waitFor();
+  expect(saves.length === 0, "Ctrl+S with nothing changed sends nothing to save");
 
   // A conflict: the file changes on disk (Notepad, a colleague); the save is refused.
   await openPart(targetsFile, dep);
@@ -242,8 +258,18 @@ try {
     if (shots) await page.screenshot({ path: path.join(shots, `edit-${key.replace(" ", "-")}.png`) });
   }
 
+  // Leaving with unsaved changes warns (beforeunload).
+  await openPart("edition.json", "");
+  await page.locator("#form input.text").first().click();
+  await page.keyboard.type("あ");
+  const dialogs = [];
+  page.removeAllListeners("dialog");
+  page.on("dialog", (d) => { dialogs.push(d.type()); d.accept(); });
+
   // The secret address and the Host header, from the browser.
   const wrong = await page.goto(address.replace(/[0-9a-f]{32}/, "0".repeat(32)));
+  expect(dialogs.includes("beforeunload"), "leaving the page with unsaved changes warns");
+  expect(read("edition.json") === before["edition.json"], "an unsaved change is not written");
   expect(wrong.status() === 403, `a wrong token gets 403: ${(await page.textContent("body")).slice(0, 60)}`);
   const rebound = await page.goto(address.replace("127.0.0.1", "rebind.test"));
   expect(rebound.status() === 403, "a foreign Host (DNS rebinding) gets 403");

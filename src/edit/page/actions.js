@@ -17,6 +17,8 @@ export function notify(kind, message, buttons = []) {
   el.hidden = false;
   el.replaceChildren(h("p", {}, message), ...buttons,
     h("button", { type: "button", class: "quiet", onclick: () => { el.hidden = true; } }, "閉じる"));
+  clearTimeout(notify.timer);
+  if (kind === "done") notify.timer = setTimeout(() => { el.hidden = true; }, 8000);
 }
 
 let saving = false;
@@ -36,6 +38,8 @@ export async function saveAll(ctx) {
       if (code === 200) {
         doc.hash = body.hash;
         doc.saved = text;
+        doc.text = text;
+        if (doc.raw === null) doc.original = structuredClone(doc.data);
         done.push(doc.name);
         continue;
       }

@@ -186,7 +186,7 @@ state.onChange(() => {
   status();
   problems.schedule(ctx);
   const pointer = document.activeElement?.dataset?.pointer;
-  if (ctx.part) preview.schedule(ctx, ctx.part.file, pointer || ctx.part.pointer);
+  if (ctx.part) preview.schedule(ctx, ctx.part.file, pointer || ctx.part.pointer, 150);
 });
 
 document.addEventListener("compositionstart", () => setComposing(true));

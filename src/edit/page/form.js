@@ -131,7 +131,7 @@ function textField(ctx, host, p, schema, t, optional) {
   input.addEventListener("input", (e) => { if (!e.isComposing && !composing) write(); });
   input.addEventListener("compositionend", () => write());
   host.append(h("div", { class: "field", dataset: { pointer: p.pointer } },
-    h("label", { for: id }, p.label, optional || !p.required ? null : h("span", { class: "req" }, "（必須）")),
+    h("label", { for: id }, p.label, !p.inArray && (optional || !p.required) ? h("span", { class: "opt" }, "（任意）") : null),
     input, ...notes(ctx, p.pointer, helpText)));
 }
 

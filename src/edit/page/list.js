@@ -70,7 +70,7 @@ export function renderArray(ctx, host, p) {
     if (scalar) li.append(h("span", { class: "idx", "aria-hidden": "true" }, String(i + 1)));
     const itemLabel = `${name} ${i + 1}`;
     renderValue(ctx, li, { pointer, schema: itemSchema, value: v, label: itemLabel, inArray: true, name: p.name });
-    li.append(itemTools(ctx, p, i, list.length, itemLabel));
+    li.append(itemTools(ctx, p, i, list.length, itemLabel, scalar));
     ol.append(li);
   });
   if (list.length) box.append(ol);

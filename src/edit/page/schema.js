@@ -107,9 +107,19 @@ export function help(s) { return s["x-help"] || ""; }
 /** A kind of union variant, for the 追加 choices and the item's heading. */
 export function variantLabel(v) {
   if (v.title) return v.title;
-  if (v["x-def"]) return v["x-def"];
   const t = typeOf(v);
-  return { string: "文", array: "文（計算される部分を含む）", object: "項目" }[t] || t;
+  if (t === "object") {
+    const keys = v.required || Object.keys(v.properties || {});
+    const has = (k) => keys.includes(k);
+    if (has("list") && has("text")) return "下に箇条書きのある項目";
+    if (has("list")) return "箇条書き";
+    if (has("table")) return "表";
+    if (has("page_of")) return "ページ番号の参照";
+    if (has("ref")) return "計算される範囲";
+    if (has("detail")) return "補足つき";
+    return v["x-def"] || "項目";
+  }
+  return { string: "文章", array: "ページ番号などを含む文章" }[t] || t;
 }
 
 /** A new value for schema `s`: required fields filled, numbers continuing `siblings`. */
