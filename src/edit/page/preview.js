@@ -44,7 +44,10 @@ async function run(ctx, file, pointer) {
       "内容に問題があるため、印刷イメージを作れません。問題の一覧を確かめてください。"));
     return;
   }
-  box.replaceChildren(...pages.map((pg) => page(ctx, pg)));
+  const figures = pages.map((pg) => page(ctx, pg));
+  await Promise.all(figures.map((f) => f.querySelector("img").decode().catch(() => {})));
+  if (n !== asked) return;
+  box.replaceChildren(...figures);
   document.dispatchEvent(new CustomEvent("planpress:preview", { detail: { pages: pages.length } }));
 }
 
