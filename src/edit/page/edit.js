@@ -1,0 +1,1 @@
+// The editor's script (the page helper fills this in).
