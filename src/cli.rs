@@ -45,6 +45,8 @@ pub enum Command {
     Archive(ArchiveArgs),
     /// 表記ゆれと公用文の書き方を検査して知らせます（ファイルは書き換えません）
     Lint(LintArgs),
+    /// 版の内容をブラウザの画面で編集します（この PC の中だけで動きます）
+    Edit(EditArgs),
 }
 
 /// The edition and its layout: what every command that builds reads.
@@ -158,6 +160,18 @@ pub struct WatchArgs {
     /// 書き出す PDF（省略時は out/<フォルダ名>.pdf、案は out/<フォルダ名>-案.pdf）
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EditArgs {
+    /// 編集する版のフォルダ（例: content/miyamae-r2）
+    pub edition: PathBuf,
+    /// 使うポート番号（省略時は空いている番号）
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// ブラウザを開かず、アドレスを表示するだけにします
+    #[arg(long)]
+    pub no_open: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -21,6 +21,10 @@ pub struct Config {
     /// Lay invisible source marks (file, JSON pointer) for the editor's preview
     /// ([`crate::marks`]); off for the PDF.
     pub source_marks: bool,
+    /// Files (name in the edition folder, bytes) read in place of the folder's
+    /// own: the editor's unsaved changes, checked and previewed before they are
+    /// written.
+    pub overlay: Vec<(String, Vec<u8>)>,
 }
 
 impl Config {

@@ -14,6 +14,7 @@ pub mod archive;
 pub mod config;
 pub mod content;
 pub mod diff;
+pub mod edit;
 pub mod error;
 pub mod extract;
 pub mod fmt;

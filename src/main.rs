@@ -32,6 +32,7 @@ fn main() -> ExitCode {
         Command::New(args) => commands::new::run(args),
         Command::Archive(args) => commands::archive::run(args),
         Command::Lint(args) => commands::lint::run(args),
+        Command::Edit(args) => commands::edit::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -93,7 +93,7 @@ impl Pipeline {
 
     /// load → validate → view. `check` and `web` go on from here without Typst.
     pub fn prepare(&self) -> Result<Prepared, BuildError> {
-        let content = content::validate(content::read(&self.config.edition)?)
+        let content = content::load::load_with(&self.config.edition, self.config.overlay.clone())
             .map_err(|e| with_previous(e, &self.config.edition))?;
         let (previous, mut warnings) = previous_edition(&content)?;
         warnings.extend(

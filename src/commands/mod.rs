@@ -5,6 +5,7 @@ pub mod archive;
 pub mod build;
 pub mod check;
 pub mod diff;
+pub mod edit;
 pub mod extract;
 pub mod fmt;
 pub mod import;

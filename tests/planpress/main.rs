@@ -17,6 +17,7 @@ mod cost;
 mod deep_org;
 mod diff_every_string;
 mod document;
+mod edit_server;
 mod editions;
 mod extracting;
 mod fixtures;

@@ -1,0 +1,126 @@
+//! `planpress edit`: the clerk's editor in the browser, a thin layer over the
+//! pipeline (as mdBook's `serve` over its build). The page asks, the pipeline
+//! answers: the same model and checks (`content::load_with`, [`crate::Pipeline`]),
+//! the same writing rule ([`crate::fs::write_content`]).
+//!
+//! A local HTTP server on 127.0.0.1: [`guard`] (token, Host, Origin, sizes),
+//! [`files`] (the edition's files, saved as `fmt` writes them), [`parts`] (the
+//! list named as the printed document), [`api`] (the JSON answers), [`assets`]
+//! (the page, inside the binary).
+
+mod api;
+mod assets;
+mod files;
+mod guard;
+mod parts;
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+/// What every request shares: the edition it was started on, and its secret.
+pub struct Editor {
+    pub dir: PathBuf,
+    pub token: String,
+    pub port: u16,
+}
+
+/// A running editor: its address, and the server's runtime (dropped: stopped).
+pub struct Running {
+    pub address: String,
+    pub port: u16,
+    runtime: tokio::runtime::Runtime,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Running {
+    /// Serve until Ctrl+C.
+    pub fn wait_for_ctrl_c(mut self) {
+        self.runtime.block_on(async {
+            let _ = tokio::signal::ctrl_c().await;
+        });
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Start serving the edition in `dir` on 127.0.0.1:`port` (0: any free port).
+pub fn start(dir: &Path, port: u16) -> Result<Running, String> {
+    if !dir.join("edition.json").is_file() {
+        return Err(format!(
+            "{} は版のフォルダではありません（edition.json がありません）。版のフォルダを指定してください（例: content/miyamae-r2）",
+            dir.display()
+        ));
+    }
+    let dir = dir
+        .canonicalize()
+        .map_err(|e| format!("{}: {}", dir.display(), crate::io_message::reason(&e)))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("編集画面を始められません: {e}"))?;
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind(SocketAddr::from((
+            Ipv4Addr::LOCALHOST,
+            port,
+        ))))
+        .map_err(|e| {
+            format!(
+                "ポート {port} を使えません（{}）。--port でほかの番号を指定してください",
+                crate::io_message::reason(&e)
+            )
+        })?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    let editor = Arc::new(Editor {
+        dir,
+        token: guard::new_token()?,
+        port,
+    });
+    let address = format!("http://127.0.0.1:{port}/{}/", editor.token);
+    let app = router(editor);
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    runtime.spawn(async move {
+        let _ = axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = rx.await;
+            })
+            .await;
+    });
+    Ok(Running {
+        address,
+        port,
+        runtime,
+        shutdown: Some(tx),
+    })
+}
+
+fn router(editor: Arc<Editor>) -> Router {
+    // Every route carries the token as its first segment; `guard` checks it
+    // (and Host, Origin) before any handler runs.
+    Router::new()
+        .route("/{token}/", get(assets::index))
+        .route("/{token}/assets/{name}", get(assets::asset))
+        .route("/{token}/api/edition", get(api::edition))
+        .route("/{token}/api/check", post(api::check))
+        .route("/{token}/api/save", post(api::save))
+        .fallback(guard::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            editor.clone(),
+            guard::guard,
+        ))
+        .layer(axum::extract::DefaultBodyLimit::max(guard::BODY_LIMIT))
+        .with_state(editor)
+}
