@@ -43,12 +43,15 @@ async function load() {
   Object.assign(state.edition, body);
   for (const f of body.files) state.openFile(f);
   ctx.parts = body.parts;
-  $("title").textContent = body.title || body.edition;
-  document.title = `編集: ${body.title || body.edition}`;
+  const own = state.docs.get("edition.json")?.data;
+  const title = body.title || (typeof own?.title === "string" && own.title) || body.edition;
+  $("title").textContent = `${title}（${body.edition}）`;
+  document.title = `編集: ${title}`;
   nav();
   const wanted = decodeURIComponent(location.hash.slice(1));
   select(ctx.parts.find((p) => p.id === wanted) || ctx.parts[0], null, false);
-  problems.run(ctx);
+  if (Array.isArray(body.problems)) problems.set(ctx, body.problems);
+  else problems.run(ctx);
   status();
 }
 
@@ -212,6 +215,16 @@ window.addEventListener("hashchange", () => {
   const part = ctx.parts.find((p) => p.id === decodeURIComponent(location.hash.slice(1)));
   if (part && part !== ctx.part) select(part);
 });
+/** The printed page's column, hidden to give the form more room (remembered). */
+function side(show) {
+  document.querySelector(".layout").classList.toggle("no-side", !show);
+  $("side").hidden = !show;
+  $("side-toggle").setAttribute("aria-expanded", String(show));
+  $("side-toggle").textContent = show ? "印刷イメージを隠す" : "印刷イメージを表示";
+  try { localStorage.setItem("planpress-side", show ? "1" : "0"); } catch { /* private mode */ }
+}
+$("side-toggle").addEventListener("click", () => side($("side").hidden));
+try { if (localStorage.getItem("planpress-side") === "0") side(false); } catch { /* private mode */ }
 $("save").addEventListener("click", () => saveAll(ctx));
 $("undo").addEventListener("click", undo);
 for (const b of document.querySelectorAll("[data-make]")) b.addEventListener("click", () => makeFile(ctx, b.dataset.make));

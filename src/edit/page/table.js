@@ -100,13 +100,19 @@ export function renderTable(ctx, host, p) {
   const items = resolve(ctx.root, p.schema.items || {});
   const cols = objectColumns(ctx.root, items) || rowColumns(ctx, p, list);
   const name = itemName(ctx, p);
+  for (const col of cols) {
+    col.long = col.type === "string" && !col.choices
+      && (/^(text|result|note|target|detail)$/.test(col.key) || list.some((r) => String(r[col.key] ?? "").length > 16));
+    col.kind = col.long ? "c-long" : col.choices || col.type === "boolean" ? "c-choice"
+      : col.type === "string" ? "c-short" : "c-num";
+  }
   const box = h("fieldset", { class: "array table", dataset: { pointer: p.pointer } }, h("legend", {}, p.label));
   const pasteHelp = "Excel や Word の表をコピーしてセルに貼り付けると、そのセルから行として入ります（足りない行は追加されます）。";
   box.append(...notes(ctx, p.pointer, [p.schema["x-help"], pasteHelp].filter(Boolean).join(" ")));
   const table = h("table", { class: "grid" },
     h("caption", { class: "visually-hidden" }, p.label),
     h("thead", {}, h("tr", {}, h("th", { scope: "col", class: "no" }, "行"),
-      ...cols.map((c) => h("th", { scope: "col" }, c.label)), h("th", { scope: "col", class: "tools" }, "操作"))));
+      ...cols.map((c) => h("th", { scope: "col", class: c.kind }, c.label)), h("th", { scope: "col", class: "tools" }, "操作"))));
   const body = h("tbody");
   list.forEach((row, i) => {
     const rowPointer = join(p.pointer, i);
@@ -155,7 +161,7 @@ function cell(ctx, p, list, cols, i, k, rowLabel) {
     input.checked = v === true;
     input.addEventListener("change", () => edit(ctx, pointer, input.checked));
   } else {
-    const long = col.type === "string" && (String(v ?? "").length > 20 || /^(text|result|note|target)$/.test(col.key));
+    const long = col.long;
     input = h(long ? "textarea" : "input", { ...attrs, class: long ? "cell long" : (col.type === "string" ? "cell" : "cell short"),
       ...(long ? { rows: 2 } : { type: "text" }), ...(col.type !== "string" ? { inputmode: "numeric" } : {}) });
     input.value = v === undefined || v === null ? "" : String(v);
