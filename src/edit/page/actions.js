@@ -109,9 +109,9 @@ export async function makeFile(ctx, what) {
   const findings = (body?.problems || []).map((pr) => h("li", {},
     h("button", { type: "button", class: "link", onclick: () => ctx.goto(pr.file, pr.pointer) },
       `${pr.severity === "warning" ? "注意" : "要修正"}: ${pr.item ? pr.item + "　" : ""}${pr.message}`)));
-  out.replaceChildren(
+  out.replaceChildren(...[
     h("p", { class: body?.ok ? "ok" : "err" }, body?.message || (body?.ok ? "できました。" : "作れませんでした。")),
     body?.path ? h("p", {}, "保存先: ", h("code", {}, body.path)) : null,
     findings.length ? h("ul", { class: "findings" }, ...findings) : null,
-  );
+  ].filter(Boolean));
 }

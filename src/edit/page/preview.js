@@ -37,6 +37,7 @@ async function run(ctx, file, pointer) {
     box.replaceChildren(h("p", { class: "err" }, body?.message || "印刷イメージを作れませんでした。"));
     return;
   }
+  if (body.superseded) return; // a newer request (a later keystroke) answers instead
   last = key;
   const pages = body.pages || [];
   if (!pages.length) {
