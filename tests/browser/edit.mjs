@@ -337,6 +337,19 @@ try {
       `案のPDF says where it went, and it is there: ${went}`);
   }
 
+  // A value the form does not know (written by hand) is shown, and kept on save.
+  const hand = json(rosterFile);
+  hand.x_written_by_hand = { "メモ": "手で書いた項目" };
+  fs.writeFileSync(file(rosterFile), JSON.stringify(hand, null, 2) + "\n");
+  await page.reload();
+  await openPart(rosterFile, "");
+  expect((await page.locator("#form .unknown pre").textContent()).includes("手で書いた項目"), "an unknown value is shown as it is");
+  await field("/title").fill(`${hand.title}（改）`);
+  await page.locator("#save").click();
+  await page.locator("#notice.done").waitFor();
+  const kept = json(rosterFile);
+  expect(JSON.stringify(kept) === JSON.stringify({ ...hand, title: `${hand.title}（改）` }), "saving keeps the unknown value, in its place");
+
   // Leaving with unsaved changes warns (beforeunload).
   await openPart("edition.json", "");
   await page.locator("#form input.text").first().click();

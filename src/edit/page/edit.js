@@ -224,6 +224,10 @@ function side(show) {
   try { localStorage.setItem("planpress-side", show ? "1" : "0"); } catch { /* private mode */ }
 }
 $("side-toggle").addEventListener("click", () => side($("side").hidden));
+$("zoom").addEventListener("click", () => {
+  const wide = document.querySelector(".layout").classList.toggle("wide-side");
+  $("zoom").setAttribute("aria-pressed", String(wide));
+});
 try { if (localStorage.getItem("planpress-side") === "0") side(false); } catch { /* private mode */ }
 $("save").addEventListener("click", () => saveAll(ctx));
 $("undo").addEventListener("click", undo);

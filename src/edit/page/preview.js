@@ -41,8 +41,12 @@ async function run(ctx, file, pointer) {
   last = key;
   const pages = body.pages || [];
   if (!pages.length) {
-    box.replaceChildren(h("p", { class: "muted" },
-      "内容に問題があるため、印刷イメージを作れません。問題の一覧を確かめてください。"));
+    // Keep the last pages drawn, with a word on why they are not the latest.
+    const note = h("p", { class: "preview-note warn" },
+      "内容に問題があるため、いまの内容では印刷イメージを作れません。問題の一覧を確かめてください。");
+    const kept = [...box.querySelectorAll("figure")];
+    if (kept.length) note.append("（下は直前に作れたときのイメージです）");
+    box.replaceChildren(note, ...kept);
     return;
   }
   const figures = pages.map((pg) => page(ctx, pg));
