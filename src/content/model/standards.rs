@@ -61,7 +61,7 @@ impl StandardTable {
 #[serde(deny_unknown_fields)]
 #[schemars(title = "基準")]
 pub struct Standard {
-    #[schemars(title = "番号", extend("x-help" = "No の欄に印刷する番号です。表の順に 1、2… と付けます。"))]
+    #[schemars(title = "番号", extend("x-help" = "No の欄に印刷する番号です。通し番号ならすべての表を通して、表ごとの番号ならこの表で 1 から順に付けます。"))]
     pub number: u32,
     #[schemars(title = "基準", extend("x-help" = "基準の文です。", "x-form" = "paragraph"))]
     pub text: String,

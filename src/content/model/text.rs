@@ -54,7 +54,7 @@ pub struct List {
     #[schemars(title = "項目", extend("x-help" = "箇条書きの項目を、印刷する順に並べます。"))]
     pub list: Vec<ListItem>,
     #[serde(default)]
-    #[schemars(title = "記号", extend("x-help" = "項目に付ける記号か番号です。書かなければ「・」（番号付きの項目の下では一段下の番号）です。"))]
+    #[schemars(title = "記号", extend("x-help" = "項目に付ける記号か番号です。書かなければ「・」です。"))]
     pub marks: Option<ListMarks>,
 }
 
@@ -80,7 +80,7 @@ pub struct ListParent {
     #[schemars(title = "下の箇条書き", extend("x-help" = "この項目の下に一段下げて印刷する項目です。"))]
     pub list: Vec<ListItem>,
     #[serde(default)]
-    #[schemars(title = "下の箇条書きの記号", extend("x-help" = "書かなければ、この項目の一段下の番号（「・」の下では「・」）です。"))]
+    #[schemars(title = "下の箇条書きの記号", extend("x-help" = "書かなければ、この項目の記号の一段下（第1 → 1 → (1) → ア → (ア)。「・」の下は「・」）です。"))]
     pub marks: Option<ListMarks>,
 }
 
