@@ -139,7 +139,7 @@ pub struct Results {
     #[schemars(title = "題名", extend("x-help" = "例: 区役所サービス向上目標の実施結果"))]
     pub title: String,
     #[serde(default)]
-    #[schemars(title = "実施結果の行", extend("x-help" = "部署ごと・目標ごとの行です。前年度の版があれば、そこから自動で作られます。Excel からの貼り付けもできます。", "x-form" = "table"))]
+    #[schemars(title = "実施結果の行", extend("x-help" = "部署ごと・目標ごとの行です。空にしておくと、前年度の版があればその目標と実施結果から作られます。Excel からの貼り付けもできます。", "x-form" = "table"))]
     pub rows: Vec<ResultRow>,
     #[serde(default)]
     #[schemars(title = "未収録の説明", extend("x-help" = "原本から転記していないときに、その理由を書きます。PDF には【未収録】と印刷され、残っている間は公開版を作れません。", "x-form" = "paragraph"))]
