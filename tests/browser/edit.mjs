@@ -123,14 +123,14 @@ try {
   await field(`${dep}/targets/${n}/text`).waitFor();
   expect(await page.evaluate(() => document.activeElement?.dataset?.pointer) !== undefined, "the new target's first field has the focus");
   const scene = edition.scenes[0];
-  await field(`${dep}/targets/${n}/scene`).fill(scene);
+  await field(`${dep}/targets/${n}/scene`).selectOption({ label: scene });
   await field(`${dep}/targets/${n}/text`).fill("新しく追加した目標です（架空）。");
   ok("added a target");
 
   // The IME: a real composition in a field, across a pause and a check.
   const ime = field(`${dep}/targets/${n}/text`);
   await ime.click();
-  await ime.press("End");
+  await ime.press("Control+End");
   await ime.evaluate((el) => { el.planpressMark = 1; });
   const cdp = await context.newCDPSession(page);
   await cdp.send("Input.imeSetComposition", { text: "へんかん", selectionStart: 4, selectionEnd: 4 });
@@ -280,7 +280,7 @@ try {
     await img.waitFor();
     expect(/ページ|枚目/.test(await img.getAttribute("alt")), `the image says which page it is: ${await img.getAttribute("alt")}`);
     const src = await img.getAttribute("src");
-    await field(text0).press("End");
+    await field(text0).press("Control+End");
     answer = drawing();
     await field(text0).pressSequentially("追記");
     const redrawn = await (await answer).json();

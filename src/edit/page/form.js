@@ -52,6 +52,7 @@ export function renderValue(ctx, host, p) {
   const root = ctx.root;
   let { schema, optional } = unwrapNull(root, p.schema);
   schema = resolve(root, schema);
+  if (schema["x-form"] === "hidden") return; // kept as it is, not shown
   const alts = variants(root, schema);
   if (alts && p.value !== undefined) {
     const i = variantOf(root, alts, p.value);
@@ -98,11 +99,10 @@ function emptied(ctx, p, optional) {
   return optional ? null : "";
 }
 
-/** Whether a string field is long text (a textarea). */
+/** Whether a string field is long text (a textarea): the schema says so
+ * (`x-form: paragraph`), or the value already holds a line break. */
 function longText(p, schema) {
-  const v = typeof p.value === "string" ? p.value : "";
-  return v.length > 36 || v.includes("\n") || /^(text|result|note|detail|lead|pledge|intro|gap|subject|description)$/.test(p.name || "")
-    || (p.inArray && !schema.pattern && v.length > 16) || schema["x-long"];
+  return schema["x-form"] === "paragraph" || (typeof p.value === "string" && p.value.includes("\n"));
 }
 
 function textField(ctx, host, p, schema, t, optional) {
@@ -177,13 +177,16 @@ function objectField(ctx, host, p, schema, optional) {
       h("legend", {}, p.variant && !p.inArray ? `${p.label}（${p.variant}）` : p.label));
   const helpText = help(schema);
   if (!p.top) group.append(...notes(ctx, p.pointer, helpText));
-  const keys = [...Object.keys(p.value), ...Object.keys(props).filter((k) => !Object.hasOwn(p.value, k))];
+  // The form's order: the schema's x-order, else the file's; the data keeps the file's.
+  const order = [...(schema["x-order"] || []), ...Object.keys(p.value), ...Object.keys(props)];
+  const keys = [...new Set(order)].filter((k) => Object.hasOwn(p.value, k) || Object.hasOwn(props, k));
   const unknown = [];
   for (const k of keys) {
     if (k === "$schema") continue;
     const pointer = join(p.pointer, k);
     if (!Object.hasOwn(props, k)) { unknown.push(k); continue; }
     const ps = props[k];
+    if (ps["x-older"] && !Object.hasOwn(p.value, k)) continue; // an older form, shown only when used
     renderValue(ctx, group, {
       pointer, schema: ps, value: p.value[k], name: k,
       label: label(resolve(ctx.root, ps), k), required: required.has(k),

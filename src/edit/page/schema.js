@@ -1,6 +1,9 @@
 // Reading the JSON Schemas the server sends (schemars, draft 2020-12): $ref to
 // $defs, optional fields (anyOf with null, or a type list with "null"),
-// unions, enums, and the Japanese `title` / `x-help` of each field.
+// unions, enums, and the Japanese `title` / `x-help` of each field, with the
+// form hints of src/schema.rs (x-form, x-columns, x-values, x-order, x-older).
+
+import { editionList as listOf } from "./state.js";
 
 /** The schema behind `$ref`s (one level at a time, keeping the referrer's title). */
 export function resolve(root, s) {
@@ -32,8 +35,10 @@ export function unwrapNull(root, s) {
   return { schema: s, optional: false };
 }
 
-/** The choices of an enum (`enum`, or `oneOf` of `const`s): [{value, label}] or null. */
+/** The choices of an enum (`enum`, or `oneOf` of `const`s), or of a list of the
+ * edition (`x-values`): [{value, label}] or null. */
 export function choices(s) {
+  if (s["x-values"]) return listOf(s["x-values"]).map((v) => ({ value: v, label: v }));
   if (Array.isArray(s.enum)) return s.enum.map((v) => ({ value: v, label: String(v) }));
   const alts = s.oneOf || s.anyOf;
   if (alts && alts.length && alts.every((a) => a.const !== undefined)) {

@@ -31,6 +31,17 @@ export function serialize(doc) {
 export function isDirty(doc) { return serialize(doc) !== doc.saved; }
 export function dirtyDocs() { return [...docs.values()].filter(isDirty); }
 
+// The statuses a target may take when edition.json names none (the model's
+// DEFAULT_STATUSES; the schema's help names them too).
+const DEFAULT_STATUSES = ["達成", "一部達成", "未達成"];
+
+/** The choices of a field marked `x-values`: edition.json's list of that name, as edited. */
+export function editionList(name) {
+  const list = docs.get("edition.json")?.data?.[name];
+  if (Array.isArray(list)) return list.filter((x) => typeof x === "string");
+  return name === "statuses" ? DEFAULT_STATUSES : [];
+}
+
 // JSON pointers (RFC 6901).
 export function tokens(pointer) {
   if (!pointer) return [];

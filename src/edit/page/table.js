@@ -18,6 +18,7 @@ function objectColumns(root, items) {
     if (key === "$schema") return null;
     const { schema, optional } = unwrapNull(root, s);
     const r = resolve(root, schema);
+    if (r["x-form"] === "hidden") continue;
     const t = typeOf(r);
     if (!choices(r) && !["string", "integer", "number", "boolean"].includes(t)) return null;
     cols.push({ key, schema: r, optional: optional || !(items.required || []).includes(key),
@@ -26,8 +27,10 @@ function objectColumns(root, items) {
   return cols;
 }
 
-/** Whether the array (schema, value) shows as a table. */
+/** Whether the array (schema, value) shows as a table: the schema says so
+ * (`x-form: table`) and every row has a table's shape (else it is a list). */
 export function tabular(root, schema, value) {
+  if (schema["x-form"] !== "table") return false;
   const items = resolve(root, schema.items || {});
   const list = Array.isArray(value) ? value : [];
   const cols = objectColumns(root, items);
@@ -46,6 +49,11 @@ function rowColumns(ctx, p, list) {
   let width = list.reduce((m, r) => Math.max(m, r.length), 0);
   const own = get(ctx.doc.data, parent(p.pointer));
   let heads = null;
+  const named = p.schema["x-columns"];
+  if (named) {
+    const cols = named.startsWith("/") ? get(ctx.doc.data, named) : own?.[named];
+    if (Array.isArray(cols)) heads = cols.slice(p.schema["x-columns-skip"] || 0).map(String);
+  }
   for (let at = parent(p.pointer); heads === null; at = parent(at)) {
     const cols = get(ctx.doc.data, at)?.columns;
     if (Array.isArray(cols) && cols.every((c) => typeof c === "string")) {
@@ -101,8 +109,7 @@ export function renderTable(ctx, host, p) {
   const cols = objectColumns(ctx.root, items) || rowColumns(ctx, p, list);
   const name = itemName(ctx, p);
   for (const col of cols) {
-    col.long = col.type === "string" && !col.choices
-      && (/^(text|result|note|target|detail)$/.test(col.key) || list.some((r) => String(r[col.key] ?? "").length > 16));
+    col.long = col.type === "string" && !col.choices && col.schema["x-form"] === "paragraph";
     col.kind = col.long ? "c-long" : col.choices || col.type === "boolean" ? "c-choice"
       : col.type === "string" ? "c-short" : "c-num";
   }
