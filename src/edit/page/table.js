@@ -115,7 +115,8 @@ export function renderTable(ctx, host, p) {
   }
   const box = h("fieldset", { class: "array table", dataset: { pointer: p.pointer } }, h("legend", {}, p.label));
   const pasteHelp = "Excel や Word の表をコピーしてセルに貼り付けると、そのセルから行として入ります（足りない行は追加されます）。";
-  box.append(...notes(ctx, p.pointer, [p.schema["x-help"], pasteHelp].filter(Boolean).join(" ")));
+  const own = p.schema["x-help"] || "";
+  box.append(...notes(ctx, p.pointer, own.includes("貼り付け") ? `${own}（${pasteHelp}）` : [own, pasteHelp].filter(Boolean).join(" ")));
   const table = h("table", { class: "grid" },
     h("caption", { class: "visually-hidden" }, p.label),
     h("thead", {}, h("tr", {}, h("th", { scope: "col", class: "no" }, "行"),
