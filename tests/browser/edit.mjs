@@ -168,31 +168,37 @@ try {
   c0.items = [...(c0.items || []), { number: itemCount + 1, text: "追加した号の本文（架空）" }];
   ok("added a 号");
 
-  // Two rows copied from Excel, pasted into the roster: its first group's rows
-  // (or, in a roster without groups, its members).
+  // Two rows copied from Excel, pasted into the roster's first group (a roster
+  // with no groups yet gets its column headings and a group first).
   await openPart(rosterFile, "");
   const roster = json(rosterFile);
   const wantRoster = structuredClone(roster);
-  const grouped = roster.groups?.length > 0;
-  const rows = grouped ? "/groups/0/rows" : "/members";
-  const rowCount = (grouped ? roster.groups[0].rows : roster.members || []).length;
+  if (!roster.groups?.length) {
+    for (const [i, heading] of ["区分", "職名", "氏名"].entries()) {
+      await addIn("/columns");
+      await field(`/columns/${(roster.columns?.length || 0) + i}`).fill(heading);
+    }
+    await addIn("/groups");
+    await field("/groups/0/label").fill("委員");
+    wantRoster.columns = [...(roster.columns || []), "区分", "職名", "氏名"];
+    wantRoster.groups = [{ label: "委員", rows: [] }];
+  }
+  const rows = "/groups/0/rows";
+  const rowCount = wantRoster.groups[0].rows.length;
   await addIn(rows);
-  const pasteInto = field(`${rows}/${rowCount}/${grouped ? 0 : "role"}`);
+  const pasteInto = field(`${rows}/${rowCount}/0`);
   await pasteInto.waitFor();
-  const tsv = grouped ? "架空課\t係長\t貼付 一郎\t\r\n架空課\t主任\t貼付 二郎\t備考あり\r\n"
-    : "委員長\t架空区長\t貼付 一郎\r\n委員\t架空課長\t貼付 二郎\r\n";
+  const width = wantRoster.columns.length - 1;
+  const pasted = [["架空課", "係長", "貼付 一郎", ""], ["架空課", "主任", "貼付 二郎", "備考あり"]].map((r) => r.slice(-width));
+  const tsv = pasted.map((r) => r.join("\t")).join("\r\n") + "\r\n";
   await pasteInto.evaluate((el, text) => {
     const data = new DataTransfer();
     data.setData("text/plain", text);
     el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   }, tsv);
-  const second = field(`${rows}/${rowCount + 1}/${grouped ? 2 : "name"}`);
+  const second = field(`${rows}/${rowCount + 1}/${pasted[1].indexOf("貼付 二郎")}`);
   expect(await second.inputValue() === "貼付 二郎", "two pasted rows are two rows of the table");
-  if (grouped) wantRoster.groups[0].rows.push(["架空課", "係長", "貼付 一郎", ""], ["架空課", "主任", "貼付 二郎", "備考あり"]);
-  else {
-    wantRoster.members = [...(roster.members || []), { role: "委員長", post: "架空区長", name: "貼付 一郎" },
-      { role: "委員", post: "架空課長", name: "貼付 二郎" }];
-  }
+  wantRoster.groups[0].rows.push(...pasted);
   await axe("the roster");
 
   // Undo: Ctrl+Z outside a text field, and the 元に戻す button.

@@ -19,7 +19,7 @@ export const ctx = {
   schemaAt(pointer) { return at(this.root, this.root, this.doc.data, pointer, state.tokens); },
   partAt(pointer) { return this.parts.find((p) => p.file === this.doc.name && p.pointer === pointer && p !== this.part) || null; },
   open(part, pointer) { location.hash = encodeURIComponent(part.id); select(part, pointer); },
-  rerender, announce, goto,
+  rerender, announce, goto, notify: (...a) => notify(...a),
   /** Focus the first field of the value at `pointer` in the form. */
   focusIn(pointer) {
     const box = document.querySelector(`#form [data-pointer="${CSS.escape(pointer)}"]`);

@@ -191,6 +191,7 @@ function paste(ctx, p, cols, i, k, e) {
   if (!text.includes("\t") && !text.replace(/\r?\n$/, "").includes("\n")) return;
   e.preventDefault();
   const rows = parseTsv(text);
+  let dropped = 0;
   const items = resolve(ctx.root, p.schema.items || {});
   const list = (get(ctx.doc.data, p.pointer) || []).slice();
   rows.forEach((cells, r) => {
@@ -198,8 +199,9 @@ function paste(ctx, p, cols, i, k, e) {
     if (at >= list.length) list.push(typeof cols[0].key === "number" ? cols.map(() => "") : blank(ctx.root, items, list));
     const row = Array.isArray(list[at]) ? list[at].slice() : { ...list[at] };
     cells.forEach((text, c) => {
-      const col = cols[k + c];
-      if (!col) return;
+      // Rows of strings widen to take every pasted cell; object rows have fixed columns.
+      const col = cols[k + c] || (typeof cols[0].key === "number" ? { key: k + c, type: "string" } : null);
+      if (!col) { dropped = Math.max(dropped, cells.length - c); return; }
       const value = cellValue(ctx, col, join(join(p.pointer, at), col.key), text.trim() === "" ? "" : text);
       if (value === undefined) delete row[col.key];
       else row[col.key] = value;
@@ -208,5 +210,6 @@ function paste(ctx, p, cols, i, k, e) {
   });
   edit(ctx, p.pointer, list);
   ctx.announce(`${rows.length} 行を貼り付けました。`);
+  if (dropped) ctx.notify("error", `表の列が足りないため、貼り付けた各行の右側 ${dropped} 列は入りませんでした。貼り付ける列を選び直してください。`);
   ctx.rerender(idFor(ctx.doc.name, join(join(p.pointer, i + rows.length - 1), cols[k].key)));
 }
