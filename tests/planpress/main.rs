@@ -25,6 +25,7 @@ mod layout;
 mod limits;
 mod line_breaks;
 mod lint;
+mod lint_names;
 mod lint_spans;
 mod lint_style;
 mod live;
