@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Changed;
 use super::text::{Para, Piece, Refs, para, paras};
-use crate::content::model::{Article, Paragraph, Regulation, SubitemStyle};
+use crate::content::model::{Article, Inline, Paragraph, Regulation, SubitemStyle};
 use crate::item::AnnexItem;
 
 #[derive(Debug, Clone, Serialize)]
@@ -150,37 +150,68 @@ fn article(a: &Article, style: SubitemStyle, refs: &Refs, changed: bool) -> Arti
     }
 }
 
-/// The paragraphs of an article in the flat form, set as 項 are: the first
-/// after the article's mark, the next numbered ２, ３… with a hanging indent. A
-/// number typed at a paragraph's start (「2 委員長は…」) is its mark; a paragraph
-/// typed as an item (「(1) …」「一　…」) hangs one step further in, under its mark.
+/// The paragraphs of an article in the flat form, set as 項 are (see `flat_marks`).
 fn flat(paragraphs: &[Paragraph], refs: &Refs) -> Vec<ClauseView> {
+    (paragraphs.iter().zip(flat_marks(paragraphs)))
+        .map(|(p, m)| {
+            let mut text = para(p, refs);
+            if let Some(Piece::Text { text }) = text.first_mut() {
+                *text = text.chars().skip(m.typed).collect();
+            }
+            ClauseView {
+                mark: m.mark,
+                depth: m.depth,
+                text,
+                items: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// How the flat form prints one paragraph of an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlatMark {
+    /// ２, ３…, or an item's mark as typed ((1), 一…); none for the first.
+    pub mark: Option<String>,
+    /// 0 for a 項, 1 for an item typed as a paragraph.
+    pub depth: u32,
+    /// The characters at the start of the paragraph's text that are its typed
+    /// mark and the spaces after it: printed as the mark, not as text.
+    pub typed: usize,
+}
+
+/// The marks of an article's paragraphs in the flat form, as the edition
+/// prints them and the 新旧対照表 shows them: the first after the article's
+/// mark, the next numbered ２, ３… with a hanging indent. A number typed at a
+/// paragraph's start (「2 委員長は…」) is its mark; a paragraph typed as an item
+/// (「(1) …」「一　…」) hangs one step further in, under its mark.
+pub fn flat_marks(paragraphs: &[Paragraph]) -> Vec<FlatMark> {
     let mut number = 1;
     let mut out = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
-        let mut text = para(p, refs);
-        let typed = match text.first_mut() {
-            Some(Piece::Text { text }) if i > 0 => typed_mark(text),
+        let lead = match p {
+            Paragraph::Text(t) => Some(t.as_str()),
+            Paragraph::Mixed(m) => match m.first() {
+                Some(Inline::Text(t)) => Some(t.as_str()),
+                _ => None,
+            },
             _ => None,
         };
-        let (mark, depth) = match typed {
-            Some(Typed::Clause(n)) => {
+        let (mark, depth, typed) = match lead.filter(|_| i > 0).and_then(typed_mark) {
+            Some((Typed::Clause(n), typed)) => {
                 number = n;
-                (Some(full_width(n)), 0)
+                (Some(full_width(n)), 0, typed)
             }
-            Some(Typed::Item(mark)) => (Some(mark), 1),
-            None if i == 0 || !matches!(p, Paragraph::Text(_) | Paragraph::Mixed(_)) => (None, 0),
+            Some((Typed::Item(mark), typed)) => (Some(mark), 1, typed),
+            None if i == 0 || !matches!(p, Paragraph::Text(_) | Paragraph::Mixed(_)) => {
+                (None, 0, 0)
+            }
             None => {
                 number += 1;
-                (Some(full_width(number)), 0)
+                (Some(full_width(number)), 0, 0)
             }
         };
-        out.push(ClauseView {
-            mark,
-            depth,
-            text,
-            items: Vec::new(),
-        });
+        out.push(FlatMark { mark, depth, typed });
     }
     out
 }
@@ -192,8 +223,9 @@ enum Typed {
     Item(String),
 }
 
-/// The mark typed at the start of `text` (a space after it), taken off the text.
-fn typed_mark(text: &mut String) -> Option<Typed> {
+/// The mark typed at the start of `text` (a space after it), and how many
+/// characters it takes with the spaces after it.
+fn typed_mark(text: &str) -> Option<(Typed, usize)> {
     let (head, rest) = text.split_once([' ', '　'])?;
     let half = |s: &str| -> String {
         s.chars()
@@ -223,8 +255,8 @@ fn typed_mark(text: &mut String) -> Option<Typed> {
     } else {
         return None;
     };
-    *text = rest.trim_start_matches([' ', '　']).to_string();
-    Some(typed)
+    let rest = rest.trim_start_matches([' ', '　']);
+    Some((typed, text.chars().count() - rest.chars().count()))
 }
 
 impl RegulationView {
@@ -284,13 +316,15 @@ mod tests {
 
     #[test]
     fn a_mark_typed_at_a_flat_paragraphs_start_is_taken_as_its_mark() {
-        let typed = |s: &str| {
-            let mut text = s.to_string();
-            let mark = typed_mark(&mut text).map(|t| match t {
-                Typed::Clause(n) => format!("項{n}"),
-                Typed::Item(m) => format!("号{m}"),
-            });
-            (mark, text)
+        let typed = |s: &str| match typed_mark(s) {
+            Some((t, n)) => {
+                let mark = match t {
+                    Typed::Clause(n) => format!("項{n}"),
+                    Typed::Item(m) => format!("号{m}"),
+                };
+                (Some(mark), s.chars().skip(n).collect::<String>())
+            }
+            None => (None, s.to_string()),
         };
         assert_eq!(typed("2 委員長は"), (Some("項2".into()), "委員長は".into()));
         assert_eq!(

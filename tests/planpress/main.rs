@@ -26,6 +26,7 @@ mod layout;
 mod limits;
 mod line_breaks;
 mod lint;
+mod lint_names;
 mod lint_spans;
 mod lint_style;
 mod live;
