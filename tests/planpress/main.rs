@@ -28,6 +28,7 @@ mod lint;
 mod lint_spans;
 mod lint_style;
 mod live;
+mod marks;
 mod messages;
 mod mutations;
 mod normalisation;
