@@ -96,8 +96,8 @@ pub fn pages_for(marks: &[SourceMark], file: &str, pointer: &str) -> Vec<usize> 
 /// in reading order, at or above and to the left of it.
 pub fn mark_at(marks: &[SourceMark], page: usize, x: f64, y: f64) -> Option<&SourceMark> {
     (marks.iter())
-        .filter(|m| m.page == page && m.x <= x && m.y <= y + LINE)
-        .last()
+        .rev()
+        .find(|m| m.page == page && m.x <= x && m.y <= y + LINE)
 }
 
 #[cfg(test)]

@@ -256,3 +256,82 @@ fn a_departments_pages_are_those_its_targets_print_on() {
         }
     }
 }
+
+/// Every string of a file holding Japanese text, with its pointer, but for the
+/// keys that never print in the edition itself.
+/// Besides those, edition.json's facts that the body does not print (city,
+/// ward, office, the scenes and statuses allowed), a department's short name
+/// (printed in the department index only, a list drawn from the grid as the
+/// table of contents is: unmarked, so that a department's pages are its
+/// targets'), and a table's number prefix (printed inside the computed No).
+fn japanese_leaves(v: &Value, at: &str, out: &mut Vec<String>) {
+    let unprinted = [
+        "$schema",
+        "id",
+        "file",
+        "kind",
+        "result",
+        "status",
+        "city",
+        "ward",
+        "office",
+        "scenes",
+        "statuses",
+        "short_name",
+        "prefix",
+    ];
+    match v {
+        Value::Object(m) => (m.iter())
+            .filter(|(k, _)| !unprinted.contains(&k.as_str()))
+            .for_each(|(k, v)| japanese_leaves(v, &format!("{at}/{k}"), out)),
+        Value::Array(a) => {
+            (a.iter().enumerate()).for_each(|(i, v)| japanese_leaves(v, &format!("{at}/{i}"), out))
+        }
+        Value::String(s) if s.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c)) => {
+            out.push(at.to_string())
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_printed_value_is_marked() {
+    let mut missing = BTreeSet::new();
+    for (name, dir) in editions() {
+        let (built, marks) = marked(&dir);
+        // A value printed nowhere (a gap the previous edition's results close).
+        let text = normalize(&page_texts(built).concat());
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let file = entry.unwrap().file_name().to_string_lossy().to_string();
+            if !file.ends_with(".json") {
+                continue;
+            }
+            let mut leaves = Vec::new();
+            japanese_leaves(&json(&dir, &file), "", &mut leaves);
+            let root = json(&dir, &file);
+            let value = |leaf: &str| root.pointer(leaf).and_then(Value::as_str).map(normalize);
+            let printed = |leaf: &String| value(leaf).is_some_and(|v| text.contains(&v));
+            for leaf in leaves.into_iter().filter(|l| printed(l)) {
+                // A scene merged over a run of standards prints once, with the
+                // run's first: a row's scene is then its own row's.
+                let within = match leaf.strip_suffix("/scene") {
+                    Some(row) if leaf.contains("/standards/") => row.to_string(),
+                    _ => leaf.clone(),
+                };
+                let marked = (marks.iter()).any(|m| {
+                    m.file == file
+                        && (planpress::marks::under(&leaf, &m.pointer)
+                            || planpress::marks::under(&m.pointer, &within))
+                });
+                if !marked {
+                    let shape: String = leaf
+                        .chars()
+                        .map(|c| if c.is_ascii_digit() { 'N' } else { c })
+                        .collect();
+                    missing.insert(format!("{name} {file} {shape}"));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "not marked: {missing:#?}");
+}
