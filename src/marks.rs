@@ -92,12 +92,32 @@ pub fn pages_for(marks: &[SourceMark], file: &str, pointer: &str) -> Vec<usize> 
     }
 }
 
-/// The value printed at a point of a page (pt from its top-left): the last mark,
-/// in reading order, at or above and to the left of it.
+/// How far right of another a mark stands to be in another column (a merged
+/// 場面 cell beside the rows it spans) rather than a few points in (a heading's
+/// inset).
+const COLUMN: f64 = 40.0;
+
+/// The value printed at a point of a page (pt from its top-left): the nearest
+/// mark at or above and to the left of it. Of the marks there, those no other
+/// one stands below and right of (the last value started in each column); of
+/// these, one in a column further right, else the lowest, the last in reading
+/// order on a tie.
 pub fn mark_at(marks: &[SourceMark], page: usize, x: f64, y: f64) -> Option<&SourceMark> {
-    (marks.iter())
-        .rev()
-        .find(|m| m.page == page && m.x <= x && m.y <= y + LINE)
+    let before: Vec<&SourceMark> = (marks.iter())
+        .filter(|m| m.page == page && m.x <= x && m.y <= y + LINE)
+        .collect();
+    let beyond =
+        |n: &SourceMark, m: &SourceMark| n.x >= m.x && n.y >= m.y && (n.x > m.x || n.y > m.y);
+    let last: Vec<&SourceMark> = (before.iter().copied())
+        .filter(|m| !before.iter().any(|n| beyond(n, m)))
+        .collect();
+    let lowest = last.iter().copied().max_by(|a, b| a.y.total_cmp(&b.y))?;
+    let right = last.iter().copied().max_by(|a, b| a.x.total_cmp(&b.x))?;
+    Some(if right.x - lowest.x > COLUMN {
+        right
+    } else {
+        lowest
+    })
 }
 
 #[cfg(test)]
@@ -154,5 +174,25 @@ mod tests {
         // The first line of a value whose mark stands on its baseline.
         assert_eq!(at(95.0, 195.0), Some("/c"));
         assert_eq!(at(50.0, 150.0), None);
+    }
+
+    #[test]
+    fn a_point_beside_rows_maps_to_the_merged_cell_it_is_in() {
+        // A heading inset a little, its paragraphs; a table whose 場面 cell,
+        // merged over rows 1 to 3, is laid out after them.
+        let marks = [
+            mark(5, 64.0, 90.0, "/sections/0/title"),
+            mark(5, 56.0, 120.0, "/sections/0/paragraphs/0"),
+            mark(5, 84.0, 300.0, "/standards/0/text"),
+            mark(5, 84.0, 330.0, "/standards/1/text"),
+            mark(5, 84.0, 360.0, "/standards/2/text"),
+            mark(5, 480.0, 300.0, "/standards/0/scene"),
+            mark(5, 84.0, 390.0, "/standards/3/text"),
+        ];
+        let at = |x, y| mark_at(&marks, 5, x, y).map(|m| m.pointer.as_str());
+        assert_eq!(at(300.0, 200.0), Some("/sections/0/paragraphs/0"));
+        assert_eq!(at(490.0, 370.0), Some("/standards/0/scene"));
+        assert_eq!(at(200.0, 370.0), Some("/standards/2/text"));
+        assert_eq!(at(200.0, 395.0), Some("/standards/3/text"));
     }
 }
