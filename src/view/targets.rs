@@ -33,7 +33,9 @@ pub struct IndexEntry {
 pub struct DepartmentView {
     pub id: String,
     /// The JSON pointers of the unit (`/divisions/0/departments/1/units/0`) and
-    /// of the names printed in its band: its (課's) name, its 部's, its own.
+    /// of the names printed in its band: its (課's) name, its 部's, its own. The
+    /// band marks its name at the band's start, also when the 部's name is
+    /// printed first (a mark after a line break would stand at that line's end).
     pub src: String,
     pub name_src: String,
     pub division_src: String,

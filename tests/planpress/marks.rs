@@ -228,7 +228,7 @@ fn each_targets_text_is_marked_where_it_prints_and_a_click_there_finds_it() {
 #[test]
 fn a_departments_pages_are_those_its_targets_print_on() {
     for (name, dir) in editions() {
-        let (_, marks) = marked(&dir);
+        let (built, marks) = marked(&dir);
         let mut printed = Vec::new();
         for (file, target, _) in targets(&dir) {
             let mark = (marks.iter())
@@ -253,6 +253,24 @@ fn a_departments_pages_are_those_its_targets_print_on() {
             );
             // A value that prints nothing (its id) shows its department's pages.
             assert_eq!(pages_for(marks, file, &format!("{holder}/id")), pages);
+            // A click on the name in its band (a unit's band starts with its 課's).
+            let named = match holder.split_once("/units/") {
+                Some((dept, _)) => format!("{dept}/full_name"),
+                None if holder.contains("/departments/") => format!("{holder}/full_name"),
+                None => format!("{holder}/name"),
+            };
+            let root = json(&dir, file);
+            let label = root.pointer(&named).and_then(Value::as_str).unwrap();
+            let first = (marks.iter())
+                .find(|m| m.file == file && planpress::marks::under(&m.pointer, holder))
+                .unwrap();
+            let (x, y) = printed_at(built, first.page, label, first).unwrap();
+            let hit = mark_at(marks, first.page, x + 2.0, y - 4.0).map(|m| m.pointer.as_str());
+            assert_eq!(
+                hit,
+                Some(named.as_str()),
+                "{name}: a click on {holder}'s band"
+            );
         }
     }
 }
