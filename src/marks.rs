@@ -14,7 +14,7 @@ pub const LABEL: &str = "planpress-source";
 /// How far below a point a mark may stand and still be "at" it: a mark inside a
 /// line stands on its baseline, so a click on the upper part of the line's first
 /// characters is still on that value.
-const LINE: f64 = 6.0;
+const LINE: f64 = 10.0;
 
 /// One content value's place on a page.
 #[derive(Debug, Clone, PartialEq)]

@@ -214,8 +214,8 @@ fn each_targets_text_is_marked_where_it_prints_and_a_click_there_finds_it() {
             );
             let (x, y) = printed_at(built, mark.page, &text, mark)
                 .unwrap_or_else(|| panic!("{name}: {pointer} not found on its page"));
-            // A click on the first character, half-way up its line.
-            let hit = mark_at(marks, mark.page, x + 2.0, y - 4.0);
+            // A click on the first character, near its top.
+            let hit = mark_at(marks, mark.page, x + 2.0, y - 7.0);
             assert_eq!(
                 hit.map(|m| m.pointer.as_str()),
                 Some(pointer.as_str()),
@@ -265,7 +265,7 @@ fn a_departments_pages_are_those_its_targets_print_on() {
                 .find(|m| m.file == file && planpress::marks::under(&m.pointer, holder))
                 .unwrap();
             let (x, y) = printed_at(built, first.page, label, first).unwrap();
-            let hit = mark_at(marks, first.page, x + 2.0, y - 4.0).map(|m| m.pointer.as_str());
+            let hit = mark_at(marks, first.page, x + 2.0, y - 7.0).map(|m| m.pointer.as_str());
             assert_eq!(
                 hit,
                 Some(named.as_str()),
