@@ -1,7 +1,18 @@
 //! Where each content value printed: the source marks the templates lay when
 //! `Config::source_marks` is on (the editor's preview), read back from the
-//! compiled document. A mark is zero-size metadata laid just before a value's
-//! text (`macros.typ.j2` `src`): it never moves the layout.
+//! compiled document.
+//!
+//! A mark is `#metadata((file: …, pointer: …))<planpress-source>` laid at the
+//! start of a printed value's content (`macros.typ.j2` `src`), never inside a
+//! phrase's box: zero-size, it moves no glyph (tested on every fixture). The
+//! pointer is the value's JSON pointer in its file, as the loader's messages
+//! address values (`/divisions/1/departments/2/targets/0/text`), computed in the
+//! view. A mark before a paragraph or a cell stands at its top-left; one inside
+//! a line stands on its baseline; one right after a forced line break stands at
+//! the end of the line before (the cover's later title lines, a standard's note).
+//! Unmarked: the table of contents' titles and the department index (lists drawn
+//! from the chapters: a department's pages are its band's and targets'), and the
+//! results annex's rows taken from the previous edition.
 
 use typst::foundations::{Label, Selector, Value};
 use typst::introspection::{Introspector, MetadataElem};
