@@ -154,6 +154,24 @@ fn marks_never_move_the_layout() {
 }
 
 #[test]
+fn marks_never_move_a_drafts_layout() {
+    // A draft: change bars, line numbers in the margin, the list of changes.
+    let dir = root().join("tests/fixtures/fictional-r3");
+    let draft = Config::new(&dir).draft(true, Some("2021-05-10")).unwrap();
+    let off = planpress::build(&draft).unwrap();
+    let on = planpress::build(&Config {
+        source_marks: true,
+        ..draft
+    })
+    .unwrap();
+    assert!(source_marks(&on.document).len() > 100);
+    assert!(
+        glyphs(&off) == glyphs(&on),
+        "a draft is laid out differently with marks"
+    );
+}
+
+#[test]
 fn every_mark_points_at_a_value_of_its_file() {
     for (name, dir) in editions() {
         let (_, marks) = marked(&dir);
