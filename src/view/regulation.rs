@@ -21,6 +21,8 @@ pub struct RegulationView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleView {
+    /// Its JSON pointer (`/articles/0`).
+    pub src: String,
     /// 第１条
     pub mark: String,
     pub caption: String,
@@ -32,6 +34,9 @@ pub struct ArticleView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ClauseView {
+    /// The JSON pointer of its text (`/articles/0/clauses/1/text`, or a flat
+    /// paragraph's `/articles/0/paragraphs/1`).
+    pub src: String,
     /// ２, ３… (none for the first 項); in the flat form, a paragraph's typed
     /// mark ((1), 一…) when it is an item.
     pub mark: Option<String>,
@@ -43,6 +48,8 @@ pub struct ClauseView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemView {
+    /// The JSON pointer of its text.
+    pub src: String,
     /// 一, 二…; ア or (ア) for a 細目.
     pub mark: String,
     pub text: String,
@@ -51,6 +58,7 @@ pub struct ItemView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ProvisionView {
+    pub src: String,
     /// 附則（令和２年４月１日）
     pub heading: String,
     pub paragraphs: Vec<Para>,
@@ -60,6 +68,7 @@ pub struct ProvisionView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TableView {
+    pub src: String,
     pub title: String,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
@@ -120,20 +129,30 @@ pub fn katakana(n: u32, style: SubitemStyle) -> String {
     }
 }
 
-fn article(a: &Article, style: SubitemStyle, refs: &Refs, changed: bool) -> ArticleView {
-    let flat = flat(&a.paragraphs, refs);
+/// The article at `src` (a JSON pointer).
+fn article(
+    src: String,
+    a: &Article,
+    style: SubitemStyle,
+    refs: &Refs,
+    changed: bool,
+) -> ArticleView {
+    let flat = flat(&src, &a.paragraphs, refs);
     let clauses = a.clauses.iter().enumerate().map(|(i, c)| ClauseView {
+        src: format!("{src}/clauses/{i}/text"),
         depth: 0,
         mark: (i > 0).then(|| full_width(c.number)),
         text: vec![Piece::Text {
             text: c.text.clone(),
         }],
-        items: (c.items.iter())
-            .map(|it| ItemView {
+        items: (c.items.iter().enumerate())
+            .map(|(j, it)| ItemView {
+                src: format!("{src}/clauses/{i}/items/{j}/text"),
                 mark: kanji(it.number),
                 text: it.text.clone(),
-                subitems: (it.subitems.iter())
-                    .map(|s| ItemView {
+                subitems: (it.subitems.iter().enumerate())
+                    .map(|(k, s)| ItemView {
+                        src: format!("{src}/clauses/{i}/items/{j}/subitems/{k}/text"),
                         mark: katakana(s.number, style),
                         text: s.text.clone(),
                         subitems: Vec::new(),
@@ -142,23 +161,26 @@ fn article(a: &Article, style: SubitemStyle, refs: &Refs, changed: bool) -> Arti
             })
             .collect(),
     });
+    let clauses = flat.into_iter().chain(clauses).collect();
     ArticleView {
+        src,
         mark: format!("第{}条", full_width(a.number)),
         caption: caption(&a.caption).to_string(),
-        clauses: flat.into_iter().chain(clauses).collect(),
+        clauses,
         changed,
     }
 }
 
 /// The paragraphs of an article in the flat form, set as 項 are (see `flat_marks`).
-fn flat(paragraphs: &[Paragraph], refs: &Refs) -> Vec<ClauseView> {
-    (paragraphs.iter().zip(flat_marks(paragraphs)))
-        .map(|(p, m)| {
+fn flat(article: &str, paragraphs: &[Paragraph], refs: &Refs) -> Vec<ClauseView> {
+    (paragraphs.iter().zip(flat_marks(paragraphs)).enumerate())
+        .map(|(i, (p, m))| {
             let mut text = para(p, refs);
             if let Some(Piece::Text { text }) = text.first_mut() {
                 *text = text.chars().skip(m.typed).collect();
             }
             ClauseView {
+                src: format!("{article}/paragraphs/{i}"),
                 mark: m.mark,
                 depth: m.depth,
                 text,
@@ -265,23 +287,31 @@ impl RegulationView {
         let style = r.subitem_style;
         let is = |a: AnnexItem| changed.annex(&a);
         RegulationView {
-            articles: (r.articles.iter())
-                .map(|a| article(a, style, refs, is(AnnexItem::Article(a.number))))
+            articles: (r.articles.iter().enumerate())
+                .map(|(i, a)| {
+                    let changed = is(AnnexItem::Article(a.number));
+                    article(format!("/articles/{i}"), a, style, refs, changed)
+                })
                 .collect(),
             supplementary: paras(&r.supplementary, refs),
             supplementary_changed: is(AnnexItem::Supplementary),
             provisions: (r.supplementary_provisions.iter().enumerate())
                 .map(|(i, p)| ProvisionView {
+                    src: format!("/supplementary_provisions/{i}"),
                     heading: format!("附則（{}）", full_width_digits(&p.date.wareki())),
                     paragraphs: paras(&p.paragraphs, refs),
-                    articles: (p.articles.iter())
-                        .map(|a| article(a, style, refs, false))
+                    articles: (p.articles.iter().enumerate())
+                        .map(|(j, a)| {
+                            let src = format!("/supplementary_provisions/{i}/articles/{j}");
+                            article(src, a, style, refs, false)
+                        })
                         .collect(),
                     changed: is(AnnexItem::Provision(i + 1)),
                 })
                 .collect(),
             tables: (r.tables.iter().enumerate())
                 .map(|(i, t)| TableView {
+                    src: format!("/tables/{i}"),
                     title: t.title.clone(),
                     columns: t.columns.clone(),
                     rows: t.rows.clone(),

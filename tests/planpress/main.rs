@@ -30,6 +30,7 @@ mod lint_names;
 mod lint_spans;
 mod lint_style;
 mod live;
+mod marks;
 mod messages;
 mod mutations;
 mod normalisation;
