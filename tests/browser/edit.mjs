@@ -93,6 +93,13 @@ try {
   const dep = "/divisions/0/departments/0";
   const depValue = targets.divisions[0].departments[0];
 
+  // Keyboard alone: the first Tab reaches the skip link, which leads into the form.
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.classList.contains("skip")), "the first Tab reaches 「編集欄へ移動」");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => !!document.activeElement?.closest("#main")), "Enter then Tab lands in the form");
+
   // A department's target: change its text.
   await openPart(targetsFile, dep);
   const text0 = `${dep}/targets/0/text`;
