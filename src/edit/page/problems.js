@@ -71,8 +71,10 @@ function beside(ctx) {
     let box = document.getElementById(idFor(ctx.doc.name, pointer, "p"));
     while (!box && pointer) { pointer = parent(pointer); box = document.getElementById(idFor(ctx.doc.name, pointer, "p")); }
     if (!box) continue;
+    // Shown at an enclosing value (its own field is in another part or not drawn): name the item.
+    const where = pointer !== (pr.pointer || "") && pr.item ? `${pr.item}　` : "";
     box.append(h("p", { class: pr.severity === "warning" ? "warn" : "err" },
-      h("strong", {}, `${severityText(pr)}: `), pr.message));
+      h("strong", {}, `${severityText(pr)}: `), where + pr.message));
     const input = document.getElementById(idFor(ctx.doc.name, pointer));
     if (input && pr.severity !== "warning") input.setAttribute("aria-invalid", "true");
   }
