@@ -189,7 +189,7 @@ state.onChange(() => {
   status();
   problems.schedule(ctx);
   const pointer = document.activeElement?.dataset?.pointer;
-  if (ctx.part) preview.schedule(ctx, ctx.part.file, pointer || ctx.part.pointer, 150);
+  if (ctx.part) preview.schedule(ctx, ctx.part.file, pointer || ctx.part.pointer, 80);
 });
 
 document.addEventListener("compositionstart", () => setComposing(true));

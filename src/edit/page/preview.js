@@ -12,7 +12,7 @@ let available = true;
 let last = "";
 
 /** Ask for the pages of (file, pointer) after a pause. */
-export function schedule(ctx, file, pointer, delay = 150) {
+export function schedule(ctx, file, pointer, delay = 80) {
   if (!available || !file) return;
   clearTimeout(timer);
   timer = setTimeout(() => run(ctx, file, pointer), delay);
