@@ -363,6 +363,23 @@ try {
   const kept = json(rosterFile);
   expect(JSON.stringify(kept) === JSON.stringify({ ...hand, title: `${hand.title}（改）` }), "saving keeps the unknown value, in its place");
 
+  // A file that does not parse (a comma missing) opens as its text, mended in the page.
+  const memoFile = edition.annex.find((c) => c.kind === "memo")?.file;
+  if (memoFile) {
+    const good = read(memoFile);
+    fs.writeFileSync(file(memoFile), good.replace(/,\n/, "\n"));
+    await page.reload();
+    await page.locator(`#parts a[data-part="${memoFile}#"]`).click();
+    const raw = page.locator("#raw");
+    expect(await raw.isVisible(), "a file that is not JSON shows as its text, with what to do");
+    await raw.fill(good);
+    await page.locator("#form button:text('フォームで編集する')").click();
+    await field("/title").waitFor();
+    await page.keyboard.press("Control+s");
+    await page.locator("#notice.done").waitFor();
+    expect(JSON.stringify(json(memoFile)) === JSON.stringify(JSON.parse(good)), "mended in the page and saved, it is the file again");
+  }
+
   // Leaving with unsaved changes warns (beforeunload).
   await openPart("edition.json", "");
   await page.locator("#form input.text").first().click();
