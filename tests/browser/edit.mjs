@@ -372,6 +372,7 @@ try {
     await page.locator(`#parts a[data-part="${memoFile}#"]`).click();
     const raw = page.locator("#raw");
     expect(await raw.isVisible(), "a file that is not JSON shows as its text, with what to do");
+    await axe("a file that is not JSON");
     await raw.fill(good);
     await page.locator("#form button:text('フォームで編集する')").click();
     await field("/title").waitFor();
