@@ -12,6 +12,7 @@ mod cli;
 mod comparison;
 mod comparison_forms;
 mod comparison_layout;
+mod comparison_words;
 mod contact;
 mod cost;
 mod deep_org;
