@@ -47,6 +47,7 @@ mod sheets;
 mod sheets_rows;
 mod snapshots;
 mod spacing;
+mod thin_pages;
 mod web;
 mod web_phrases;
 mod web_shapes;
