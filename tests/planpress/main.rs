@@ -4,6 +4,7 @@
 mod doc;
 
 mod annex;
+mod annex_rows;
 mod archiving;
 mod blocks;
 mod broken;
