@@ -19,7 +19,11 @@ fn long_row(name: &str) -> PathBuf {
         r["number"] = 1.into();
         r["target"] = "窓口の案内を分かりやすくします（架空の目標です）。".into();
         let sentence = "案内表示を改め、声かけの手順を課内で共有し、繁忙期の待ち時間を記録して翌月の配置に生かしました。";
-        r["result"] = format!("長い結果の始まり。{}長い結果の終わり。", sentence.repeat(38)).into();
+        r["result"] = format!(
+            "長い結果の始まり。{}長い結果の終わり。",
+            sentence.repeat(38)
+        )
+        .into();
         rows.insert(2, r);
     });
     dir

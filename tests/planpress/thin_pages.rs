@@ -68,8 +68,52 @@ fn a_long_closing_paragraph_never_leaves_two_lines_on_a_page() {
     // Every closing printed whole, in order.
     let text = normalize(&page_texts(&built).concat());
     for k in 0..30 {
-        assert!(text.contains(&normalize(&format!("章{k}の結びです。区役所の窓口"))), "{k}");
+        assert!(
+            text.contains(&normalize(&format!("章{k}の結びです。区役所の窓口"))),
+            "{k}"
+        );
     }
+}
+
+/// Regulations (annex items, each starting a page) of 3 to 14 short articles
+/// and a last article of 9 to 14 lines: wherever its end falls.
+fn long_last_articles(name: &str) -> PathBuf {
+    let dir = copy_of("tests/fixtures/full-model", name);
+    let mut annex = Vec::new();
+    for k in 0..60 {
+        let (short, lines) = (3 + k / 5, 8 + k % 5);
+        let mut articles: Vec<serde_json::Value> = (1..=short)
+            .map(|i| {
+                serde_json::json!({ "number": i, "caption": format!("架空{i}"), "clauses": [
+                    { "number": 1, "text": "この要綱は、架空の委員会の設置に関し必要な事項を定める。" }
+                ]})
+            })
+            .collect();
+        let long = "委員会は、区役所のサービス向上に関する事項を調査し、審議し、その結果を区長に報告するものとする。";
+        articles.push(
+            serde_json::json!({ "number": short + 1, "caption": "結び", "clauses": [
+                { "number": 1, "text": format!("要綱{k}の結び。{}", long.repeat(lines)) }
+            ]}),
+        );
+        let file = format!("annex-9-regulation-{k:02}.json");
+        let regulation = serde_json::json!({
+            "$schema": "../../../content/schema/regulation.schema.json",
+            "title": format!("架空の要綱{k}号"),
+            "articles": articles,
+        });
+        std::fs::write(dir.join(&file), regulation.to_string()).unwrap();
+        annex.push(serde_json::json!({ "kind": "regulation", "file": file }));
+    }
+    edit_json(&dir, "edition.json", |v| {
+        v["annex"].as_array_mut().unwrap().extend(annex);
+    });
+    dir
+}
+
+#[test]
+fn a_regulations_long_last_article_never_leaves_two_lines_on_a_page() {
+    let built = build(&long_last_articles("thin-articles"));
+    assert_no_thin_page("long last articles", &built);
 }
 
 #[test]
@@ -91,6 +135,9 @@ fn no_fixture_edition_has_a_page_of_two_lines() {
         jobs.into_iter().map(|j| j.join().unwrap()).collect()
     });
     for (name, thin, told) in results {
-        assert!(thin.is_empty() && told.is_empty(), "{name}: {thin:?} {told:#?}");
+        assert!(
+            thin.is_empty() && told.is_empty(),
+            "{name}: {thin:?} {told:#?}"
+        );
     }
 }
