@@ -1,7 +1,7 @@
 //! No page only continues the previous one with a line or two: a part whose
-//! last paragraph runs onto a new page carries at least three lines there
-//! (the layout check's least), on every fixture edition and wherever a long
-//! closing paragraph falls.
+//! last paragraph (article, notice's paragraph) runs onto a new page carries
+//! at least three lines there (the layout check's least), on every fixture
+//! edition and wherever a long closing paragraph falls.
 
 use std::path::{Path, PathBuf};
 
@@ -114,6 +114,39 @@ fn long_last_articles(name: &str) -> PathBuf {
 fn a_regulations_long_last_article_never_leaves_two_lines_on_a_page() {
     let built = build(&long_last_articles("thin-articles"));
     assert_no_thin_page("long last articles", &built);
+}
+
+/// Notices (annex items) without 記, of 3 to 12 paragraphs and a closing one
+/// of 5 to 8 sentences: wherever its end falls.
+fn long_closing_notices(name: &str) -> PathBuf {
+    let dir = copy_of("tests/fixtures/full-model", name);
+    let base: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("annex-3-memo.json")).unwrap())
+            .unwrap();
+    let sentence = "区役所全体のサービス向上策を検討するため、各課から推薦された職員によるワーキングチームを設置し、検討の結果を委員会に報告します。";
+    let mut annex = Vec::new();
+    for k in 0..40 {
+        let mut memo = base.clone();
+        memo.as_object_mut().unwrap().remove("record");
+        memo["title"] = format!("架空の通知{k}号").into();
+        let mut paragraphs: Vec<serde_json::Value> =
+            std::iter::repeat_n(sentence.into(), 3 + k / 4).collect();
+        paragraphs.push(format!("通知{k}の結び。{}", sentence.repeat(5 + k % 4)).into());
+        memo["paragraphs"] = paragraphs.into();
+        let file = format!("annex-9-memo-{k:02}.json");
+        std::fs::write(dir.join(&file), memo.to_string()).unwrap();
+        annex.push(serde_json::json!({ "kind": "memo", "file": file }));
+    }
+    edit_json(&dir, "edition.json", |v| {
+        v["annex"].as_array_mut().unwrap().extend(annex);
+    });
+    dir
+}
+
+#[test]
+fn a_notices_long_closing_paragraph_never_leaves_two_lines_on_a_page() {
+    let built = build(&long_closing_notices("thin-notices"));
+    assert_no_thin_page("long closing notices", &built);
 }
 
 #[test]
