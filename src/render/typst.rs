@@ -382,4 +382,17 @@ mod tests {
             "\\#read(\\\"\\/etc\\/passwd\\\") \\$x\\$ \\*a\\* \\_b\\_ \\<c\\> \\@d \\[e\\] \\\\ \\/\\/ f"
         );
     }
+
+    #[test]
+    fn a_katakana_word_is_held_whole_across_its_marked_and_unmarked_runs() {
+        let runs = Value::from(Serde(serde_json::json!([
+            { "text": "#コミュニケーション", "marked": true },
+            { "text": "ロボットサービス担当", "marked": false },
+        ])));
+        let out = filter_held_runs(runs).unwrap().to_string();
+        assert_eq!(
+            out,
+            "#mark[\\#];#box[#mark[コミュニケーション];ロボットサービス];担当"
+        );
+    }
 }

@@ -39,15 +39,14 @@ fn a_row_split_across_pages_repeats_its_department_and_the_header() {
     assert_eq!((first.len(), last.len()), (1, 1));
     let (first, last) = (first[0], last[0]);
     assert!(last > first, "the row is not split: nothing tested");
-    for p in first..=last {
+    for (p, page) in pages.iter().enumerate().take(last + 1).skip(first) {
         assert!(
-            pages[p].contains(&normalize(DEPT)),
-            "page {} of the row without its 部署名: {}",
+            page.contains(&normalize(DEPT)),
+            "page {} of the row without its 部署名: {page}",
             p + 1,
-            pages[p]
         );
         for head in ["部署名", "目標", "実施結果"] {
-            assert!(pages[p].contains(head), "page {} without 「{head}」", p + 1);
+            assert!(page.contains(head), "page {} without 「{head}」", p + 1);
         }
     }
     // The continuation says so; the first page names the department plainly.

@@ -152,7 +152,8 @@ fn a_notices_long_closing_paragraph_never_leaves_two_lines_on_a_page() {
 #[test]
 fn no_fixture_edition_has_a_page_of_two_lines() {
     let all = editions();
-    let results: Vec<(String, Vec<(usize, Vec<String>)>, Vec<String>)> = std::thread::scope(|s| {
+    type Found = (String, Vec<(usize, Vec<String>)>, Vec<String>);
+    let results: Vec<Found> = std::thread::scope(|s| {
         let jobs: Vec<_> = (all.iter())
             .map(|(name, dir)| {
                 s.spawn(move || {
