@@ -266,8 +266,8 @@ fn filter_str(value: Value) -> Result<Value, Error> {
 
 /// The Typst environment: every template is escaped as Typst markup, and the only
 /// filters that mark text safe are `str` (a Typst string literal, itself escaped)
-/// and `phrases`, `words` and `held_runs` (escaped markup, its phrases or katakana words boxed;
-/// none stays none, for `opt`).
+/// and `phrases`, `words` and `held_runs` (escaped markup, its phrases or
+/// katakana words boxed; none stays none, for `opt`).
 pub fn environment(files: &[(String, String)]) -> Result<Environment<'static>, Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
