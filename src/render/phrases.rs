@@ -77,6 +77,11 @@ fn compound(p: &str) -> Vec<String> {
 /// text columns of the narrowest tables hold about ten characters.
 pub const LONGEST_WORD: usize = 10;
 
+/// A longer katakana word up to this length (「コミュニケーションロボットサービス」)
+/// is held whole by a table that widens its column for it (the annex tables,
+/// the 新旧対照表's tables); a longer one breaks as text does.
+pub const LONGEST_HELD: usize = 20;
+
 /// `s` cut into pieces where each katakana word (two characters or more) is a
 /// piece of its own: text in a table cell keeps ordinary breaking, but never
 /// breaks inside a katakana word. Concatenated, the pieces are `s`; the bool

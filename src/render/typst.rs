@@ -171,8 +171,9 @@ fn content_block(s: &str, escape: fn(&str, &mut String)) -> String {
 
 /// Markup of table-cell text: ordinary breaking, each katakana word kept whole
 /// in a box (up to the length a narrow column holds). A longer one (up to a
-/// phrase's length) is labelled `<planpress-long-word>`: a table that widens its
-/// columns to hold it (the annex tables) boxes it, others let it break.
+/// [`LONGEST_HELD`](super::phrases::LONGEST_HELD)) is labelled
+/// `<planpress-long-word>`: a table that widens its columns to hold it (the
+/// annex tables) boxes it, others let it break.
 fn filter_words(value: Value) -> Result<Value, Error> {
     if value.is_none() {
         return Ok(value);
@@ -185,12 +186,61 @@ fn filter_words(value: Value) -> Result<Value, Error> {
             out.push_str("#box[");
             escape_markup(piece, &mut out);
             out.push_str("];");
-        } else if word && n <= super::phrases::LONGEST {
+        } else if word && n <= super::phrases::LONGEST_HELD {
             out.push_str("#text(");
             out.push_str(&string_literal(piece));
             out.push_str(")<planpress-long-word>");
         } else {
             escape_breaking(piece, &mut out);
+        }
+    }
+    Ok(Value::from_safe_string(out))
+}
+
+/// A 新旧対照表 table cell's runs (`text`, `marked`) as markup, the changed
+/// ones in compare.typ's `#mark[…]`: each katakana word up to
+/// [`LONGEST_HELD`](super::phrases::LONGEST_HELD) characters held whole in a
+/// box, also where a changed run starts or ends inside it (the table widens its
+/// column for the box, or sets itself smaller); the rest breaks as text does.
+fn filter_held_runs(value: Value) -> Result<Value, Error> {
+    let mut runs = Vec::new();
+    for r in value.try_iter()? {
+        runs.push((
+            r.get_attr("text")?.to_string(),
+            r.get_attr("marked")?.is_true(),
+        ));
+    }
+    let text: String = runs.iter().map(|(t, _)| t.as_str()).collect();
+    let mut out = String::new();
+    let mut at = 0;
+    for (piece, word) in super::phrases::katakana_words(&text) {
+        let range = at..at + piece.len();
+        at = range.end;
+        let held = word && piece.chars().count() <= super::phrases::LONGEST_HELD;
+        if held {
+            out.push_str("#box[");
+        }
+        let mut from = 0;
+        for (t, marked) in &runs {
+            let (start, end) = (from.max(range.start), (from + t.len()).min(range.end));
+            from += t.len();
+            if start >= end {
+                continue;
+            }
+            if *marked {
+                out.push_str("#mark[");
+            }
+            if held {
+                escape_markup(&text[start..end], &mut out);
+            } else {
+                escape_breaking(&text[start..end], &mut out);
+            }
+            if *marked {
+                out.push_str("];");
+            }
+        }
+        if held {
+            out.push_str("];");
         }
     }
     Ok(Value::from_safe_string(out))
@@ -216,8 +266,8 @@ fn filter_str(value: Value) -> Result<Value, Error> {
 
 /// The Typst environment: every template is escaped as Typst markup, and the only
 /// filters that mark text safe are `str` (a Typst string literal, itself escaped)
-/// and `phrases` and `words` (escaped markup, its phrases or katakana words boxed;
-/// none stays none, for `opt`).
+/// and `phrases`, `words` and `held_runs` (escaped markup, its phrases or
+/// katakana words boxed; none stays none, for `opt`).
 pub fn environment(files: &[(String, String)]) -> Result<Environment<'static>, Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -233,6 +283,7 @@ pub fn environment(files: &[(String, String)]) -> Result<Environment<'static>, E
     env.add_filter("words", filter_words);
     // The editor's preview asks for source marks (macros.typ.j2 `src`).
     env.add_global("source_marks", false);
+    env.add_filter("held_runs", filter_held_runs);
     for (name, text) in files {
         if name.ends_with(".typ.j2") {
             env.add_template_owned(name.clone(), mark_lines(name, text))?;
@@ -351,6 +402,19 @@ mod tests {
         assert_eq!(
             out,
             "\\#read(\\\"\\/etc\\/passwd\\\") \\$x\\$ \\*a\\* \\_b\\_ \\<c\\> \\@d \\[e\\] \\\\ \\/\\/ f"
+        );
+    }
+
+    #[test]
+    fn a_katakana_word_is_held_whole_across_its_marked_and_unmarked_runs() {
+        let runs = Value::from(Serde(serde_json::json!([
+            { "text": "#コミュニケーション", "marked": true },
+            { "text": "ロボットサービス担当", "marked": false },
+        ])));
+        let out = filter_held_runs(runs).unwrap().to_string();
+        assert_eq!(
+            out,
+            "#mark[\\#];#box[#mark[コミュニケーション];ロボットサービス];担当"
         );
     }
 }

@@ -152,7 +152,7 @@ fn pages(document: &PagedDocument) -> Vec<(Vec<Glyph>, Vec<Stroke>)> {
 
 /// Every run of glyphs spelling `word` on a page (a glyph may spell more than
 /// one character: か with its combining ゙).
-fn find_all<'a>(glyphs: &'a [Glyph], word: &'a str) -> impl Iterator<Item = &'a [Glyph]> {
+pub fn find_all<'a>(glyphs: &'a [Glyph], word: &'a str) -> impl Iterator<Item = &'a [Glyph]> {
     (0..glyphs.len()).filter_map(move |i| {
         let mut spelled = String::new();
         for (j, g) in glyphs[i..].iter().enumerate() {
@@ -169,7 +169,7 @@ fn find_all<'a>(glyphs: &'a [Glyph], word: &'a str) -> impl Iterator<Item = &'a 
 }
 
 /// The first run of glyphs spelling `word` on a page.
-fn find<'a>(glyphs: &'a [Glyph], word: &'a str) -> Option<&'a [Glyph]> {
+pub fn find<'a>(glyphs: &'a [Glyph], word: &'a str) -> Option<&'a [Glyph]> {
     find_all(glyphs, word).next()
 }
 

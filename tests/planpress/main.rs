@@ -4,6 +4,7 @@
 mod doc;
 
 mod annex;
+mod annex_rows;
 mod archiving;
 mod blocks;
 mod broken;
@@ -12,6 +13,7 @@ mod cli;
 mod comparison;
 mod comparison_forms;
 mod comparison_layout;
+mod comparison_words;
 mod contact;
 mod cost;
 mod deep_org;
@@ -50,6 +52,7 @@ mod sheets;
 mod sheets_rows;
 mod snapshots;
 mod spacing;
+mod thin_pages;
 mod web;
 mod web_phrases;
 mod web_shapes;
