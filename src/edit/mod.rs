@@ -85,8 +85,10 @@ pub fn start_in(dir: &Path, port: u16, work: &Path) -> Result<Running, String> {
             dir.display()
         ));
     }
-    let dir = dir
-        .canonicalize()
+    // Absolute, not canonical: Windows' canonical form is a verbatim `\\?\Z:\…`
+    // path, which the clerk would read in the page and in which a previous
+    // edition named `../x` is not found (`..` is not resolved in it).
+    let dir = std::path::absolute(dir)
         .map_err(|e| format!("{}: {}", dir.display(), crate::io_message::reason(&e)))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
