@@ -193,3 +193,37 @@ pub async fn handle(
         Err(e) => super::guard::text(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mark(page: usize, pointer: &str) -> SourceMark {
+        SourceMark {
+            page,
+            x: 60.0,
+            y: 100.0,
+            file: "4-targets.json".into(),
+            pointer: pointer.into(),
+        }
+    }
+
+    #[test]
+    fn the_pages_of_a_value_else_of_its_nearest_marked_parent_else_the_first() {
+        let marks = [
+            mark(3, "/divisions/0/departments/1/full_name"),
+            mark(3, "/divisions/0/departments/1/targets/0/text"),
+            mark(4, "/divisions/0/departments/1/targets/1/text"),
+            mark(9, "/divisions/0/departments/10/targets/0/text"),
+        ];
+        let of = |p: &str| pages_of(&marks, 20, "4-targets.json", p);
+        assert_eq!(of("/divisions/0/departments/1/targets/1/text"), [4]);
+        assert_eq!(of("/divisions/0/departments/1"), [3, 4], "not /10's page");
+        // A target just added prints nothing yet: where its department prints.
+        assert_eq!(of("/divisions/0/departments/1/targets/5"), [3, 4]);
+        assert_eq!(pages_of(&marks, 20, "2-approach.json", "/sections"), [0]);
+        assert_eq!(pages_of(&[], 0, "4-targets.json", ""), Vec::<usize>::new());
+        let many: Vec<SourceMark> = (0..9).map(|p| mark(p, "/divisions/0")).collect();
+        assert_eq!(pages_of(&many, 20, "4-targets.json", "").len(), MAX_PAGES);
+    }
+}
