@@ -156,6 +156,7 @@ impl schemars::JsonSchema for Date {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
+            "title": "日付",
             "type": "string",
             "pattern": "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$",
             "description": "西暦の年月（例: 2020-06）または年月日（例: 2020-06-01）。和暦はツールが計算します。"

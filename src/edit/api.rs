@@ -92,7 +92,7 @@ pub async fn edition(State(editor): State<Arc<Editor>>) -> Response {
             "dir": editor.dir.display().to_string(),
             "files": list,
             "parts": parts,
-            "schemas": schemas(),
+            "schemas": crate::schema::editor_schemas(),
             "problems": problems(&editor, Vec::new()),
         })
     })
@@ -101,18 +101,6 @@ pub async fn edition(State(editor): State<Arc<Editor>>) -> Response {
         Ok(v) => Json(v).into_response(),
         Err(e) => super::guard::text(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
     }
-}
-
-/// `{kind: schema}` for every kind of content file.
-fn schemas() -> Value {
-    let mut out = serde_json::Map::new();
-    for (file, text) in crate::schema::schemas() {
-        let kind = file.trim_end_matches(".schema.json").to_string();
-        if let Ok(v) = serde_json::from_str(&text) {
-            out.insert(kind, v);
-        }
-    }
-    Value::Object(out)
 }
 
 /// `planpress check`'s findings on the edition with `overlay` in place.

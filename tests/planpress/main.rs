@@ -45,6 +45,7 @@ mod regulation_print;
 mod release;
 mod renamed_ids;
 mod safety;
+mod schema_labels;
 mod sheets;
 mod sheets_rows;
 mod snapshots;

@@ -7,12 +7,18 @@ mod annex;
 mod chapters;
 mod comparison;
 mod edition;
+mod free;
 mod regulation;
+mod standards;
+mod targets;
 mod text;
 
 pub use annex::*;
 pub use chapters::*;
 pub use comparison::*;
 pub use edition::*;
+pub use free::*;
 pub use regulation::*;
+pub use standards::*;
+pub use targets::*;
 pub use text::*;
