@@ -142,7 +142,9 @@ impl Pipeline {
     pub fn build(&mut self) -> Result<Built, BuildError> {
         let t0 = Instant::now();
         let mut prepared = self.prepare()?;
-        let generated = render::typst::render(&prepared.view, &self.config.templates)?;
+        let marks = self.config.source_marks;
+        let generated =
+            render::typst::render_marked(&prepared.view, &self.config.templates, marks)?;
         let t1 = Instant::now();
         let rebuild = self.world.is_some();
         // A draft is its own document (another identifier); like the published

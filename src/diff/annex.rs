@@ -7,16 +7,27 @@ use super::text::Names;
 use crate::content::Part;
 use crate::content::model::{Article, Paragraph, SubitemStyle};
 use crate::item::{AnnexItem, AnnexPart, ItemId};
-use crate::view::regulation::{caption, full_width, kanji, katakana};
+use crate::view::regulation::{caption, flat_marks, full_width, kanji, katakana};
 
 fn texts(ps: &[Paragraph], names: &Names) -> Vec<String> {
     ps.iter().flat_map(|p| names.passages(p)).collect()
 }
 
 /// An article as printed, passage by passage: （目的）委員会は、…／一　…／ア　…／２　…
+/// The flat form's paragraphs carry the marks the edition prints (flat_marks):
+/// ２　…, (1)　… in place of a typed 「2 」「(1) 」.
 fn article_parts(a: &Article, style: SubitemStyle, names: &Names) -> Vec<String> {
     let mut parts = vec![format!("（{}）", caption(&a.caption))];
-    parts.extend(texts(&a.paragraphs, names));
+    for (p, m) in a.paragraphs.iter().zip(flat_marks(&a.paragraphs)) {
+        let mut passages = names.passages(p);
+        if let (Some(mark), Some(first)) = (m.mark, passages.first_mut()) {
+            *first = format!(
+                "{mark}　{}",
+                first.chars().skip(m.typed).collect::<String>()
+            );
+        }
+        parts.extend(passages);
+    }
     for (i, c) in a.clauses.iter().enumerate() {
         if i > 0 {
             parts.push(format!("{}　{}", full_width(c.number), c.text));

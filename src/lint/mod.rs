@@ -6,6 +6,7 @@
 
 pub mod dictionary;
 mod kana;
+mod names;
 pub mod report;
 mod rules;
 mod sentences;

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::dictionary::Word;
 use super::spelling::{clusters, is_kana, is_kanji, katakana};
-use super::{Analysed, Place, Style, kana};
+use super::{Analysed, Place, Style, kana, names};
 
 /// A word written more than one way.
 #[derive(Debug, Clone, Serialize)]
@@ -65,10 +65,12 @@ pub fn find(texts: &[Analysed], style: &Style) -> Vec<VariantGroup> {
     let mut first: BTreeMap<Key, usize> = BTreeMap::new();
     let mut n = 0;
     for t in texts {
+        let named = names::in_names(&t.words);
         for (i, w) in t.words.iter().enumerate() {
             let prev = i.checked_sub(1).map(|p| &t.words[p]);
             let next = t.words.get(i + 1);
             if !candidate(w)
+                || named[i]
                 || nominal(w, next)
                 || misread(w, next)
                 || compound(w, next)
@@ -145,7 +147,8 @@ pub fn find(texts: &[Analysed], style: &Style) -> Vec<VariantGroup> {
 }
 
 /// A word whose spelling can vary: a content word with a reading, in Japanese
-/// script, not a number or a proper noun (names are spelled as their owners do),
+/// script, not a number or a proper noun (names are spelled as their owners do;
+/// so are names in kana the analyser takes for ordinary nouns, see names.rs),
 /// nor a formal noun (the kana rules cover those; 者 and もの are two words).
 fn candidate(w: &Word) -> bool {
     CONTENT_WORDS.contains(&w.pos.as_str())

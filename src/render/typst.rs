@@ -231,6 +231,8 @@ pub fn environment(files: &[(String, String)]) -> Result<Environment<'static>, E
     env.add_filter("str", filter_str);
     env.add_filter("phrases", filter_phrases);
     env.add_filter("words", filter_words);
+    // The editor's preview asks for source marks (macros.typ.j2 `src`).
+    env.add_global("source_marks", false);
     for (name, text) in files {
         if name.ends_with(".typ.j2") {
             env.add_template_owned(name.clone(), mark_lines(name, text))?;
@@ -285,7 +287,17 @@ pub fn template_origin(generated: &str, line: usize) -> Option<String> {
 /// Render the PDF's Typst source: `main.typ` from `main.typ.j2` and the view,
 /// plus the static `.typ` modules.
 pub fn render(view: &View, templates: &Templates) -> Result<Generated, RenderError> {
-    render_document("main.typ.j2", view, templates)
+    render_marked(view, templates, false)
+}
+
+/// `render`, laying a source mark before every printed content value when
+/// `marks` (the editor's preview, [`crate::marks`]); without, the same source.
+pub fn render_marked(
+    view: &View,
+    templates: &Templates,
+    marks: bool,
+) -> Result<Generated, RenderError> {
+    render_with("main.typ.j2", view, templates, marks)
 }
 
 /// Render another document of the same layout files (`compare.typ.j2`, the
@@ -295,8 +307,18 @@ pub fn render_document(
     context: &impl serde::Serialize,
     templates: &Templates,
 ) -> Result<Generated, RenderError> {
+    render_with(template, context, templates, false)
+}
+
+fn render_with(
+    template: &str,
+    context: &impl serde::Serialize,
+    templates: &Templates,
+    marks: bool,
+) -> Result<Generated, RenderError> {
     let files = templates.typst_files()?;
-    let env = environment(&files).map_err(RenderError::from_minijinja)?;
+    let mut env = environment(&files).map_err(RenderError::from_minijinja)?;
+    env.add_global("source_marks", marks);
     let main = env
         .get_template(template)
         .and_then(|t| t.render(Value::from(Serde(context))))

@@ -46,6 +46,8 @@ pub struct RosterView {
     pub as_of: Option<String>,
     /// The headings; the first is the group's (区分).
     pub columns: Vec<String>,
+    /// Whether the headings are the content's (`/columns`), not the older shape's.
+    pub custom_columns: bool,
     /// Per column: a label column (names, short words) set as wide as its labels;
     /// the others share the rest of the width.
     pub narrow: Vec<bool>,
@@ -60,6 +62,9 @@ pub struct RosterView {
 pub struct GroupView {
     pub label: String,
     pub rows: Vec<Vec<String>>,
+    /// The JSON pointers of its label and of each of its cells.
+    pub label_src: String,
+    pub srcs: Vec<Vec<String>>,
 }
 
 /// A roster column whose cells are all this short is a label column.
@@ -68,13 +73,27 @@ const LABEL_CHARS: usize = 6;
 impl RosterView {
     /// The older shape (members) is one group per member under 区分・職名・氏名.
     fn new(r: &Roster, changed: bool) -> Self {
-        let old = (r.members.iter()).map(|m| GroupView {
+        let old = (r.members.iter().enumerate()).map(|(i, m)| GroupView {
             label: m.role.clone(),
             rows: vec![vec![m.post.clone(), m.name.clone().unwrap_or_default()]],
+            label_src: format!("/members/{i}/role"),
+            srcs: vec![
+                ["post", "name"]
+                    .map(|k| format!("/members/{i}/{k}"))
+                    .to_vec(),
+            ],
         });
-        let new = (r.groups.iter()).map(|g| GroupView {
+        let new = (r.groups.iter().enumerate()).map(|(i, g)| GroupView {
             label: g.label.clone(),
             rows: g.rows.clone(),
+            label_src: format!("/groups/{i}/label"),
+            srcs: (g.rows.iter().enumerate())
+                .map(|(j, row)| {
+                    (0..row.len())
+                        .map(|k| format!("/groups/{i}/rows/{j}/{k}"))
+                        .collect()
+                })
+                .collect(),
         });
         let groups: Vec<GroupView> = old.chain(new).collect();
         let (columns, narrow) = if r.columns.is_empty() {
@@ -93,6 +112,7 @@ impl RosterView {
         RosterView {
             as_of: r.as_of.map(|d| format!("{}現在", d.wareki())),
             columns,
+            custom_columns: !r.columns.is_empty(),
             narrow,
             groups,
             notes: r.notes.clone(),
@@ -119,6 +139,8 @@ pub struct MemoView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MemoItemView {
+    /// `/record/0`
+    pub src: String,
     /// 1 (as the memo prints it: full-width)
     pub mark: String,
     pub heading: Option<String>,
@@ -130,7 +152,8 @@ impl MemoView {
     fn new(m: &Memo, refs: &Refs, changed: &Changed) -> Self {
         let is = |a: AnnexItem| changed.annex(&a);
         let field = |k: &'static str| is(AnnexItem::MemoField(k, ""));
-        let item = |x: &MemoItem| MemoItemView {
+        let item = |(i, x): (usize, &MemoItem)| MemoItemView {
+            src: format!("/record/{i}"),
             mark: super::regulation::full_width(x.number),
             heading: x.heading.clone(),
             text: x.text.clone(),
@@ -143,7 +166,7 @@ impl MemoView {
             from: m.from.clone(),
             subject: m.subject.clone(),
             paragraphs: paras(&m.paragraphs, refs),
-            record: m.record.iter().map(item).collect(),
+            record: m.record.iter().enumerate().map(item).collect(),
             head_changed: ["number", "date", "to", "from", "subject"]
                 .into_iter()
                 .any(field),
@@ -154,6 +177,8 @@ impl MemoView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ResultRowView {
+    /// `/rows/0`; none for a row of the previous edition's targets.
+    pub src: Option<String>,
     pub department: String,
     pub number: u32,
     pub target: String,
@@ -246,6 +271,7 @@ fn results(
             (p.departments())
                 .flat_map(|(_, d)| {
                     d.targets.into_iter().map(move |t| ResultRowView {
+                        src: None,
                         department: d.short_name.clone(),
                         number: t.number,
                         target: t.text.clone(),
@@ -259,8 +285,9 @@ fn results(
         None => (
             r.fiscal_year,
             r.gap.clone(),
-            (r.rows.iter())
-                .map(|row| ResultRowView {
+            (r.rows.iter().enumerate())
+                .map(|(i, row)| ResultRowView {
+                    src: Some(format!("/rows/{i}")),
                     department: row.department.clone(),
                     number: row.number,
                     target: row.target.clone(),

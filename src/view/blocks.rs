@@ -24,6 +24,8 @@ pub struct ListView {
 pub struct ListEntry {
     /// 第1, 1, (1), ア, (ア) or ・
     pub mark: String,
+    /// Its JSON pointer from the paragraph's: `/list/0`, `/list/0/list/2`.
+    pub src: String,
     pub text: Para,
     pub sub: Option<ListView>,
 }
@@ -70,20 +72,28 @@ pub fn next(outer: ListMarks) -> ListMarks {
     }
 }
 
-pub fn list(items: &[ListItem], marks: ListMarks, refs: &Refs) -> ListView {
+/// The list at `base` (a JSON pointer from its paragraph's, `/list`).
+pub fn list(items: &[ListItem], base: &str, marks: ListMarks, refs: &Refs) -> ListView {
     let entries = items
         .iter()
         .enumerate()
         .map(|(i, item)| {
+            let src = format!("{base}/{i}");
             let (text, sub) = match item {
                 ListItem::Text(t) => (list_text(&ListText::Text(t.clone()), refs), None),
                 ListItem::Mixed(m) => (list_text(&ListText::Mixed(m.clone()), refs), None),
                 ListItem::Parent(p) => (
                     list_text(&p.text, refs),
-                    Some(list(&p.list, p.marks.unwrap_or_else(|| next(marks)), refs)),
+                    Some(list(
+                        &p.list,
+                        &format!("{src}/list"),
+                        p.marks.unwrap_or_else(|| next(marks)),
+                        refs,
+                    )),
                 ),
             };
             ListEntry {
+                src,
                 mark: mark(marks, i + 1),
                 text,
                 sub,

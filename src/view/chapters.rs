@@ -46,6 +46,8 @@ pub enum ChapterBody {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionView {
+    /// Its JSON pointer in the chapter's file (`/sections/1`).
+    pub src: String,
     pub number: u32,
     pub title: String,
     pub anchor: String,
@@ -110,6 +112,7 @@ pub struct PolicyView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StandardTableView {
+    pub src: String,
     pub title: String,
     pub lead: Option<String>,
     /// Whether any standard names its owner: the table then has a 所管 column.
@@ -120,6 +123,7 @@ pub struct StandardTableView {
 #[derive(Debug, Clone, Serialize)]
 pub struct StandardRow {
     pub item: ItemId,
+    pub src: String,
     pub number: u32,
     /// The No column: 12, or 独自3 in a table numbered on its own.
     pub no: String,
@@ -135,6 +139,7 @@ pub struct StandardRow {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SubsectionView {
+    pub src: String,
     pub number: u32,
     pub title: String,
     pub anchor: String,
@@ -145,6 +150,7 @@ pub struct SubsectionView {
 #[derive(Debug, Clone, Serialize)]
 pub struct TeamView {
     pub item: ItemId,
+    pub src: String,
     pub term: u32,
     pub achievements: Vec<AchievementView>,
     pub changed: bool,
@@ -152,6 +158,7 @@ pub struct TeamView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AchievementView {
+    pub src: String,
     pub text: String,
     /// A parenthesised detail on its own line.
     pub detail: Option<String>,
@@ -173,15 +180,21 @@ impl Chapter {
                     intro: paras(&p.intro, refs),
                     motto: p.motto.clone(),
                     pledge: p.pledge.clone(),
-                    principles: numbered(&p.principles, ItemId::Principle, Marks::Plain, changed),
+                    principles: numbered(
+                        &p.principles,
+                        "/principles",
+                        ItemId::Principle,
+                        Marks::Plain,
+                        changed,
+                    ),
                 },
             ),
             Part::Sections(c) => (
                 c.title.clone(),
                 c.toc_notes.clone(),
                 ChapterBody::Sections {
-                    sections: (c.sections.iter())
-                        .map(|s| section(&anchor, &file, s, refs, changed))
+                    sections: (c.sections.iter().enumerate())
+                        .map(|(i, s)| section(&anchor, &file, i, s, refs, changed))
                         .collect(),
                 },
             ),
@@ -267,9 +280,17 @@ impl Chapter {
     }
 }
 
-fn section(chapter: &str, file: &str, s: &Section, refs: &Refs, changed: &Changed) -> SectionView {
+fn section(
+    chapter: &str,
+    file: &str,
+    i: usize,
+    s: &Section,
+    refs: &Refs,
+    changed: &Changed,
+) -> SectionView {
     let anchor = format!("{chapter}-{}", s.number);
     let item = ItemId::Section(file.to_string(), s.number, s.title.clone());
+    let src = format!("/sections/{i}");
     SectionView {
         changed: changed.contains(&item),
         number: s.number,
@@ -278,28 +299,45 @@ fn section(chapter: &str, file: &str, s: &Section, refs: &Refs, changed: &Change
         policy: s.policy.as_ref().map(|p| PolicyView {
             anchor: format!("{anchor}-policy"),
             title: p.title.clone(),
-            items: numbered(&p.items, ItemId::Policy, Marks::Plain, changed),
+            items: numbered(
+                &p.items,
+                &format!("{src}/policy/items"),
+                ItemId::Policy,
+                Marks::Plain,
+                changed,
+            ),
         }),
         pdca: s.pdca.as_ref().map(PdcaView::new),
-        standard_tables: (s.standard_tables.iter())
-            .map(|t| standard_table(t, changed))
+        standard_tables: (s.standard_tables.iter().enumerate())
+            .map(|(j, t)| standard_table(&format!("{src}/standard_tables/{j}"), t, changed))
             .collect(),
-        subsections: (s.subsections.iter())
-            .map(|sub| SubsectionView {
+        subsections: (s.subsections.iter().enumerate())
+            .map(|(j, sub)| SubsectionView {
+                src: format!("{src}/subsections/{j}"),
                 number: sub.number,
                 title: sub.title.clone(),
                 anchor: format!("{anchor}-{}", sub.number),
                 paragraphs: paras(&sub.paragraphs, refs),
-                working_teams: sub.working_teams.iter().map(|w| team(w, changed)).collect(),
+                working_teams: (sub.working_teams.iter().enumerate())
+                    .map(|(k, w)| {
+                        team(
+                            &format!("{src}/subsections/{j}/working_teams/{k}"),
+                            w,
+                            changed,
+                        )
+                    })
+                    .collect(),
             })
             .collect(),
         anchor,
+        src,
     }
 }
 
-fn standard_table(t: &StandardTable, changed: &Changed) -> StandardTableView {
+fn standard_table(src: &str, t: &StandardTable, changed: &Changed) -> StandardTableView {
     let rows = &t.standards;
     StandardTableView {
+        src: src.to_string(),
         title: t.title.clone(),
         lead: t.lead.clone(),
         has_owner: rows.iter().any(|r| r.owner.is_some()),
@@ -307,6 +345,7 @@ fn standard_table(t: &StandardTable, changed: &Changed) -> StandardTableView {
             .map(|(i, st)| {
                 let item = ItemId::standard(t.item_prefix(), st.number);
                 StandardRow {
+                    src: format!("{src}/standards/{i}"),
                     changed: changed.contains(&item),
                     item,
                     number: st.number,
@@ -331,19 +370,22 @@ fn scene_run(rows: &[Standard], i: usize) -> usize {
     rows[i..].iter().take_while(|r| &r.scene == scene).count()
 }
 
-fn team(w: &WorkingTeam, changed: &Changed) -> TeamView {
+fn team(src: &str, w: &WorkingTeam, changed: &Changed) -> TeamView {
     let item = ItemId::Team(w.term);
     TeamView {
+        src: src.to_string(),
         changed: changed.contains(&item),
         item,
         term: w.term,
-        achievements: (w.achievements.iter())
-            .map(|a| match a {
+        achievements: (w.achievements.iter().enumerate())
+            .map(|(i, a)| match a {
                 Achievement::Text(t) => AchievementView {
+                    src: format!("{src}/achievements/{i}"),
                     text: t.clone(),
                     detail: None,
                 },
                 Achievement::Detailed(d) => AchievementView {
+                    src: format!("{src}/achievements/{i}"),
                     text: d.text.clone(),
                     detail: Some(d.detail.clone()),
                 },

@@ -17,6 +17,8 @@ pub struct FreeView {
 #[derive(Debug, Clone, Serialize)]
 pub struct FreeSectionView {
     pub item: ItemId,
+    /// Its JSON pointer in the chapter's file (`/sections/0`).
+    pub src: String,
     /// 1, 2… in printed order.
     pub number: usize,
     pub title: String,
@@ -28,6 +30,7 @@ pub struct FreeSectionView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FreeSubsectionView {
+    pub src: String,
     /// (1), (2)… in printed order.
     pub number: usize,
     pub title: String,
@@ -60,6 +63,7 @@ pub fn view(anchor: &str, file: &str, c: &FreeChapter, refs: &Refs, changed: &Ch
             .map(|(i, s)| {
                 let item = ItemId::FreeSection(file.to_string(), c.title.clone(), i as u32 + 1);
                 FreeSectionView {
+                    src: format!("/sections/{i}"),
                     changed: changed.contains(&item),
                     item,
                     number: i + 1,
@@ -68,6 +72,7 @@ pub fn view(anchor: &str, file: &str, c: &FreeChapter, refs: &Refs, changed: &Ch
                     paragraphs: paras(&s.paragraphs, refs),
                     subsections: (s.subsections.iter().enumerate())
                         .map(|(j, sub)| FreeSubsectionView {
+                            src: format!("/sections/{i}/subsections/{j}"),
                             number: j + 1,
                             title: sub.title.clone(),
                             paragraphs: paras(&sub.paragraphs, refs),

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Changed;
 use super::text::{Para, Piece, Refs, para, paras};
-use crate::content::model::{Article, Paragraph, Regulation, SubitemStyle};
+use crate::content::model::{Article, Inline, Paragraph, Regulation, SubitemStyle};
 use crate::item::AnnexItem;
 
 #[derive(Debug, Clone, Serialize)]
@@ -21,6 +21,8 @@ pub struct RegulationView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleView {
+    /// Its JSON pointer (`/articles/0`).
+    pub src: String,
     /// 第１条
     pub mark: String,
     pub caption: String,
@@ -32,6 +34,9 @@ pub struct ArticleView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ClauseView {
+    /// The JSON pointer of its text (`/articles/0/clauses/1/text`, or a flat
+    /// paragraph's `/articles/0/paragraphs/1`).
+    pub src: String,
     /// ２, ３… (none for the first 項); in the flat form, a paragraph's typed
     /// mark ((1), 一…) when it is an item.
     pub mark: Option<String>,
@@ -43,6 +48,8 @@ pub struct ClauseView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemView {
+    /// The JSON pointer of its text.
+    pub src: String,
     /// 一, 二…; ア or (ア) for a 細目.
     pub mark: String,
     pub text: String,
@@ -51,6 +58,7 @@ pub struct ItemView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ProvisionView {
+    pub src: String,
     /// 附則（令和２年４月１日）
     pub heading: String,
     pub paragraphs: Vec<Para>,
@@ -60,6 +68,7 @@ pub struct ProvisionView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TableView {
+    pub src: String,
     pub title: String,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
@@ -120,20 +129,30 @@ pub fn katakana(n: u32, style: SubitemStyle) -> String {
     }
 }
 
-fn article(a: &Article, style: SubitemStyle, refs: &Refs, changed: bool) -> ArticleView {
-    let flat = flat(&a.paragraphs, refs);
+/// The article at `src` (a JSON pointer).
+fn article(
+    src: String,
+    a: &Article,
+    style: SubitemStyle,
+    refs: &Refs,
+    changed: bool,
+) -> ArticleView {
+    let flat = flat(&src, &a.paragraphs, refs);
     let clauses = a.clauses.iter().enumerate().map(|(i, c)| ClauseView {
+        src: format!("{src}/clauses/{i}/text"),
         depth: 0,
         mark: (i > 0).then(|| full_width(c.number)),
         text: vec![Piece::Text {
             text: c.text.clone(),
         }],
-        items: (c.items.iter())
-            .map(|it| ItemView {
+        items: (c.items.iter().enumerate())
+            .map(|(j, it)| ItemView {
+                src: format!("{src}/clauses/{i}/items/{j}/text"),
                 mark: kanji(it.number),
                 text: it.text.clone(),
-                subitems: (it.subitems.iter())
-                    .map(|s| ItemView {
+                subitems: (it.subitems.iter().enumerate())
+                    .map(|(k, s)| ItemView {
+                        src: format!("{src}/clauses/{i}/items/{j}/subitems/{k}/text"),
                         mark: katakana(s.number, style),
                         text: s.text.clone(),
                         subitems: Vec::new(),
@@ -142,45 +161,79 @@ fn article(a: &Article, style: SubitemStyle, refs: &Refs, changed: bool) -> Arti
             })
             .collect(),
     });
+    let clauses = flat.into_iter().chain(clauses).collect();
     ArticleView {
+        src,
         mark: format!("第{}条", full_width(a.number)),
         caption: caption(&a.caption).to_string(),
-        clauses: flat.into_iter().chain(clauses).collect(),
+        clauses,
         changed,
     }
 }
 
-/// The paragraphs of an article in the flat form, set as 項 are: the first
-/// after the article's mark, the next numbered ２, ３… with a hanging indent. A
-/// number typed at a paragraph's start (「2 委員長は…」) is its mark; a paragraph
-/// typed as an item (「(1) …」「一　…」) hangs one step further in, under its mark.
-fn flat(paragraphs: &[Paragraph], refs: &Refs) -> Vec<ClauseView> {
+/// The paragraphs of an article in the flat form, set as 項 are (see `flat_marks`).
+fn flat(article: &str, paragraphs: &[Paragraph], refs: &Refs) -> Vec<ClauseView> {
+    (paragraphs.iter().zip(flat_marks(paragraphs)).enumerate())
+        .map(|(i, (p, m))| {
+            let mut text = para(p, refs);
+            if let Some(Piece::Text { text }) = text.first_mut() {
+                *text = text.chars().skip(m.typed).collect();
+            }
+            ClauseView {
+                src: format!("{article}/paragraphs/{i}"),
+                mark: m.mark,
+                depth: m.depth,
+                text,
+                items: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// How the flat form prints one paragraph of an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlatMark {
+    /// ２, ３…, or an item's mark as typed ((1), 一…); none for the first.
+    pub mark: Option<String>,
+    /// 0 for a 項, 1 for an item typed as a paragraph.
+    pub depth: u32,
+    /// The characters at the start of the paragraph's text that are its typed
+    /// mark and the spaces after it: printed as the mark, not as text.
+    pub typed: usize,
+}
+
+/// The marks of an article's paragraphs in the flat form, as the edition
+/// prints them and the 新旧対照表 shows them: the first after the article's
+/// mark, the next numbered ２, ３… with a hanging indent. A number typed at a
+/// paragraph's start (「2 委員長は…」) is its mark; a paragraph typed as an item
+/// (「(1) …」「一　…」) hangs one step further in, under its mark.
+pub fn flat_marks(paragraphs: &[Paragraph]) -> Vec<FlatMark> {
     let mut number = 1;
     let mut out = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
-        let mut text = para(p, refs);
-        let typed = match text.first_mut() {
-            Some(Piece::Text { text }) if i > 0 => typed_mark(text),
+        let lead = match p {
+            Paragraph::Text(t) => Some(t.as_str()),
+            Paragraph::Mixed(m) => match m.first() {
+                Some(Inline::Text(t)) => Some(t.as_str()),
+                _ => None,
+            },
             _ => None,
         };
-        let (mark, depth) = match typed {
-            Some(Typed::Clause(n)) => {
+        let (mark, depth, typed) = match lead.filter(|_| i > 0).and_then(typed_mark) {
+            Some((Typed::Clause(n), typed)) => {
                 number = n;
-                (Some(full_width(n)), 0)
+                (Some(full_width(n)), 0, typed)
             }
-            Some(Typed::Item(mark)) => (Some(mark), 1),
-            None if i == 0 || !matches!(p, Paragraph::Text(_) | Paragraph::Mixed(_)) => (None, 0),
+            Some((Typed::Item(mark), typed)) => (Some(mark), 1, typed),
+            None if i == 0 || !matches!(p, Paragraph::Text(_) | Paragraph::Mixed(_)) => {
+                (None, 0, 0)
+            }
             None => {
                 number += 1;
-                (Some(full_width(number)), 0)
+                (Some(full_width(number)), 0, 0)
             }
         };
-        out.push(ClauseView {
-            mark,
-            depth,
-            text,
-            items: Vec::new(),
-        });
+        out.push(FlatMark { mark, depth, typed });
     }
     out
 }
@@ -192,8 +245,9 @@ enum Typed {
     Item(String),
 }
 
-/// The mark typed at the start of `text` (a space after it), taken off the text.
-fn typed_mark(text: &mut String) -> Option<Typed> {
+/// The mark typed at the start of `text` (a space after it), and how many
+/// characters it takes with the spaces after it.
+fn typed_mark(text: &str) -> Option<(Typed, usize)> {
     let (head, rest) = text.split_once([' ', '　'])?;
     let half = |s: &str| -> String {
         s.chars()
@@ -223,8 +277,8 @@ fn typed_mark(text: &mut String) -> Option<Typed> {
     } else {
         return None;
     };
-    *text = rest.trim_start_matches([' ', '　']).to_string();
-    Some(typed)
+    let rest = rest.trim_start_matches([' ', '　']);
+    Some((typed, text.chars().count() - rest.chars().count()))
 }
 
 impl RegulationView {
@@ -233,23 +287,31 @@ impl RegulationView {
         let style = r.subitem_style;
         let is = |a: AnnexItem| changed.annex(&a);
         RegulationView {
-            articles: (r.articles.iter())
-                .map(|a| article(a, style, refs, is(AnnexItem::Article(a.number))))
+            articles: (r.articles.iter().enumerate())
+                .map(|(i, a)| {
+                    let changed = is(AnnexItem::Article(a.number));
+                    article(format!("/articles/{i}"), a, style, refs, changed)
+                })
                 .collect(),
             supplementary: paras(&r.supplementary, refs),
             supplementary_changed: is(AnnexItem::Supplementary),
             provisions: (r.supplementary_provisions.iter().enumerate())
                 .map(|(i, p)| ProvisionView {
+                    src: format!("/supplementary_provisions/{i}"),
                     heading: format!("附則（{}）", full_width_digits(&p.date.wareki())),
                     paragraphs: paras(&p.paragraphs, refs),
-                    articles: (p.articles.iter())
-                        .map(|a| article(a, style, refs, false))
+                    articles: (p.articles.iter().enumerate())
+                        .map(|(j, a)| {
+                            let src = format!("/supplementary_provisions/{i}/articles/{j}");
+                            article(src, a, style, refs, false)
+                        })
                         .collect(),
                     changed: is(AnnexItem::Provision(i + 1)),
                 })
                 .collect(),
             tables: (r.tables.iter().enumerate())
                 .map(|(i, t)| TableView {
+                    src: format!("/tables/{i}"),
                     title: t.title.clone(),
                     columns: t.columns.clone(),
                     rows: t.rows.clone(),
@@ -284,13 +346,15 @@ mod tests {
 
     #[test]
     fn a_mark_typed_at_a_flat_paragraphs_start_is_taken_as_its_mark() {
-        let typed = |s: &str| {
-            let mut text = s.to_string();
-            let mark = typed_mark(&mut text).map(|t| match t {
-                Typed::Clause(n) => format!("項{n}"),
-                Typed::Item(m) => format!("号{m}"),
-            });
-            (mark, text)
+        let typed = |s: &str| match typed_mark(s) {
+            Some((t, n)) => {
+                let mark = match t {
+                    Typed::Clause(n) => format!("項{n}"),
+                    Typed::Item(m) => format!("号{m}"),
+                };
+                (Some(mark), s.chars().skip(n).collect::<String>())
+            }
+            None => (None, s.to_string()),
         };
         assert_eq!(typed("2 委員長は"), (Some("項2".into()), "委員長は".into()));
         assert_eq!(

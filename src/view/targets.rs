@@ -32,6 +32,14 @@ pub struct IndexEntry {
 #[derive(Debug, Clone, Serialize)]
 pub struct DepartmentView {
     pub id: String,
+    /// The JSON pointers of the unit (`/divisions/0/departments/1/units/0`) and
+    /// of the names printed in its band: its (課's) name, its 部's, its own. The
+    /// band marks its name at the band's start, also when the 部's name is
+    /// printed first (a mark after a line break would stand at that line's end).
+    pub src: String,
+    pub name_src: String,
+    pub division_src: String,
+    pub unit_src: Option<String>,
     /// `dept-kumin`: the PDF label the index points to, and the web anchor.
     pub anchor: String,
     /// The 部 it belongs to, printed above its name in the grid.
@@ -48,6 +56,8 @@ pub struct DepartmentView {
 #[derive(Debug, Clone, Serialize)]
 pub struct TargetView {
     pub item: ItemId,
+    /// `/divisions/0/departments/1/targets/2`
+    pub src: String,
     pub number: u32,
     pub scene: String,
     pub text: String,
@@ -63,17 +73,30 @@ fn department((place, d): &Holder, changed: &Changed) -> DepartmentView {
         Some((dept, unit)) => (dept.clone(), Some(unit.clone())),
         None => (d.full_name.clone(), None),
     };
+    let src = &place.pointer;
+    // `/divisions/0`, and the 課 of a unit.
+    let division: String = src.split('/').take(3).collect::<Vec<_>>().join("/");
+    let dept = src.split("/units/").next().unwrap_or(src);
     DepartmentView {
+        src: src.clone(),
+        name_src: if dept == division {
+            format!("{division}/name")
+        } else {
+            format!("{dept}/full_name")
+        },
+        unit_src: unit.as_ref().map(|_| format!("{src}/name")),
+        division_src: format!("{division}/name"),
         id: d.id.clone(),
         anchor: anchor(&d.id),
         division: place.name.clone(),
         short_name: d.short_name.clone(),
         full_name,
         unit,
-        targets: (d.targets.iter())
-            .map(|x| {
+        targets: (d.targets.iter().enumerate())
+            .map(|(i, x)| {
                 let item = d.item(x.number);
                 TargetView {
+                    src: format!("{src}/targets/{i}"),
                     changed: changed.contains(&item),
                     item,
                     number: x.number,
@@ -113,6 +136,7 @@ pub(super) fn targets(t: &TargetsChapter, changed: &Changed) -> ChapterBody {
             title: t.policy.title.clone(),
             items: numbered(
                 &t.policy.items,
+                "/policy/items",
                 ItemId::TargetPolicy,
                 Marks::Circled,
                 changed,

@@ -79,6 +79,7 @@ pub fn para(p: &Paragraph, refs: &Refs) -> Para {
         Paragraph::Mixed(pieces) => pieces.iter().map(|piece| inline(piece, refs)).collect(),
         Paragraph::List(l) => vec![Piece::List(blocks::list(
             &l.list,
+            "/list",
             l.marks.unwrap_or(ListMarks::Bullet),
             refs,
         ))],
@@ -113,6 +114,8 @@ pub fn inline(piece: &Inline, refs: &Refs) -> Piece {
 #[derive(Debug, Clone, Serialize)]
 pub struct Numbered {
     pub item: ItemId,
+    /// Its JSON pointer in its file (`/principles/2`): where its source marks point.
+    pub src: String,
     pub number: u32,
     /// The number as printed: 1, or ① where the plan circles it.
     pub mark: String,
@@ -128,17 +131,21 @@ pub enum Marks {
     Circled,
 }
 
+/// The items of the array at `base` (a JSON pointer) of their file.
 pub fn numbered(
     items: &[NumberedItem],
+    base: &str,
     id: fn(u32) -> ItemId,
     marks: Marks,
     changed: &Changed,
 ) -> Vec<Numbered> {
     items
         .iter()
-        .map(|x| {
+        .enumerate()
+        .map(|(i, x)| {
             let item = id(x.number);
             Numbered {
+                src: format!("{base}/{i}"),
                 changed: changed.contains(&item),
                 item,
                 number: x.number,

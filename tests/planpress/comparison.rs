@@ -66,7 +66,7 @@ fn walk(frame: &Frame, glyphs: &mut Vec<Glyph>, lines: &mut Vec<Line>) {
 /// The table's two columns as text, page after page, each underlined run in
 /// brackets: 「地域の声を[丁寧に]聴き」. Only what stands below each page's
 /// 改正後/改正前 header row counts.
-fn columns(document: &PagedDocument) -> (String, String) {
+pub fn columns(document: &PagedDocument) -> (String, String) {
     let (mut left, mut right) = (String::new(), String::new());
     for page in document.pages() {
         let (mut glyphs, mut lines) = (Vec::new(), Vec::new());

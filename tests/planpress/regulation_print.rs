@@ -163,3 +163,110 @@ fn flat_paragraphs_print_as_numbered_clauses_at_the_pitch_of_a_line() {
         "lines at {within:?} apart within a 項, {between:?} between 項: {pitch:?}"
     );
 }
+
+/// TERM's second 項, revised after its first words.
+const TERM_REVISED: &str = "委員は、再任されることができる。ただし、連続して２期を超えて在任することはできないものとし、その期間の計算は委員長が別に定めるところによる。";
+
+/// A flat-form article with items and a 項 typed with their marks.
+const SECTIONS: [&str; 4] = [
+    "委員会に、次に掲げる部会を置く。",
+    "(1) 窓口部会",
+    "(2) 電話応対部会",
+    "2 部会の運営に関し必要な事項は、委員長が定める。",
+];
+
+/// full-model (whose regulation is in the typed form) with two articles in
+/// the flat form: TERM, and SECTIONS.
+fn flat_edition(name: &str) -> PathBuf {
+    let dir = tmp(name);
+    copy_edition(&root().join("tests/fixtures/full-model"), &dir);
+    edit_json(&dir, "annex-1-regulation.json", |v| {
+        let articles = v["articles"].as_array_mut().unwrap();
+        let n = articles.len();
+        articles.push(
+            serde_json::json!({"number": n + 1, "caption": "委員の任期", "paragraphs": TERM}),
+        );
+        articles
+            .push(serde_json::json!({"number": n + 2, "caption": "部会", "paragraphs": SECTIONS}));
+    });
+    dir
+}
+
+/// The line of the PDF holding `lead` (in the article captioned `caption`),
+/// from its start to the end of `lead`: the paragraph's first words with what
+/// the edition prints before them.
+fn printed_with_mark(all: &[(usize, Abs, Abs, String)], caption: &str, lead: &str) -> String {
+    let article = lines_between(all, caption, lead);
+    let line = &article.last().unwrap().3;
+    let at = line
+        .find(lead)
+        .unwrap_or_else(|| panic!("{lead} not on one line: {line}"));
+    line[..at + lead.len()].to_string()
+}
+
+#[test]
+fn the_comparison_shows_flat_paragraphs_numbered_as_the_edition_prints_them() {
+    let old = flat_edition("flat-compare-old");
+    let new = tmp("flat-compare-new");
+    copy_edition(&old, &new);
+    edit_json(&new, "edition.json", |v| {
+        v["fiscal_year"] = 2026.into();
+        v["previous"] = "../flat-compare-old".into();
+    });
+    edit_json(&new, "annex-1-regulation.json", |v| {
+        let articles = v["articles"].as_array_mut().unwrap();
+        let n = articles.len();
+        articles[n - 2]["paragraphs"][1] = TERM_REVISED.into();
+        let sections = &mut articles[n - 1]["paragraphs"];
+        sections[2] = "(2) 電話・メール応対部会".into();
+        sections[3] = "2 部会の運営に関し必要な事項は、委員長が別に定める。".into();
+    });
+    // What the edition prints before each changed paragraph's first words.
+    let all = lines(built_once(&old));
+    let leads = [
+        ("（委員の任期）", "委員は、再任され"),
+        ("（部会）", "電話"),
+        ("（部会）", "部会の運営に関し"),
+    ];
+    let printed: Vec<String> = (leads.iter())
+        .map(|(caption, lead)| printed_with_mark(&all, caption, lead))
+        .collect();
+    assert!(printed[0].starts_with("２　"), "{printed:?}");
+
+    // The 新旧対照表 shows them so on both sides, the mark unchanged (not underlined).
+    let load = |d: &PathBuf| planpress::content::load(d).unwrap_or_else(|e| panic!("{e}"));
+    let templates = planpress::Templates::Embedded;
+    let compared = planpress::pipeline::comparison(&load(&old), &load(&new), None, &templates)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (left, right) = crate::comparison::columns(&compared.document);
+    for p in &printed {
+        for (side, column) in [("改正後", &left), ("改正前", &right)] {
+            assert!(
+                column.contains(&normalize(p)),
+                "{side}: 「{p}」 not shown as printed:\n{column}"
+            );
+        }
+    }
+
+    // `planpress diff` writes them as printed too, with the full-width space.
+    let out = planpress(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
+    let report = String::from_utf8_lossy(&out.stdout);
+    for p in &printed {
+        assert_eq!(report.matches(p.as_str()).count(), 2, "「{p}」:\n{report}");
+    }
+
+    // So does the draft's own 新旧対照表.
+    let config = planpress::Config::new(&new)
+        .draft(true, Some("2026-11-26"))
+        .unwrap();
+    let built = planpress::build(&config).unwrap_or_else(|e| panic!("{e}"));
+    let texts = page_texts(&built);
+    let table = (texts.iter())
+        .position(|t| t.contains("改正前"))
+        .expect("the draft's 新旧対照表");
+    let table = normalize(&texts[table..].concat());
+    for p in &printed {
+        let shown = table.matches(&normalize(p)).count();
+        assert_eq!(shown, 2, "「{p}」 shown {shown} times:\n{table}");
+    }
+}
