@@ -22,7 +22,7 @@ use typst_layout::PagedDocument;
 
 use super::Editor;
 use super::api::{Problem, from_error, overlay_in, warnings};
-use crate::marks::{SourceMark, source_marks};
+use crate::marks::{SourceMark, pages_for, source_marks};
 use crate::{Config, Pipeline};
 
 /// Pixels per point the pages are drawn at (108 dpi). The preview column of the
@@ -100,38 +100,16 @@ impl Previews {
     }
 }
 
-/// The pages (0-based) on which `file`'s value at `pointer` prints: those
-/// holding its marks or marks under it, else its nearest parent's; the first
-/// page when nothing of it is marked.
+/// The pages (0-based) on which `file`'s value at `pointer` prints
+/// ([`pages_for`]: its marks' or its nearest marked parent's); the first page
+/// when nothing of it is marked; at most [`MAX_PAGES`].
 pub fn pages_of(marks: &[SourceMark], pages: usize, file: &str, pointer: &str) -> Vec<usize> {
-    let mut base = pointer;
-    let mut found = loop {
-        let mut found: Vec<usize> = (marks.iter())
-            .filter(|m| m.file == file && under(&m.pointer, base))
-            .map(|m| m.page)
-            .collect();
-        if !found.is_empty() {
-            found.sort_unstable();
-            found.dedup();
-            break found;
-        }
-        match base.rfind('/') {
-            Some(i) => base = &base[..i],
-            None => break Vec::new(),
-        }
-    };
+    let mut found = pages_for(marks, file, pointer);
     if found.is_empty() && pages > 0 {
         found.push(0);
     }
     found.truncate(MAX_PAGES);
     found
-}
-
-/// `pointer` is `base` or lies under it (`/a/1/b` under `/a/1`, not under `/a/10`).
-fn under(pointer: &str, base: &str) -> bool {
-    pointer
-        .strip_prefix(base)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// The chosen pages as the page shows them, drawn side by side (one thread each).

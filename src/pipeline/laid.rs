@@ -28,7 +28,8 @@ impl Pipeline {
     /// long session does not grow.
     pub fn lay_out(&mut self) -> Result<Laid, BuildError> {
         let mut prepared = self.prepare()?;
-        let generated = render::typst::render(&prepared.view, &self.config.templates)?;
+        let (templates, marks) = (&self.config.templates, self.config.source_marks);
+        let generated = render::typst::render_marked(&prepared.view, templates, marks)?;
         let date = document_date(&prepared.content);
         let world = self.world(&prepared, &generated, date);
         let compiled = pdf::compile(world);

@@ -31,9 +31,16 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
     (n(16), n(20))
 }
 
-/// Page `i` of `dir` as printed (`planpress::build`), drawn as the preview draws.
+/// Page `i` of `dir` built afresh from the files on disk, drawn as the preview
+/// draws. With the invisible source marks, as the preview lays them (that they
+/// move no glyph of the print is `marks`' own test; they split text runs, and
+/// positions then differ by 1e-13 pt: a few pixels of some pages can differ).
 fn printed_page(dir: &Path, i: usize) -> Vec<u8> {
-    let built = build(dir);
+    let config = planpress::Config {
+        source_marks: true,
+        ..planpress::Config::new(dir)
+    };
+    let built = planpress::build(&config).unwrap();
     let options = typst_render::RenderOptions {
         pixel_per_pt: f64::from(planpress::edit::preview::PIXELS_PER_PT).into(),
         render_bleed: false,
@@ -195,4 +202,45 @@ fn the_last_request_wins_and_overtaken_ones_are_dropped() {
     let last = answers[2].as_ref().expect("the last request is answered");
     std::fs::write(dir.join("edition.json"), subtitled(&dir, "【架空の副題2】")).unwrap();
     assert_eq!(png(&last["pages"][0]["png"]), printed_page(&dir, 0));
+}
+
+/// The page beside the form is the one the edited target prints on (in a
+/// fixture where that is far from the first page), with the marks a click maps
+/// back to the field.
+#[test]
+fn the_preview_shows_the_page_the_edited_target_prints_on() {
+    use crate::pages::{normalized_pages, pages_with};
+    let dir = copy_of("tests/fixtures/large-ward", "edit-preview-target");
+    let running = planpress::edit::start(&dir, 0).unwrap();
+    let (port, t) = (running.port, token(&running));
+    let path = dir.join("4-targets.json");
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let last = v["divisions"].as_array().unwrap().len() - 1;
+    let pointer = format!("/divisions/{last}/departments/0/targets/0/text");
+    let text = "架空の窓口で、申請書の書き方を一緒に確かめます（編集中）";
+    *v.pointer_mut(&pointer).unwrap() = text.into();
+    let files = json!({"4-targets.json": serde_json::to_string_pretty(&v).unwrap()});
+    let body = json!({"files": files, "file": "4-targets.json", "pointer": pointer});
+    let (status, answer) = post(port, &t, "api/preview", &body);
+    assert_eq!(status, 200, "{answer}");
+    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let built = build(&dir);
+    let printed = pages_with(&normalized_pages(&built), text);
+    assert!(!printed.is_empty() && printed[0] > 2, "{printed:?}");
+    let pages = answer["pages"].as_array().unwrap();
+    let shown: Vec<usize> = pages
+        .iter()
+        .map(|p| p["index"].as_u64().unwrap() as usize)
+        .collect();
+    assert_eq!(shown, printed, "the pages the text prints on");
+    let page = &pages[0];
+    assert_eq!(page["label"], page_labels(&built)[printed[0]].as_str());
+    assert_eq!(png(&page["png"]), printed_page(&dir, printed[0]));
+    // The text's mark is on that page: a click there opens its field.
+    let marks = page["marks"].as_array().unwrap();
+    let mark = marks.iter().find(|m| m["pointer"] == pointer.as_str());
+    let mark = mark.unwrap_or_else(|| panic!("{marks:?}"));
+    assert_eq!(mark["file"], "4-targets.json");
+    let (x, y) = (mark["x"].as_f64().unwrap(), mark["y"].as_f64().unwrap());
+    assert!(x > 0.0 && x < 595.3 && y > 0.0 && y < 841.9, "{mark}");
 }
