@@ -347,6 +347,23 @@ fn hang(c: char) -> f64 {
     }
 }
 
+/// A glyph's ink box in font units. The font parses the glyph's outline for it,
+/// and a page sets the same few glyphs first and last in its runs: each is
+/// parsed once per thread.
+fn glyph_box(font: &typst::text::FontInstance, id: u16) -> Option<ttf_parser::Rect> {
+    use std::collections::HashMap;
+    thread_local! {
+        static BOXES: std::cell::RefCell<HashMap<(u128, u16), Option<ttf_parser::Rect>>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    // A font's hash is computed once and kept with it.
+    let key = (typst::utils::hash128(font), id);
+    BOXES.with_borrow_mut(|boxes| {
+        *(boxes.entry(key))
+            .or_insert_with(|| font.ttf().glyph_bounding_box(ttf_parser::GlyphId(id)))
+    })
+}
+
 /// A text item's box: from its first to its last visible glyph (blank glyphs,
 /// such as a trailing ideographic space, may hang past the edge unseen). None for
 /// a run of blanks.
@@ -357,14 +374,12 @@ fn run(t: &TextItem, pos: Point, ts: Transform) -> Option<Run> {
     let ink = |g: &typst::text::Glyph, x: Abs| {
         let advance = g.x_advance.at(t.size);
         let at = x + g.x_offset.at(t.size);
-        (t.font.ttf())
-            .glyph_bounding_box(ttf_parser::GlyphId(g.id))
-            .map_or((x, x + advance), |b| {
-                (
-                    at + t.font.to_em(b.x_min).at(t.size),
-                    at + t.font.to_em(b.x_max).at(t.size),
-                )
-            })
+        glyph_box(&t.font, g.id).map_or((x, x + advance), |b| {
+            (
+                at + t.font.to_em(b.x_min).at(t.size),
+                at + t.font.to_em(b.x_max).at(t.size),
+            )
+        })
     };
     let mut x = Abs::zero();
     let mut first: Option<(Abs, Abs)> = None;

@@ -91,30 +91,56 @@ fn size(l: &[Glyph]) -> f64 {
     l.iter().map(|g| g.size).fold(0.0, f64::max)
 }
 
+/// A line's extent, computed once (the checks below compare every pair of lines).
+struct Extent {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    size: f64,
+    baseline: f64,
+}
+
+impl Extent {
+    fn of(l: &[Glyph]) -> Self {
+        Extent {
+            left: left(l),
+            right: right(l),
+            top: top(l),
+            bottom: bottom(l),
+            size: size(l),
+            baseline: l[0].baseline,
+        }
+    }
+}
+
 /// The faults of one page's lines.
 fn page_faults(lines: &[Vec<Glyph>], rules: &[Rule]) -> Vec<String> {
     let mut out = Vec::new();
+    let extents: Vec<Extent> = lines.iter().map(|l| Extent::of(l)).collect();
     // Lines of one column, `a` directly above `b`, with no rule between (a line
     // in the next row of a table, or a table under a caption, is not the same
-    // text's next line). `a`'s own underline (a change mark) is no rule.
-    let follows = |a: &[Glyph], b: &[Glyph]| {
-        let gap = top(b) - bottom(a);
-        let base = a[0].baseline;
-        let ruled = rules.iter().any(|r| {
-            let underline = r.x0 > left(a) - 1.5 && r.x1 < right(a) + 1.5 && r.y - base < 4.0;
-            r.y > base
-                && r.y < top(b) + 1.0
-                && r.x0 < right(a).max(right(b))
-                && r.x1 > left(a).min(left(b))
-                && !underline
-        });
-        (left(b) - left(a)).abs() < size(a) * 2.5 && gap > -0.5 && gap < size(a) * 1.2 && !ruled
+    // text's next line). `a`'s own underline (a change mark) is no rule. The
+    // rules are looked at only for lines that stand so (a page has many).
+    let follows = |a: &Extent, b: &Extent| {
+        let gap = b.top - a.bottom;
+        let stands = (b.left - a.left).abs() < a.size * 2.5 && gap > -0.5 && gap < a.size * 1.2;
+        stands
+            && !rules.iter().any(|r| {
+                let underline =
+                    r.x0 > a.left - 1.5 && r.x1 < a.right + 1.5 && r.y - a.baseline < 4.0;
+                r.y > a.baseline
+                    && r.y < b.top + 1.0
+                    && r.x0 < a.right.max(b.right)
+                    && r.x1 > a.left.min(b.left)
+                    && !underline
+            })
     };
-    let under = |l: &[Glyph]| lines.iter().find(|m| follows(l, m));
-    let over = |l: &[Glyph]| lines.iter().find(|p| follows(p, l));
-    for line in lines {
-        let narrow = right(line) - left(line) < NARROW;
-        if let (true, Some(next)) = (narrow, under(line)) {
+    let under = |i: usize| (0..lines.len()).find(|&m| follows(&extents[i], &extents[m]));
+    let over = |i: usize| (0..lines.len()).find(|&p| follows(&extents[p], &extents[i]));
+    for (i, line) in lines.iter().enumerate() {
+        let narrow = extents[i].right - extents[i].left < NARROW;
+        if let (true, Some(next)) = (narrow, under(i).map(|m| &lines[m])) {
             let (a, b) = (line[line.len() - 1].c, next[0].c);
             if word(a) && word(b) {
                 out.push(format!(
@@ -127,8 +153,8 @@ fn page_faults(lines: &[Vec<Glyph>], rules: &[Rule]) -> Vec<String> {
         if narrow
             && line.len() == 1
             && cjk(line[0].c)
-            && under(line).is_none()
-            && let Some(prev) = over(line)
+            && under(i).is_none()
+            && let Some(prev) = over(i).map(|p| &lines[p])
         {
             out.push(format!(
                 "狭い欄で「{}／{}」と、1 文字だけが次の行に送られています。文章を少し変えるか、planpress の担当者に連絡してください",
