@@ -6,7 +6,10 @@
 //! 3. scale: synthetic editions 10× larger and at every limit `check` sets (the
 //!    largest edition that passes): ms per page, peak RSS, PDF bytes per page.
 //!
-//! Run: `cargo bench --bench speed` (optionally with `TYPST=/path/to/typst`).
+//! 4. the editor: resident memory over 500 previews with small edits.
+//!
+//! Run: `cargo bench --bench speed` (optionally with `TYPST=/path/to/typst`);
+//! `cargo bench --bench speed -- editor` runs part 4 alone.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -14,6 +17,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use planpress::{Config, Pipeline};
+
+#[path = "speed/editor.rs"]
+mod editor;
 
 const RUNS: usize = 9;
 /// Cold builds: more runs, as the two commands are compared to a few per cent.
@@ -166,10 +172,14 @@ fn at_limits(dir: &Path) {
 }
 
 fn main() {
-    // `cargo bench` passes --bench; nothing to parse.
+    // `cargo bench` passes --bench; a part's name runs that part alone.
     let exe = env!("CARGO_BIN_EXE_planpress");
     let tmp = root().join("target/bench");
     std::fs::create_dir_all(&tmp).unwrap();
+    if std::env::args().any(|a| a == "editor") {
+        editor::run(&root(), &tmp);
+        return;
+    }
     let edition = root().join("content/miyamae-r2");
     println!("# planpress speed ({} runs each, medians)\n", RUNS);
 
@@ -368,4 +378,7 @@ fn main() {
             bytes as f64 / pages as f64
         );
     }
+
+    // 4. The editor's memory over a long session.
+    editor::run(&root(), &tmp);
 }

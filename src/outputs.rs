@@ -1,4 +1,5 @@
-//! Where a command may write: never over what planpress reads.
+//! Where a command writes by default (`out/…`, relative to the current folder),
+//! and where it may write: never over what planpress reads.
 //!
 //! An output (a PDF, a folder of web pages, sheets, images or emitted source) may
 //! not be an edition folder, lie inside one (the edition built, its previous
@@ -9,10 +10,30 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::content::load::folder_name;
+
 /// The file every edition folder holds.
 const EDITION_FILE: &str = "edition.json";
 /// The file every folder of emitted source holds.
 const EMITTED_MAIN: &str = "main.typ";
+
+/// `out/<edition>.pdf`, or `out/<edition>-案.pdf` for a draft: a draft never
+/// takes the published PDF's place. Relative: resolved against the current folder.
+pub fn default_output(edition: &Path, draft: bool) -> PathBuf {
+    let suffix = if draft { "-案" } else { "" };
+    PathBuf::from("out").join(format!("{}{suffix}.pdf", folder_name(edition)))
+}
+
+/// `out/<edition>-<what>/`
+pub fn default_dir(edition: &Path, what: &str) -> PathBuf {
+    PathBuf::from("out").join(format!("{}-{what}", folder_name(edition)))
+}
+
+/// `out/<edition>-新旧対照表.pdf`: the editor's 新旧対照表 against the previous
+/// edition (`planpress diff` writes where `--pdf` says).
+pub fn default_comparison(edition: &Path) -> PathBuf {
+    PathBuf::from("out").join(format!("{}-新旧対照表.pdf", folder_name(edition)))
+}
 
 /// Refuse `output` (a file or folder to be written) if it is or lies inside an
 /// edition folder or `templates`. The message says what and where instead.

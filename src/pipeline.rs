@@ -25,6 +25,9 @@ use crate::view::{DateView, Stamp, View};
 use crate::world::PlanWorld;
 use crate::{fs, layout, pdf};
 
+mod laid;
+pub use laid::Laid;
+
 /// Everything before Typst: the content as read, and its view.
 pub struct Prepared {
     pub content: Content,

@@ -17,10 +17,10 @@ pub mod sheets;
 pub mod watch;
 pub mod web;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use planpress::BuildError;
-use planpress::content::load::folder_name;
+pub use planpress::outputs::{default_dir, default_output};
 
 /// Why a command stopped; `main` prints it, once, in one place.
 pub enum Failure {
@@ -49,18 +49,6 @@ impl From<String> for Failure {
 }
 
 pub type Result = std::result::Result<(), Failure>;
-
-/// `out/<edition>.pdf`, or `out/<edition>-案.pdf` for a draft: a draft never
-/// takes the published PDF's place.
-pub fn default_output(edition: &Path, draft: bool) -> PathBuf {
-    let suffix = if draft { "-案" } else { "" };
-    PathBuf::from("out").join(format!("{}{suffix}.pdf", folder_name(edition)))
-}
-
-/// `out/<edition>-<what>/`
-pub fn default_dir(edition: &Path, what: &str) -> PathBuf {
-    PathBuf::from("out").join(format!("{}-{what}", folder_name(edition)))
-}
 
 /// Write a command's files under `dir`, or say which one could not be written.
 pub fn write_files(dir: &Path, files: &[(String, Vec<u8>)]) -> Result {

@@ -3,6 +3,7 @@
 //! what `planpress check` and `build` would say, in the same words.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::Arc;
 
 use axum::Json;
@@ -28,7 +29,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn general(message: String, severity: &'static str) -> Self {
+    pub fn general(message: String, severity: &'static str) -> Self {
         Problem {
             file: String::new(),
             pointer: None,
@@ -50,13 +51,19 @@ impl Unsaved {
     /// The unsaved files as the pipeline's overlay; a name that is not one of the
     /// edition's files is ignored (never used as a path).
     pub fn overlay(&self, editor: &Editor) -> Vec<(String, Vec<u8>)> {
-        let names = files::listed(&editor.dir);
-        self.files
-            .iter()
-            .filter(|(name, _)| names.iter().any(|n| &n.name == *name))
-            .map(|(name, text)| (name.clone(), text.as_bytes().to_vec()))
-            .collect()
+        overlay_in(&editor.dir, &self.files)
     }
+}
+
+/// Unsaved files (name → text) of the edition in `dir` as the pipeline's
+/// overlay; a name that is not one of its files is ignored (never used as a path).
+pub fn overlay_in(dir: &Path, files: &BTreeMap<String, String>) -> Vec<(String, Vec<u8>)> {
+    let names = files::listed(dir);
+    files
+        .iter()
+        .filter(|(name, _)| names.iter().any(|n| &n.name == *name))
+        .map(|(name, text)| (name.clone(), text.as_bytes().to_vec()))
+        .collect()
 }
 
 pub fn config(editor: &Editor, overlay: Vec<(String, Vec<u8>)>) -> Config {
@@ -143,6 +150,16 @@ pub fn from_error(e: &BuildError) -> Vec<Problem> {
             }
             out
         }
+        BuildError::Incomplete(gaps) => gaps
+            .iter()
+            .map(|g| Problem {
+                file: g.file.clone(),
+                pointer: None,
+                item: Some(g.what.clone()),
+                message: format!("未収録の箇所です（\"gap\"）: {}", g.note),
+                severity: "error",
+            })
+            .collect(),
         BuildError::Layout(fault, _, _) => fault
             .0
             .iter()

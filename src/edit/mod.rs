@@ -6,13 +6,16 @@
 //! A local HTTP server on 127.0.0.1: [`guard`] (token, Host, Origin, sizes),
 //! [`files`] (the edition's files, saved as `fmt` writes them), [`parts`] (the
 //! list named as the printed document), [`api`] (the JSON answers), [`assets`]
-//! (the page, inside the binary).
+//! (the page, inside the binary), [`preview`] (the printed pages of the value
+//! being edited), [`make`] (the PDF, the 案, the 新旧対照表, lint).
 
 mod api;
 mod assets;
 mod files;
 mod guard;
+pub mod make;
 mod parts;
+pub mod preview;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -26,6 +29,12 @@ pub struct Editor {
     pub dir: PathBuf,
     pub token: String,
     pub port: u16,
+    /// Where the commands' relative outputs (`out/…`) go: the folder planpress
+    /// was started in.
+    pub work: PathBuf,
+    pub previews: preview::Previews,
+    /// Held while a file is made: one at a time.
+    pub making: std::sync::Mutex<()>,
 }
 
 /// A running editor: its address, and the server's runtime (dropped: stopped).
@@ -56,16 +65,30 @@ impl Drop for Running {
     }
 }
 
-/// Start serving the edition in `dir` on 127.0.0.1:`port` (0: any free port).
+/// Start serving the edition in `dir` on 127.0.0.1:`port` (0: any free port);
+/// made files go under the current folder, as the commands write them.
 pub fn start(dir: &Path, port: u16) -> Result<Running, String> {
+    let work = std::env::current_dir().map_err(|e| {
+        format!(
+            "今のフォルダが分かりません: {}",
+            crate::io_message::reason(&e)
+        )
+    })?;
+    start_in(dir, port, &work)
+}
+
+/// [`start`], with made files under `work` instead of the current folder.
+pub fn start_in(dir: &Path, port: u16, work: &Path) -> Result<Running, String> {
     if !dir.join("edition.json").is_file() {
         return Err(format!(
             "{} は版のフォルダではありません（edition.json がありません）。版のフォルダを指定してください（例: content/miyamae-r2）",
             dir.display()
         ));
     }
-    let dir = dir
-        .canonicalize()
+    // Absolute, not canonical: Windows' canonical form is a verbatim `\\?\Z:\…`
+    // path, which the clerk would read in the page and in which a previous
+    // edition named `../x` is not found (`..` is not resolved in it).
+    let dir = std::path::absolute(dir)
         .map_err(|e| format!("{}: {}", dir.display(), crate::io_message::reason(&e)))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -88,6 +111,9 @@ pub fn start(dir: &Path, port: u16) -> Result<Running, String> {
         dir,
         token: guard::new_token()?,
         port,
+        work: work.to_path_buf(),
+        previews: preview::Previews::new(),
+        making: std::sync::Mutex::new(()),
     });
     let address = format!("http://127.0.0.1:{port}/{}/", editor.token);
     let app = router(editor);
@@ -116,6 +142,8 @@ fn router(editor: Arc<Editor>) -> Router {
         .route("/{token}/api/edition", get(api::edition))
         .route("/{token}/api/check", post(api::check))
         .route("/{token}/api/save", post(api::save))
+        .route("/{token}/api/preview", post(preview::handle))
+        .route("/{token}/api/make", post(make::handle))
         .fallback(guard::not_found)
         .layer(axum::middleware::from_fn_with_state(
             editor.clone(),

@@ -19,6 +19,8 @@ mod cost;
 mod deep_org;
 mod diff_every_string;
 mod document;
+mod edit_make;
+mod edit_preview;
 mod edit_server;
 mod editions;
 mod extracting;
