@@ -7,13 +7,11 @@
 // part; a wrong token and a foreign Host get 403.
 // Usage: node edit.mjs <planpress binary> <edition folder to copy> [screenshot dir]
 import { chromium } from "playwright-core";
-import { createRequire } from "node:module";
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startEditor, runAxe, pasteText } from "./edit-harness.mjs";
 
-const require = createRequire(import.meta.url);
 const [binary, source, shots] = process.argv.slice(2);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "planpress-edit-"));
 const ed = path.join(dir, path.basename(source));
@@ -28,20 +26,7 @@ const ok = (message) => console.log(`ok   ${message}`);
 const expect = (cond, message) => (cond ? ok(message) : fail(message));
 
 // The editor, as a clerk starts it; the address is the line it prints.
-const server = spawn(path.resolve(binary), ["edit", ed, "--no-open", "--port", "0"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
-let printed = "";
-const address = await new Promise((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error(`no address printed: ${printed}`)), 60000);
-  const take = (d) => {
-    printed += d;
-    const m = printed.match(/http:\/\/127\.0\.0\.1:(\d+)\/[0-9a-f]{32}\//);
-    if (m) { clearTimeout(timer); resolve(m[0]); }
-  };
-  server.stdout.on("data", take);
-  server.stderr.on("data", take);
-  server.on("exit", (code) => reject(new Error(`planpress edit exited (${code}): ${printed}`)));
-});
-const port = new URL(address).port;
+const { server, address } = await startEditor(binary, ed, dir);
 console.log(`editor at ${address.replace(/[0-9a-f]{32}/, "<token>")}`);
 
 const browser = await chromium.launch({
@@ -65,14 +50,7 @@ const addIn = (pointer) => page.locator(`#form fieldset[data-pointer="${pointer}
 const settle = () => page.waitForTimeout(1200); // past the ~400 ms pause and the check's answer
 
 async function axe(name) {
-  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) {
-    // Evaluated through the DevTools protocol: the page's CSP (script-src 'self')
-    // rightly refuses an added <script>.
-    await page.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-  }
-  const result = await page.evaluate(() => axe.run(document, {
-    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-  }));
+  const result = await runAxe(page);
   for (const v of result.violations) {
     fail(`axe on ${name}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} element(s), e.g. ${v.nodes[0].target}`);
   }
@@ -198,11 +176,7 @@ try {
   const width = wantRoster.columns.length - 1;
   const pasted = [["架空課", "係長", "貼付 一郎", ""], ["架空課", "主任", "貼付 二郎", "備考あり"]].map((r) => r.slice(-width));
   const tsv = pasted.map((r) => r.join("\t")).join("\r\n") + "\r\n";
-  await pasteInto.evaluate((el, text) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", text);
-    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, tsv);
+  await pasteText(pasteInto, tsv);
   const second = field(`${rows}/${rowCount + 1}/${pasted[1].indexOf("貼付 二郎")}`);
   expect(await second.inputValue() === "貼付 二郎", "two pasted rows are two rows of the table");
   wantRoster.groups[0].rows.push(...pasted);
