@@ -85,7 +85,7 @@ pub async fn edition(State(editor): State<Arc<Editor>>) -> Response {
                 json!({"name": n.name, "kind": n.kind, "hash": files::hash(&bytes), "text": files::text(&bytes)})
             })
             .collect();
-        let parts = super::parts::list(&editor.dir, &names);
+        let parts = super::parts::list(&editor.dir, &names, &BTreeMap::new());
         let folder = crate::content::load::folder_name(&editor.dir);
         json!({
             "edition": folder,
@@ -172,7 +172,9 @@ pub fn from_error(e: &BuildError) -> Vec<Problem> {
 pub async fn check(State(editor): State<Arc<Editor>>, Json(unsaved): Json<Unsaved>) -> Response {
     let answer = tokio::task::spawn_blocking(move || {
         let overlay = unsaved.overlay(&editor);
-        json!({"problems": problems(&editor, overlay)})
+        let names = files::listed(&editor.dir);
+        let parts = super::parts::list(&editor.dir, &names, &unsaved.files);
+        json!({"problems": problems(&editor, overlay), "parts": parts})
     })
     .await;
     match answer {

@@ -3,6 +3,7 @@
 //! annex item. Read from the files as they are, so an edition with problems
 //! (even a file that does not parse) still opens.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
@@ -32,14 +33,18 @@ fn part(group: &str, label: String, file: &str, pointer: String) -> Part {
     }
 }
 
-/// Every part of the edition in `dir`, in printed order.
-pub fn list(dir: &Path, names: &[Named]) -> Vec<Part> {
+/// Every part of the edition in `dir`, in printed order, as it would be with
+/// the page's unsaved files (`unsaved`: name → text) in place of the folder's:
+/// a department added in the page is listed before it is saved.
+pub fn list(dir: &Path, names: &[Named], unsaved: &BTreeMap<String, String>) -> Vec<Part> {
     let mut out = Vec::new();
     let mut annex = 0;
     for n in names {
-        let value = files::read(dir, &n.name)
-            .ok()
-            .and_then(|b| serde_json::from_str::<Value>(&files::text(&b)).ok());
+        let text = match unsaved.get(&n.name) {
+            Some(text) => Some(text.clone()),
+            None => files::read(dir, &n.name).ok().map(|b| files::text(&b)),
+        };
+        let value = text.and_then(|t| serde_json::from_str::<Value>(&t).ok());
         let title = value
             .as_ref()
             .and_then(|v| v.get("title"))

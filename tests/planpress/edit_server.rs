@@ -403,6 +403,36 @@ fn unsaved_changes_are_checked_with_checks_words_at_their_field() {
             && p["pointer"] == format!("/divisions/{i}/departments/{j}")),
         "{parts:?}"
     );
+    // A department added in the page is listed before it is saved.
+    let mut added = value.clone();
+    let mut new_department = added["divisions"][i]["departments"][j].clone();
+    new_department["id"] = json!("kasou-shinsetsu");
+    new_department["full_name"] = json!("架空新設課");
+    added["divisions"][i]["departments"]
+        .as_array_mut()
+        .unwrap()
+        .push(new_department);
+    let (_, checked) = post(
+        port,
+        &t,
+        "api/check",
+        &json!({"files": {name: added.to_string()}}),
+    );
+    let n = added["divisions"][i]["departments"]
+        .as_array()
+        .unwrap()
+        .len()
+        - 1;
+    assert!(
+        checked["parts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["label"] == "架空新設課"
+                && p["pointer"] == format!("/divisions/{i}/departments/{n}")),
+        "{}",
+        checked["parts"]
+    );
     value["divisions"][i]["departments"][j]["targets"][0]["text"] = json!("");
     let (status, checked) = post(
         port,

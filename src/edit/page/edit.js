@@ -19,6 +19,12 @@ export const ctx = {
   schemaAt(pointer) { return at(this.root, this.root, this.doc.data, pointer, state.tokens); },
   partAt(pointer) { return this.parts.find((p) => p.file === this.doc.name && p.pointer === pointer && p !== this.part) || null; },
   open(part, pointer) { location.hash = encodeURIComponent(part.id); select(part, pointer); },
+  /** New parts (from a check of the unsaved files): the list is redrawn, the form is not. */
+  setParts(parts) {
+    this.parts = parts;
+    this.part = parts.find((p) => p.id === this.part?.id) || this.part;
+    nav();
+  },
   rerender, announce, goto, notify: (...a) => notify(...a),
   /** Focus the first field of the value at `pointer` in the form. */
   focusIn(pointer) {

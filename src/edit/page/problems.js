@@ -31,6 +31,8 @@ export async function run(ctx) {
     return;
   }
   problems = body.problems || [];
+  // A department added or renamed in the page is listed at once.
+  if (Array.isArray(body.parts) && JSON.stringify(body.parts) !== JSON.stringify(ctx.parts)) ctx.setParts(body.parts);
   show(ctx);
 }
 
