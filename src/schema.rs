@@ -35,6 +35,8 @@
 //! - `"x-older": true`: an older way of writing what another field now holds
 //!   (`members` beside `groups`, a 条's `paragraphs` beside `clauses`): a form
 //!   shows it only when the file holds it.
+//! - `"x-merge": "runs"`: in a table, a run of rows with the same value prints as
+//!   one merged cell (the standards' 場面): the form shows the rows joined.
 //!
 //! Shapes a form reads as they are: `anyOf`/`type` with `null` is an optional value;
 //! `oneOf` of `const`s is a select (each with its title); `anyOf` of other shapes
@@ -47,7 +49,7 @@ use serde_json::Value;
 use crate::content::model::*;
 
 /// Every `x-` key the schemas use (documented above).
-pub const EXTENSIONS: [&str; 7] = [
+pub const EXTENSIONS: [&str; 8] = [
     "x-help",
     "x-form",
     "x-columns",
@@ -55,6 +57,7 @@ pub const EXTENSIONS: [&str; 7] = [
     "x-values",
     "x-order",
     "x-older",
+    "x-merge",
 ];
 
 /// (kind, schema) for `edition.json` and each PartKind, by its content name.

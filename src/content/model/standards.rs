@@ -74,6 +74,6 @@ pub struct Standard {
     #[schemars(title = "所管", extend("x-help" = "所管の欄がある表で、所管する課を書きます。例: 各課"))]
     pub owner: Option<String>,
     /// One of the edition's scene categories.
-    #[schemars(title = "場面", extend("x-help" = "表紙・版の情報の「場面の一覧」にある名前から選びます。", "x-values" = "scenes"))]
+    #[schemars(title = "場面", extend("x-help" = "表紙・版の情報の「場面の一覧」にある名前から選びます。", "x-values" = "scenes", "x-merge" = "runs"))]
     pub scene: String,
 }

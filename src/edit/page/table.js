@@ -126,7 +126,8 @@ export function renderTable(ctx, host, p) {
     const rowPointer = join(p.pointer, i);
     const rowLabel = `${name} ${i + 1}`;
     const tr = h("tr", { dataset: { pointer: rowPointer } }, h("th", { scope: "row", class: "no" }, String(i + 1)));
-    cols.forEach((col, k) => tr.append(h("td", {}, cell(ctx, p, list, cols, i, k, rowLabel))));
+    cols.forEach((col, k) => tr.append(h("td", mergedRun(list, col, i) ? { class: "same-run" } : {},
+      cell(ctx, p, list, cols, i, k, rowLabel), ...runNote(list, col, i))));
     const tools = itemTools(ctx, p, i, list.length, rowLabel, true);
     tr.append(h("td", { class: "tools" }, tools, ...notes(ctx, rowPointer, "")));
     body.append(tr);
@@ -147,6 +148,17 @@ export function renderTable(ctx, host, p) {
   if (renumber) tools.append(renumber);
   box.append(tools);
   host.append(box);
+}
+
+/** A 場面 the same as the row above's: the print merges the two into one cell. */
+function mergedRun(list, col, i) {
+  if (col.schema["x-merge"] !== "runs" || i === 0) return false;
+  const v = list[i]?.[col.key];
+  return v !== undefined && v !== null && v !== "" && v === list[i - 1]?.[col.key];
+}
+
+function runNote(list, col, i) {
+  return mergedRun(list, col, i) ? [h("span", { class: "run-note" }, "↑ 上と同じ（印刷では一つのセル）")] : [];
 }
 
 function cell(ctx, p, list, cols, i, k, rowLabel) {
