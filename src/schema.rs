@@ -14,6 +14,7 @@ pub fn schemas() -> Vec<(String, String)> {
     }
     vec![
         one::<Edition>("edition"),
+        one::<Common>("common"),
         one::<PrinciplesChapter>("principles"),
         one::<SectionsChapter>("sections"),
         one::<TargetsChapter>("targets"),

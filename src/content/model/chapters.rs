@@ -46,6 +46,10 @@ pub struct Section {
     /// The PDCA cycle diagram.
     #[serde(default)]
     pub pdca: Option<Pdca>,
+    /// The city's common standards (`common.json`) print here, before the
+    /// section's own tables, whose numbers go on from them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub common_standards: Option<super::CommonStandards>,
     /// Tables of service standards.
     #[serde(default)]
     pub standard_tables: Vec<StandardTable>,

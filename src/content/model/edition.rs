@@ -28,7 +28,9 @@ pub struct Edition {
     pub publisher: String,
     /// Date and signer of the ward's service improvement policy.
     pub policy: PolicySignature,
-    /// The scene categories (場面) that standards and targets may use.
+    /// The scene categories (場面) that standards and targets may use; the
+    /// common folder's when it sets them.
+    #[serde(default)]
     pub scenes: Vec<String>,
     /// The words a target's status (状況) may be; 達成・一部達成・未達成 when not given.
     #[serde(default)]
@@ -53,6 +55,9 @@ pub struct Edition {
     /// 改正後); planpress's form when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comparison: Option<super::ComparisonForm>,
+    /// The city's common folder this edition uses (its standards, scenes…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub common: Option<super::CommonRef>,
 }
 
 /// The status words when an edition declares none.
