@@ -305,3 +305,35 @@ fn next_years_edition_names_the_same_common_folder_and_copies_none_of_it() {
     assert!(ok, "{err}");
     assert!(out.contains("共通基準12"), "{out}");
 }
+
+#[test]
+fn a_problem_in_the_wards_own_table_or_override_is_placed_where_the_ward_wrote_it() {
+    let dir = scratch_city("city-ward-positions");
+    let ward = dir.join("shirakawa-r7");
+    let file = ward.join("3-initiatives.json");
+    edit(&file, |v| {
+        let s = &mut v["sections"][2];
+        s["standard_tables"][0]["standards"][1]["text"] = "".into();
+        s["common_standards"]["overrides"][0]["text"] = "".into();
+    });
+    let (ok, _, err) = check(&ward);
+    assert!(!ok);
+    // The common tables stand first in the printed section, but the ward's
+    // own table is still its first: the line is where the ward wrote 33.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let own = text.find("\"number\": 33").unwrap();
+    let line = text[..own].lines().count() + 1;
+    assert!(
+        err.contains("3-initiatives.json（基準33 の本文）: 文章が空です"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("3-initiatives.json:{line}:")),
+        "line {line}: {err}"
+    );
+    assert!(
+        err.contains("common_standards"),
+        "the override named: {err}"
+    );
+    assert!(!err.contains("common.json"), "{err}");
+}
