@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 mod attachments;
+mod common;
 mod shape;
 
 pub use attachments::{FILE_LIMIT, TOTAL_LIMIT, attachments};
@@ -41,8 +42,9 @@ pub fn extract(pdf_path: &Path, dir: &Path) -> Result<Vec<String>, String> {
         ));
     }
     check_names(&files).map_err(refuse)?;
+    let paths = common::plan(dir, &files)?;
     let mut written = Vec::new();
-    if let Err(e) = write(dir, new_dir, &files, &mut written) {
+    if let Err(e) = write(dir, new_dir, &files, &paths, &mut written) {
         // Take back what this run wrote, newest first.
         for path in written.iter().rev() {
             let _ = fs::remove_file(path).or_else(|_| fs::remove_dir(path));
@@ -90,11 +92,15 @@ fn check_target(dir: &Path) -> Result<bool, String> {
 }
 
 /// Plain file names ending in .json, the previous edition's under `previous/`,
-/// each once (ignoring case, as Windows does).
+/// the common folder's under `common/` (the previous edition's too), each once
+/// (ignoring case, as Windows does).
 fn check_names(files: &[(String, Vec<u8>)]) -> Result<(), String> {
     let mut seen = std::collections::HashSet::new();
     for (name, _) in files {
         let file = name.strip_prefix(PREVIOUS).unwrap_or(name);
+        let file = file
+            .strip_prefix(crate::content::COMMON_ATTACHED)
+            .unwrap_or(file);
         if !plain_json_name(file) {
             let shown: String = name.escape_debug().to_string().chars().take(60).collect();
             return Err(format!(
@@ -136,6 +142,7 @@ fn write(
     dir: &Path,
     new_dir: bool,
     files: &[(String, Vec<u8>)],
+    paths: &[Option<PathBuf>],
     written: &mut Vec<PathBuf>,
 ) -> Result<(), String> {
     let cannot = |path: &Path, e: std::io::Error| {
@@ -156,15 +163,16 @@ fn write(
         }
         create(dir, written)?;
     }
-    for (name, bytes) in files {
-        let path = dir.join(name);
+    for ((_, bytes), path) in files.iter().zip(paths) {
+        // None: a common file already beside, with the same bytes.
+        let Some(path) = path else { continue };
         if let Some(parent) = path.parent().filter(|p| *p != dir && !p.exists()) {
             create(parent, written)?;
         }
         let mut file = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
-            .open(&path)
+            .open(path)
             .map_err(|e| {
                 format!(
                     "{} に書き出せません: {}",

@@ -12,9 +12,11 @@ pub fn canonical(text: &str) -> Option<String> {
 
 /// The edition's files whose layout differs from the canonical one.
 pub fn differing(content: &crate::Content) -> Vec<String> {
+    // The common folder's file is the city's, not this edition's to rewrite.
     content
         .sources
         .iter()
+        .filter(|(name, _)| !name.starts_with(crate::content::COMMON_ATTACHED))
         .filter(|(_, bytes)| {
             let text = String::from_utf8_lossy(bytes);
             canonical(&text).is_some_and(|c| c != text)

@@ -39,11 +39,16 @@ pub fn next_edition(from: &Path, to: &Path) -> Result<Vec<String>, String> {
         .map(|r| (r.file.clone(), r.kind))
         .collect();
     let mut files = Vec::new();
-    for (name, bytes) in &source.sources {
+    // The common folder stays where it is, shared: the new edition names it.
+    let sources = (source.sources.iter()).filter(|(n, _)| !n.starts_with(content::COMMON_ATTACHED));
+    for (name, bytes) in sources {
         let mut v: Value =
             serde_json::from_slice(strip_bom(bytes)).map_err(|e| format!("{name}: {e}"))?;
         if name == "edition.json" {
             next_year_edition(&mut v, &previous_ref(from, to));
+            if let Some(common) = &source.common {
+                v["common"]["folder"] = common_ref(to, &common.dir).into();
+            }
         } else {
             match kinds.iter().find(|(f, _)| f == name).map(|(_, k)| *k) {
                 Some(content::model::PartKind::Targets) => clear_results(&mut v),
@@ -93,6 +98,19 @@ fn previous_ref(from: &Path, to: &Path) -> String {
         return name.to_string_lossy().into_owned();
     }
     relative(&to_abs, &from_abs).display().to_string()
+}
+
+/// How the new edition in `to` names the common folder `dir`: relative to it.
+fn common_ref(to: &Path, dir: &Path) -> String {
+    let abs = |p: &Path| {
+        (p.canonicalize()).unwrap_or_else(|_| std::env::current_dir().unwrap_or_default().join(p))
+    };
+    let parent = to.parent().filter(|p| !p.as_os_str().is_empty());
+    let to = abs(parent.unwrap_or(Path::new("."))).join(to.file_name().unwrap_or_default());
+    relative(&to, &abs(dir))
+        .display()
+        .to_string()
+        .replace('\\', "/")
 }
 
 /// `target` relative to the folder `base`.

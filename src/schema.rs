@@ -67,6 +67,7 @@ fn all() -> Vec<(&'static str, Schema)> {
     }
     vec![
         one::<Edition>("edition"),
+        one::<Common>("common"),
         one::<PrinciplesChapter>(PartKind::Principles.name()),
         one::<SectionsChapter>(PartKind::Sections.name()),
         one::<TargetsChapter>(PartKind::Targets.name()),

@@ -7,6 +7,9 @@ pub fn run(args: CheckArgs) -> Result {
     let config = args.input.config(None)?;
     let prepared = planpress::Pipeline::new(config).check()?;
     crate::print_warnings(&prepared.warnings);
+    for notice in (prepared.content.common.iter()).flat_map(|c| &c.notices) {
+        println!("お知らせ: {notice}");
+    }
     let differing = planpress::fmt::differing(&prepared.content);
     if !differing.is_empty() {
         println!(

@@ -7,7 +7,7 @@ use planpress::lint::{Style, lint};
 
 pub fn run(args: LintArgs) -> Result {
     let content = planpress::content::load(&args.edition)?;
-    let style = Style::load(&args.edition, args.style.as_deref())?;
+    let style = Style::for_content(&content, args.style.as_deref())?;
     let report = lint(&content, &style);
     match args.format {
         DiffFormat::Text => print!("{}", report.render_text()),

@@ -17,6 +17,7 @@ use super::spans::Spans;
 use super::validate as rules;
 use super::{Content, Part, describe, glyphs, limits, normal, required};
 
+pub(crate) mod common;
 mod part;
 use part::load_part;
 
@@ -183,6 +184,7 @@ pub struct Read {
     edition: Option<Edition>,
     chapters: Loaded,
     annex: Loaded,
+    common: Option<super::CommonUse>,
 }
 
 /// The load stage: every file `edition.json` lists, decoded and parsed. Problems
@@ -214,13 +216,15 @@ fn read_with(dir: &Path, overrides: Vec<(String, Vec<u8>)>) -> Result<Read, Cont
         errors: Vec::new(),
         aside: Vec::new(),
     };
-    let edition = loader.read::<Edition>("edition.json");
-    let (chapters, annex) = loader.read_parts(edition.as_ref());
+    let mut edition = loader.read::<Edition>("edition.json");
+    let (mut chapters, annex) = loader.read_parts(edition.as_ref());
+    let common = common::apply(&mut loader, edition.as_mut(), &mut chapters);
     Ok(Read {
         loader,
         edition,
         chapters,
         annex,
+        common,
     })
 }
 
@@ -232,6 +236,7 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
         edition,
         chapters,
         annex,
+        common,
     } = read;
     loader.scan_values();
     if let Some(edition) = edition {
@@ -260,6 +265,19 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
         if known.year {
             found.extend(super::check_previous(&loader.dir, &edition));
         }
+        // The rules saw the common tables in the ward's section: say each
+        // problem where it was written.
+        if let Some(c) = &common {
+            for e in &mut found {
+                e.message = c.reword(&e.message);
+                if let Some(p) = &e.pointer {
+                    (e.file, e.pointer) = {
+                        let (f, p) = c.source_of(&e.file, p);
+                        (f, Some(p))
+                    };
+                }
+            }
+        }
         // What the rules say of a stand-in is not the clerk's problem.
         found.retain(|e| !e.pointer.as_deref().is_some_and(|p| aside(&e.file, p)));
         loader.errors.extend(found);
@@ -271,6 +289,7 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
                 chapters: chapters.into_iter().map(|(_, p)| p).collect(),
                 annex: annex.into_iter().map(|(_, p)| p).collect(),
                 sources: loader.sources,
+                common,
             });
         }
     }

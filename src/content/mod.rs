@@ -29,6 +29,7 @@ use model::*;
 pub use diagnostic::SEVERITY;
 pub use error::{ContentError, ContentErrors};
 pub use holders::{Holder, Place, holder_values_mut, holders};
+pub use load::common::{ATTACHED as COMMON_ATTACHED, FILE as COMMON_FILE, common_dir};
 pub use load::{Read, load, read, validate};
 
 /// A loaded, validated edition.
@@ -40,8 +41,104 @@ pub struct Content {
     pub edition: Edition,
     pub chapters: Vec<Part>,
     pub annex: Vec<Part>,
-    /// Every file read, in reading order: (name relative to the folder, bytes).
+    /// Every file read, in reading order: (name relative to the folder, bytes;
+    /// the common folder's under `common/`).
     pub sources: Vec<(String, Vec<u8>)>,
+    /// The city's common layer, when `edition.json` names a common folder.
+    pub common: Option<CommonUse>,
+}
+
+/// The common layer an edition uses, as applied in the load stage.
+#[derive(Debug, Clone)]
+pub struct CommonUse {
+    /// The common folder.
+    pub dir: PathBuf,
+    /// `common.json` as messages name it, relative to the edition folder
+    /// (`../city-common-r7/common.json`).
+    pub file: String,
+    pub fiscal_year: i32,
+    /// What the ward overrides, a line each (`check` lists them as お知らせ).
+    pub notices: Vec<String>,
+    /// Where the common standards tables were put.
+    pub placed: Vec<Placed>,
+    /// The fields of `edition.json` taken from the common file.
+    pub fields: Vec<model::CommonField>,
+}
+
+/// The common tables put first in a section's `standard_tables`.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    /// The sections file and the section's index in it.
+    pub file: String,
+    pub section: usize,
+    /// How many tables came from the common file.
+    pub tables: usize,
+    /// (table, standard, override): a common standard the ward overrides, and
+    /// the index of its entry in `common_standards.overrides`.
+    pub overridden: Vec<(usize, usize, usize)>,
+}
+
+impl CommonUse {
+    /// A rule's message about a field taken from the common file, said of
+    /// that file (「edition.json の scenes」 → 「../city-common-r7/common.json の scenes」).
+    pub fn reword(&self, message: &str) -> String {
+        let mut m = message.to_string();
+        for f in &self.fields {
+            let name = f.name();
+            m = m.replace(
+                &format!("edition.json の {name}"),
+                &format!("{} の {name}", self.file),
+            );
+        }
+        m
+    }
+
+    /// Where a value of the edition as loaded was written: `(file, pointer)`.
+    /// The common tables are the common file's; the ward's own tables are
+    /// where the ward wrote them, before the common ones were put in front.
+    pub fn source_of(&self, file: &str, pointer: &str) -> (String, String) {
+        let same = || (file.to_string(), pointer.to_string());
+        for p in self.placed.iter().filter(|p| p.file == file) {
+            let head = format!("/sections/{}/standard_tables/", p.section);
+            let Some(rest) = pointer.strip_prefix(&head) else {
+                continue;
+            };
+            let (t, tail) = rest.split_once('/').unwrap_or((rest, ""));
+            let Ok(t) = t.parse::<usize>() else {
+                return same();
+            };
+            let tail = if tail.is_empty() {
+                String::new()
+            } else {
+                format!("/{tail}")
+            };
+            if t >= p.tables {
+                return (file.to_string(), format!("{head}{}{tail}", t - p.tables));
+            }
+            let standard = tail
+                .strip_prefix("/standards/")
+                .map(|r| r.split_once('/').map_or((r, ""), |(a, b)| (a, b)));
+            if let Some((k, after)) = standard
+                && let Ok(k) = k.parse::<usize>()
+                && let Some((_, _, o)) = p.overridden.iter().find(|x| (x.0, x.1) == (t, k))
+            {
+                let after = if after.is_empty() {
+                    String::new()
+                } else {
+                    format!("/{after}")
+                };
+                return (
+                    file.to_string(),
+                    format!(
+                        "/sections/{}/common_standards/overrides/{o}{after}",
+                        p.section
+                    ),
+                );
+            }
+            return (self.file.clone(), format!("/standard_tables/{t}{tail}"));
+        }
+        same()
+    }
 }
 
 /// One chapter or annex item, typed by its kind.
@@ -86,6 +183,11 @@ impl Content {
             _ => Vec::new(),
         })
     }
+}
+
+/// A content file's text, decoded as loading decodes it.
+pub fn decode_text(bytes: &[u8]) -> Option<String> {
+    decode::decode(bytes).ok()
 }
 
 /// Where the previous edition of the edition in `dir` is, when `previous` names

@@ -67,6 +67,14 @@ impl DocumentType {
 }
 
 impl Style {
+    /// The house style of a loaded edition: the shared file when given, else
+    /// its common folder's `lint.json` (the city's house style), then its own.
+    pub fn for_content(content: &crate::Content, shared: Option<&Path>) -> Result<Style, String> {
+        let common = (content.common.as_ref()).map(|c| c.dir.join(FILE));
+        let shared = shared.or(common.as_deref().filter(|p| p.is_file()));
+        Style::load(&content.dir, shared)
+    }
+
     /// The shared file (when given), then the edition's own `lint.json` (when
     /// there is one), together.
     pub fn load(edition: &Path, shared: Option<&Path>) -> Result<Style, String> {

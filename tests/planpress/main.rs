@@ -10,6 +10,7 @@ mod blocks;
 mod broken;
 mod changes;
 mod cli;
+mod common_layer;
 mod comparison;
 mod comparison_forms;
 mod comparison_layout;

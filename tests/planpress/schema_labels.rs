@@ -234,6 +234,8 @@ fn the_editor_has_a_schema_for_every_kind_of_file() {
         .map(|v| v["const"].as_str().unwrap())
         .collect();
     expected.insert("edition");
+    // The city's common folder (issue 25): its own file kind.
+    expected.insert("common");
     assert_eq!(kinds, expected);
     // The same schemas as the committed files editors validate with.
     for (name, text) in planpress::schema::schemas() {

@@ -66,6 +66,11 @@ pub struct Section {
     #[serde(default)]
     #[schemars(title = "PDCAサイクルの図", extend("x-help" = "中央の文字と各段階の名前から、ツールが図を描きます。"))]
     pub pdca: Option<Pdca>,
+    /// The city's common standards (`common.json`) print here, before the
+    /// section's own tables, whose numbers go on from them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(title = "市の共通の基準", extend("x-help" = "市の共通の内容（common.json）の基準を、この節の基準の表の前に印刷します。区の独自基準はその続きの番号にします。"))]
+    pub common_standards: Option<super::CommonStandards>,
     /// Tables of service standards.
     #[serde(default)]
     #[schemars(title = "基準の表", extend("x-help" = "区役所サービス基準の表です。"))]

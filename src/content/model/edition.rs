@@ -39,8 +39,10 @@ pub struct Edition {
     /// Date and signer of the ward's service improvement policy.
     #[schemars(title = "向上方針の日付と署名", extend("x-help" = "区役所サービス向上方針の末尾に印刷する日付と署名者です。"))]
     pub policy: PolicySignature,
-    /// The scene categories (場面) that standards and targets may use.
-    #[schemars(title = "場面の一覧", extend("x-help" = "基準と目標の「場面」に使える名前です。ここにある名前だけが使えます。例: お知らせ、対応"))]
+    /// The scene categories (場面) that standards and targets may use; the
+    /// common folder's when it sets them.
+    #[serde(default)]
+    #[schemars(title = "場面の一覧", extend("x-help" = "基準と目標の「場面」に使える名前です。ここにある名前だけが使えます。市の共通の内容（common.json）が決めているときは、書かなくてもかまいません。例: お知らせ、対応"))]
     pub scenes: Vec<String>,
     /// The words a target's status (状況) may be; 達成・一部達成・未達成 when not given.
     #[serde(default)]
@@ -72,6 +74,10 @@ pub struct Edition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(title = "新旧対照表の形", extend("x-help" = "書かなければ 簡易・備考の列なし・傍線・改正後が左 の形です。"))]
     pub comparison: Option<super::ComparisonForm>,
+    /// The city's common folder this edition uses (its standards, scenes…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(title = "市の共通の内容", extend("x-help" = "市の全区に共通の内容（共通の基準・場面など）のフォルダと年度です。共通の内容を使わない版では書きません。"))]
+    pub common: Option<super::CommonRef>,
 }
 
 /// The status words when an edition declares none.

@@ -5,6 +5,7 @@
 
 mod annex;
 mod chapters;
+mod common;
 mod comparison;
 mod edition;
 mod free;
@@ -15,6 +16,7 @@ mod text;
 
 pub use annex::*;
 pub use chapters::*;
+pub use common::*;
 pub use comparison::*;
 pub use edition::*;
 pub use free::*;
