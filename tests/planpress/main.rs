@@ -8,6 +8,7 @@ mod archiving;
 mod blocks;
 mod broken;
 mod changes;
+mod city;
 mod cli;
 mod comparison;
 mod comparison_forms;
