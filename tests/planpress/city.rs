@@ -70,32 +70,37 @@ fn statuses_in(dir: &Path) -> BTreeMap<String, u32> {
     counts
 }
 
-/// The lines of every page of a compiled document: runs on one baseline,
-/// in x order, joined by a space.
+/// The lines of every page of a compiled document: runs on one baseline in x
+/// order, a space between two runs only where a gap parts them (table cells).
 fn lines(doc: &PagedDocument) -> Vec<String> {
     let mut out = Vec::new();
     for page in doc.pages() {
-        let mut runs: Vec<(i64, f64, String)> = Vec::new();
+        let mut runs: Vec<(i64, f64, f64, String)> = Vec::new();
         each_item(&page.frame, Transform::identity(), &mut |ts, pos, item| {
             if let FrameItem::Text(t) = item {
                 let p = pos.transform(ts);
-                runs.push((p.y.to_pt().round() as i64, p.x.to_pt(), t.text.to_string()));
+                let y = p.y.to_pt().round() as i64;
+                runs.push((y, p.x.to_pt(), t.width().to_pt(), t.text.to_string()));
             }
         });
         runs.sort_by(|a, b| (a.0, a.1).partial_cmp(&(b.0, b.1)).unwrap());
-        let mut line: Option<(i64, Vec<String>)> = None;
-        for (y, _, text) in runs {
+        let mut line: Option<(i64, f64, String)> = None;
+        for (y, x, w, text) in runs {
             match &mut line {
-                Some((ly, parts)) if *ly == y => parts.push(text),
-                _ => {
-                    if let Some((_, parts)) = line.take() {
-                        out.push(parts.join(" "));
+                Some((ly, end, s)) if *ly == y => {
+                    if x - *end > 3.0 {
+                        s.push(' ');
                     }
-                    line = Some((y, vec![text]));
+                    s.push_str(&text);
+                    *end = x + w;
+                }
+                _ => {
+                    out.extend(line.take().map(|(_, _, s)| s));
+                    line = Some((y, x + w, text));
                 }
             }
         }
-        out.extend(line.map(|(_, parts)| parts.join(" ")));
+        out.extend(line.map(|(_, _, s)| s));
     }
     out
 }
