@@ -17,7 +17,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// 版のフォルダから PDF を作ります
+    /// 版のフォルダから PDF を作ります（版のフォルダが並ぶフォルダ、例えば content を指定すると全区の PDF を作ります）
     Build(BuildArgs),
     /// 版のフォルダを読み込んで検査します（何も書き出しません）
     Check(CheckArgs),
@@ -47,6 +47,8 @@ pub enum Command {
     Lint(LintArgs),
     /// 版の内容をブラウザの画面で編集します（この PC の中だけで動きます）
     Edit(EditArgs),
+    /// 全区の目標を部署の種類ごと・場面ごとに並べた一覧（PDF と Excel）と、前年度の実施結果のグラフを作ります
+    Summary(SummaryArgs),
 }
 
 /// The edition and its layout: what every command that builds reads.
@@ -107,12 +109,24 @@ pub struct BuildArgs {
     pub input: EditionArgs,
     #[command(flatten)]
     pub draft: DraftArgs,
-    /// 書き出す PDF（省略時は out/<フォルダ名>.pdf、案は out/<フォルダ名>-案.pdf）
+    /// 書き出す PDF（省略時は out/<フォルダ名>.pdf、案は out/<フォルダ名>-案.pdf）。全区を作るときは PDF を置くフォルダ（省略時は out）
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// 生成した Typst のソースをこのフォルダにも書き出します
     #[arg(long, value_name = "DIR")]
     pub emit_typst: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SummaryArgs {
+    /// 各区の版のフォルダが並ぶフォルダ（例: content）
+    pub folder: PathBuf,
+    /// 書き出す PDF（省略時は out/各区一覧.pdf）。Excel ファイルは同じ名前で拡張子 .xlsx にして隣に書き出します
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// 組み込みのテンプレートの代わりにこのフォルダのテンプレートを使います（DIR/summary.typ.j2 など）
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

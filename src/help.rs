@@ -87,6 +87,7 @@ fn value_name(id: &str) -> Option<&'static str> {
         "to" => "新しい版",
         "pdf" => "PDF",
         "dir" => "フォルダ",
+        "folder" => "フォルダ",
         "pages" => "PAGES",
         "files" => "XLSX",
         "format" => "形式",

@@ -11,6 +11,7 @@
 //! [`extract`], [`new`], [`fmt`], [`preview`], [`schema`], [`lint`].
 
 pub mod archive;
+pub mod city;
 pub mod config;
 pub mod content;
 pub mod diff;
@@ -33,6 +34,7 @@ pub mod preview;
 pub mod render;
 pub mod schema;
 pub mod sheets;
+pub mod summary;
 pub mod view;
 pub mod world;
 

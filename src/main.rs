@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         Command::Archive(args) => commands::archive::run(args),
         Command::Lint(args) => commands::lint::run(args),
         Command::Edit(args) => commands::edit::run(args),
+        Command::Summary(args) => commands::summary::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -208,7 +208,7 @@ impl Pipeline {
 /// The layout stage: faults are told by printed page and by the item that holds
 /// the faulty line (when only one of `named_texts` holds it); both are looked up
 /// only then.
-fn check_layout(
+pub(crate) fn check_layout(
     document: &PagedDocument,
     named_texts: impl Fn() -> Vec<(String, String)>,
 ) -> Result<Vec<String>, layout::LayoutError> {

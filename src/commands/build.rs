@@ -42,6 +42,9 @@ impl BuildConfig {
 }
 
 pub fn run(args: BuildArgs) -> Result {
+    if !planpress::city::is_edition(&args.input.edition) && args.input.edition.is_dir() {
+        return super::city::run(args);
+    }
     let start = Instant::now();
     let config = BuildConfig::new(args)?;
     let built = match pipeline::build(&config.pipeline) {

@@ -4,6 +4,7 @@
 pub mod archive;
 pub mod build;
 pub mod check;
+pub mod city;
 pub mod diff;
 pub mod edit;
 pub mod extract;
@@ -14,6 +15,7 @@ pub mod new;
 pub mod preview;
 pub mod schema;
 pub mod sheets;
+pub mod summary;
 pub mod watch;
 pub mod web;
 

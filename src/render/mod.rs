@@ -32,6 +32,12 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("targets.typ", include_str!("../../templates/targets.typ")),
     ("closing.typ", include_str!("../../templates/closing.typ")),
     ("compare.typ", include_str!("../../templates/compare.typ")),
+    ("chart.typ", include_str!("../../templates/chart.typ")),
+    ("summary.typ", include_str!("../../templates/summary.typ")),
+    (
+        "summary.typ.j2",
+        include_str!("../../templates/summary.typ.j2"),
+    ),
     (
         "compare.typ.j2",
         include_str!("../../templates/compare.typ.j2"),

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::chart::{StatusChart, division_of};
 use super::regulation::RegulationView;
 use super::text::{Para, Refs, paras};
 use super::{Changed, DateView, Gap};
@@ -37,6 +38,8 @@ pub enum AnnexBody {
         has_note: bool,
         /// Some row changed since the previous edition (a draft's bar).
         changed: bool,
+        /// The rows counted by status per 部, once any result is in.
+        chart: Option<StatusChart>,
     },
 }
 
@@ -195,6 +198,7 @@ impl Annex {
         n: usize,
         file: String,
         part: &Part,
+        content: &Content,
         previous: Option<&Content>,
         refs: &Refs,
         changed: &Changed,
@@ -216,7 +220,7 @@ impl Annex {
                 m.gap.clone(),
                 AnnexBody::Memo(MemoView::new(m, refs, changed)),
             ),
-            Part::Results(r) => results(r, previous, changed.any("results:")),
+            Part::Results(r) => results(r, content, previous, changed.any("results:")),
             _ => unreachable!("the loader puts only annex kinds in the annex"),
         };
         Annex {
@@ -260,6 +264,7 @@ impl Annex {
 /// targets with their results (and the gap closed), titled with that year.
 fn results(
     r: &crate::content::model::Results,
+    content: &Content,
     previous: Option<&Content>,
     changed: bool,
 ) -> (String, Option<String>, AnnexBody) {
@@ -300,10 +305,17 @@ fn results(
     };
     let title = format!("{}{}", fiscal_year_wareki(year), r.title);
     let has_note = rows.iter().any(|r| r.note.is_some());
+    let editions: Vec<&Content> = std::iter::once(content).chain(previous).collect();
+    let counted: Vec<(String, Option<String>)> = (rows.iter())
+        .map(|r| (division_of(&r.department, &editions), r.status.clone()))
+        .collect();
+    let statuses = content.edition.status_values();
+    let chart = StatusChart::new("部ごと", &statuses, &counted);
     let body = AnnexBody::Results {
         rows,
         has_note,
         changed,
+        chart,
     };
     (title, gap, body)
 }

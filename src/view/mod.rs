@@ -6,6 +6,7 @@
 mod annex;
 mod blocks;
 mod chapters;
+pub mod chart;
 mod contact;
 mod free;
 pub(crate) mod regulation;
@@ -163,7 +164,15 @@ impl View {
             annex: (content.annex.iter().zip(&ed.annex))
                 .enumerate()
                 .map(|(i, (part, r))| {
-                    Annex::new(i + 1, r.file.clone(), part, previous, &refs, &changed)
+                    Annex::new(
+                        i + 1,
+                        r.file.clone(),
+                        part,
+                        content,
+                        previous,
+                        &refs,
+                        &changed,
+                    )
                 })
                 .collect(),
             attachments,

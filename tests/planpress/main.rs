@@ -9,6 +9,7 @@ mod archiving;
 mod blocks;
 mod broken;
 mod changes;
+mod city;
 mod cli;
 mod common_layer;
 mod comparison;
