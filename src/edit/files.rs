@@ -113,7 +113,8 @@ pub enum Refused {
     Unknown(String),
     /// Changed on disk since the page read it (or while writing).
     Conflict(String),
-    /// The page's text is not JSON.
+    /// The page's text is not JSON, or the file on disk is not UTF-8 (the page
+    /// saw its undecodable bytes as U+FFFD: saving would lose them).
     NotJson(String),
     Io(String),
 }
@@ -128,6 +129,11 @@ pub fn save(dir: &Path, name: &str, base: &str, text: &str) -> Result<Saved, Ref
     let disk = read(dir, name).map_err(Refused::Io)?;
     if hash(&disk) != base {
         return Err(Refused::Conflict(conflict(name)));
+    }
+    if let Err(why) = crate::content::decode::decode(&disk) {
+        return Err(Refused::NotJson(format!(
+            "{name} を保存しませんでした。この画面では読めない文字があり、保存すると失われます: {why}"
+        )));
     }
     let edited: Value = serde_json::from_str(text).map_err(|e| {
         Refused::NotJson(format!(

@@ -21,6 +21,7 @@ mod diff_every_string;
 mod document;
 mod edit_make;
 mod edit_preview;
+mod edit_hostile;
 mod edit_server;
 mod editions;
 mod extracting;
