@@ -220,3 +220,91 @@ fn a_lock_left_by_a_killed_run_does_not_stop_the_next_save() {
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
     assert!(!dir.join(format!(".{name}.lock")).exists());
 }
+
+#[test]
+fn work_in_progress_is_saved_as_typed_and_the_pdf_refuses_it() {
+    let dir = copy_of("tests/fixtures/small-ward", "edit-hostile-wip");
+    let work = dir.parent().unwrap().join("edit-hostile-wip-out");
+    let name = "annex-3-memo.json";
+    let running = planpress::edit::start_in(&dir, 0, &work).unwrap();
+    let (port, t) = (running.port, token(&running));
+    let edition = get_json(port, &t, "api/edition");
+    let mut value: Value =
+        serde_json::from_str(listed(&edition, name)["text"].as_str().unwrap()).unwrap();
+    value["date"] = json!("2025-13-45");
+    value["未知の項目"] = json!("<img src=x onerror=alert(1)>");
+    let (status, answer) = save(port, &t, &dir, name, &value.to_string());
+    assert_eq!(status, 200, "{answer}");
+    let on_disk: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap();
+    assert_eq!(on_disk, value, "kept as typed, the unknown key too");
+    let (_, checked) = post(port, &t, "api/check", &json!({"files": {}}));
+    let problems = checked["problems"].as_array().unwrap();
+    assert!(problems.iter().any(|p| p["file"] == name && p["severity"] == "error"), "{checked}");
+    let (_, made) = post(port, &t, "api/make", &json!({"what": "pdf"}));
+    assert_eq!(made["ok"], false, "{made}");
+    assert!(!work.join("out").exists() || std::fs::read_dir(work.join("out")).unwrap().next().is_none());
+}
+
+#[test]
+fn names_in_edition_json_never_leave_the_folder() {
+    let dir = copy_of("tests/fixtures/small-ward", "edit-hostile-names");
+    let outside = dir.parent().unwrap().join("edit-hostile-names-outside.json");
+    std::fs::write(&outside, "{}\n").unwrap();
+    std::fs::create_dir(dir.join("folder.json")).unwrap();
+    let long = format!("{}.json", "長".repeat(200));
+    let mut edition: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("edition.json")).unwrap()).unwrap();
+    let bad = [
+        "../edit-hostile-names-outside.json".to_string(),
+        outside.to_str().unwrap().to_string(),
+        r"C:\Windows\x.json".into(),
+        "x.json.".into(),
+        "x.json ".into(),
+        "x\0.json".into(),
+        "folder.json".into(),
+        long.clone(),
+    ];
+    for file in &bad {
+        let entry = json!({"file": file, "kind": "memo"});
+        edition["annex"].as_array_mut().unwrap().push(entry);
+    }
+    std::fs::write(dir.join("edition.json"), edition.to_string()).unwrap();
+    let running = planpress::edit::start(&dir, 0).unwrap();
+    let (port, t) = (running.port, token(&running));
+    let answer = get_json(port, &t, "api/edition");
+    let names: Vec<&str> = answer["files"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+    for file in &bad[..6] {
+        assert!(!names.contains(&file.as_str()), "{file}");
+    }
+    let empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    for file in &bad {
+        let body = json!({"file": file, "base": empty, "text": "{\"x\":1}"});
+        let (status, answer) = post(port, &t, "api/save", &body);
+        assert_ne!(status, 200, "{file}: {answer}");
+    }
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "{}\n");
+    assert!(dir.join("folder.json").is_dir());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_swapped_for_a_link_after_the_page_read_it_is_not_written_through() {
+    let dir = copy_of("tests/fixtures/small-ward", "edit-hostile-swap");
+    let name = "annex-3-memo.json";
+    let running = planpress::edit::start(&dir, 0).unwrap();
+    let (port, t) = (running.port, token(&running));
+    let edition = get_json(port, &t, "api/edition");
+    let file = listed(&edition, name);
+    let base = file["hash"].as_str().unwrap().to_string();
+    // Another program puts a link to a file elsewhere with the same bytes.
+    let elsewhere = dir.parent().unwrap().join("edit-hostile-swap-elsewhere.json");
+    std::fs::rename(dir.join(name), &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, dir.join(name)).unwrap();
+    let before = std::fs::read(&elsewhere).unwrap();
+    let body = json!({"file": name, "base": base, "text": "{\"x\":1}"});
+    let (status, answer) = post(port, &t, "api/save", &body);
+    assert_ne!(status, 200, "{answer}");
+    assert_eq!(std::fs::read(&elsewhere).unwrap(), before);
+    assert!(std::fs::symlink_metadata(dir.join(name)).unwrap().is_symlink());
+}
