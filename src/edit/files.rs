@@ -135,6 +135,13 @@ pub fn save(dir: &Path, name: &str, base: &str, text: &str) -> Result<Saved, Ref
             "{name} を保存しませんでした。この画面では読めない文字があり、保存すると失われます: {why}"
         )));
     }
+    if let Some((key, line)) = super::twice::key_written_twice(&self::text(&disk)) {
+        return Err(Refused::NotJson(format!(
+            "{name} を保存しませんでした。{line} 行の項目名「{key}」が、同じまとまりの中に二度書かれています。\
+             この画面では後の方の値しか見えないため、保存すると前の方の値が失われます。\
+             メモ帳などで開いて、残す方を一つに決めてから「読み直す」を押してください"
+        )));
+    }
     let edited: Value = serde_json::from_str(text).map_err(|e| {
         Refused::NotJson(format!(
             "{name} を保存できません。JSON として読めません（{} 行 {} 列）: 入力を確かめてください",

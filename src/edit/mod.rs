@@ -16,6 +16,7 @@ mod guard;
 pub mod make;
 mod parts;
 pub mod preview;
+mod twice;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};

@@ -52,8 +52,15 @@ fn a_file_not_in_utf8_is_never_overwritten_with_replacement_characters() {
     value["hostile_probe"] = json!("x");
     let (status, answer) = save(port, &t, &dir, name, &value.to_string());
     assert_ne!(status, 200, "{answer}");
-    assert!(answer["message"].as_str().unwrap().contains("UTF-8"), "{answer}");
-    assert_eq!(std::fs::read(dir.join(name)).unwrap(), bytes, "not a byte changed");
+    assert!(
+        answer["message"].as_str().unwrap().contains("UTF-8"),
+        "{answer}"
+    );
+    assert_eq!(
+        std::fs::read(dir.join(name)).unwrap(),
+        bytes,
+        "not a byte changed"
+    );
 }
 
 #[test]
@@ -77,19 +84,37 @@ fn no_other_site_or_name_for_this_pc_may_save() {
         vec![("Host".into(), format!("localhost.:{port}"))],
         vec![("Host".into(), format!("[::1]:{port}"))],
         vec![("Host".into(), "127.0.0.1".into())],
-        vec![("Host".into(), format!("evil.example:{port}")), ("Origin".into(), format!("http://evil.example:{port}"))],
-        vec![("Host".into(), format!("evil.example:{port}")), ("Host".into(), own.clone())],
+        vec![
+            ("Host".into(), format!("evil.example:{port}")),
+            ("Origin".into(), format!("http://evil.example:{port}")),
+        ],
+        vec![
+            ("Host".into(), format!("evil.example:{port}")),
+            ("Host".into(), own.clone()),
+        ],
     ];
     for headers in &cases {
-        let mut h: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let mut h: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         h.push(("Content-Type", "application/json"));
         let (status, answer) = http(port, "POST", &format!("/{t}/api/save"), &h, body.as_bytes());
-        assert!(status == 403 || status == 400, "{headers:?}: {status} {answer}");
+        assert!(
+            status == 403 || status == 400,
+            "{headers:?}: {status} {answer}"
+        );
     }
     assert_eq!(std::fs::read(dir.join(name)).unwrap(), before);
     // The same address in capitals is this server.
     let upper = format!("LOCALHOST:{port}");
-    let (status, _) = http(port, "GET", &format!("/{t}/api/edition"), &[("Host", &upper)], b"");
+    let (status, _) = http(
+        port,
+        "GET",
+        &format!("/{t}/api/edition"),
+        &[("Host", &upper)],
+        b"",
+    );
     assert_eq!(status, 200);
 }
 
@@ -115,8 +140,12 @@ fn hostile_bodies_are_refused_and_the_server_goes_on() {
         assert_eq!(std::fs::read(dir.join(name)).unwrap(), before);
     }
     let origin = format!("http://127.0.0.1:{port}");
-    let headers = [("Origin", origin.as_str()), ("Content-Type", "application/json")];
-    let raw = |route: &str, body: &[u8]| http(port, "POST", &format!("/{t}/api/{route}"), &headers, body);
+    let headers = [
+        ("Origin", origin.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    let raw =
+        |route: &str, body: &[u8]| http(port, "POST", &format!("/{t}/api/{route}"), &headers, body);
     // Bodies the JSON reader refuses: invalid UTF-8, a lone surrogate, too deep, too big.
     let big = format!("{{\"files\":{{\"{name}\":\"{}\"}}}}", "あ".repeat(6 << 20));
     for body in [
@@ -141,7 +170,11 @@ fn hostile_bodies_are_refused_and_the_server_goes_on() {
         let body = files.to_string();
         let (status, answer) = raw("check", body.as_bytes());
         assert_eq!(status, 200, "check: {answer}");
-        assert!(answer.contains("\"error\""), "{}", &answer[..answer.len().min(400)]);
+        assert!(
+            answer.contains("\"error\""),
+            "{}",
+            &answer[..answer.len().min(400)]
+        );
         let (status, answer) = raw("preview", body.as_bytes());
         assert_eq!(status, 200, "preview: {answer}");
     }
@@ -149,7 +182,10 @@ fn hostile_bodies_are_refused_and_the_server_goes_on() {
     assert_eq!(status, 200, "{answer}");
     assert!(answer.contains("作れません"), "{answer}");
     let edition = get_json(port, &t, "api/edition");
-    assert_eq!(listed(&edition, name)["text"].as_str().unwrap().as_bytes(), &before[..]);
+    assert_eq!(
+        listed(&edition, name)["text"].as_str().unwrap().as_bytes(),
+        &before[..]
+    );
 }
 
 #[test]
@@ -185,13 +221,23 @@ fn many_saves_at_once_keep_exactly_one_and_previews_all_answer() {
     let (saves, previews): (Vec<_>, Vec<_>) = answers.iter().partition(|a| !a.2.is_empty());
     let won: Vec<_> = saves.iter().filter(|a| a.0 == 200).collect();
     assert_eq!(won.len(), 1, "exactly one save wins");
-    assert!(saves.iter().all(|a| a.0 == 200 || a.0 == 409), "the others are told");
+    assert!(
+        saves.iter().all(|a| a.0 == 200 || a.0 == 409),
+        "the others are told"
+    );
     let on_disk: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap();
     let wanted: Value = serde_json::from_str(&won[0].2).unwrap();
     assert_eq!(on_disk, wanted);
-    assert!(previews.iter().all(|a| a.0 == 200), "every preview answered");
-    assert!(previews.iter().any(|a| a.1["pages"].as_array().is_some_and(|p| !p.is_empty())));
+    assert!(
+        previews.iter().all(|a| a.0 == 200),
+        "every preview answered"
+    );
+    assert!(
+        previews
+            .iter()
+            .any(|a| a.1["pages"].as_array().is_some_and(|p| !p.is_empty()))
+    );
     let leftovers: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| e.ok())
@@ -240,16 +286,30 @@ fn work_in_progress_is_saved_as_typed_and_the_pdf_refuses_it() {
     assert_eq!(on_disk, value, "kept as typed, the unknown key too");
     let (_, checked) = post(port, &t, "api/check", &json!({"files": {}}));
     let problems = checked["problems"].as_array().unwrap();
-    assert!(problems.iter().any(|p| p["file"] == name && p["severity"] == "error"), "{checked}");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p["file"] == name && p["severity"] == "error"),
+        "{checked}"
+    );
     let (_, made) = post(port, &t, "api/make", &json!({"what": "pdf"}));
     assert_eq!(made["ok"], false, "{made}");
-    assert!(!work.join("out").exists() || std::fs::read_dir(work.join("out")).unwrap().next().is_none());
+    assert!(
+        !work.join("out").exists()
+            || std::fs::read_dir(work.join("out"))
+                .unwrap()
+                .next()
+                .is_none()
+    );
 }
 
 #[test]
 fn names_in_edition_json_never_leave_the_folder() {
     let dir = copy_of("tests/fixtures/small-ward", "edit-hostile-names");
-    let outside = dir.parent().unwrap().join("edit-hostile-names-outside.json");
+    let outside = dir
+        .parent()
+        .unwrap()
+        .join("edit-hostile-names-outside.json");
     std::fs::write(&outside, "{}\n").unwrap();
     std::fs::create_dir(dir.join("folder.json")).unwrap();
     let long = format!("{}.json", "長".repeat(200));
@@ -273,7 +333,12 @@ fn names_in_edition_json_never_leave_the_folder() {
     let running = planpress::edit::start(&dir, 0).unwrap();
     let (port, t) = (running.port, token(&running));
     let answer = get_json(port, &t, "api/edition");
-    let names: Vec<&str> = answer["files"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = answer["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
     for file in &bad[..6] {
         assert!(!names.contains(&file.as_str()), "{file}");
     }
@@ -298,7 +363,10 @@ fn a_file_swapped_for_a_link_after_the_page_read_it_is_not_written_through() {
     let file = listed(&edition, name);
     let base = file["hash"].as_str().unwrap().to_string();
     // Another program puts a link to a file elsewhere with the same bytes.
-    let elsewhere = dir.parent().unwrap().join("edit-hostile-swap-elsewhere.json");
+    let elsewhere = dir
+        .parent()
+        .unwrap()
+        .join("edit-hostile-swap-elsewhere.json");
     std::fs::rename(dir.join(name), &elsewhere).unwrap();
     std::os::unix::fs::symlink(&elsewhere, dir.join(name)).unwrap();
     let before = std::fs::read(&elsewhere).unwrap();
@@ -306,5 +374,33 @@ fn a_file_swapped_for_a_link_after_the_page_read_it_is_not_written_through() {
     let (status, answer) = post(port, &t, "api/save", &body);
     assert_ne!(status, 200, "{answer}");
     assert_eq!(std::fs::read(&elsewhere).unwrap(), before);
-    assert!(std::fs::symlink_metadata(dir.join(name)).unwrap().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(dir.join(name))
+            .unwrap()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn a_key_written_twice_on_disk_is_not_dropped_by_a_save() {
+    let dir = copy_of("tests/fixtures/small-ward", "edit-hostile-twice");
+    let name = "annex-3-memo.json";
+    // The clerk pasted the title twice in Notepad, each edited differently.
+    let text = std::fs::read_to_string(dir.join(name)).unwrap();
+    let twice = text.replacen("\"date\"", "\"title\": \"架空の前の題名\",\n  \"date\"", 1);
+    std::fs::write(dir.join(name), &twice).unwrap();
+    let running = planpress::edit::start(&dir, 0).unwrap();
+    let (port, t) = (running.port, token(&running));
+    let edition = get_json(port, &t, "api/edition");
+    let mut value: Value =
+        serde_json::from_str(listed(&edition, name)["text"].as_str().unwrap()).unwrap();
+    value["date"] = json!("2025-05-02");
+    let (status, answer) = save(port, &t, &dir, name, &value.to_string());
+    assert_ne!(status, 200, "{answer}");
+    let message = answer["message"].as_str().unwrap();
+    assert!(
+        message.contains("「title」") && message.contains("4 行"),
+        "{message}"
+    );
+    assert_eq!(std::fs::read_to_string(dir.join(name)).unwrap(), twice);
 }
