@@ -404,3 +404,27 @@ fn a_key_written_twice_on_disk_is_not_dropped_by_a_save() {
     );
     assert_eq!(std::fs::read_to_string(dir.join(name)).unwrap(), twice);
 }
+
+/// `C:x.json` is a name on Linux, but on Windows a path on drive C (outside the
+/// folder, whatever it is joined to): the edition may not name it, even unsaved.
+#[test]
+fn a_drive_letter_in_a_listed_name_is_refused() {
+    let dir = copy_of("tests/fixtures/small-ward", "edit-hostile-drive");
+    let edition_text = std::fs::read_to_string(dir.join("edition.json")).unwrap();
+    let mut edition: Value = serde_json::from_str(&edition_text).unwrap();
+    let first = edition["chapters"][0]["file"].as_str().unwrap().to_string();
+    std::fs::copy(dir.join(&first), dir.join("C:x.json")).unwrap();
+    edition["chapters"][0]["file"] = json!("C:x.json");
+    let running = planpress::edit::start(&dir, 0).unwrap();
+    let (port, t) = (running.port, token(&running));
+    let files = json!({"files": {"edition.json": edition.to_string()}});
+    let (status, answer) = post(port, &t, "api/check", &files);
+    assert_eq!(status, 200);
+    let problems = answer["problems"].as_array().unwrap();
+    assert!(
+        problems.iter().any(|p| p["file"] == "edition.json"
+            && p["pointer"] == "/chapters/0/file"
+            && p["message"].as_str().unwrap().contains("「C:x.json」")),
+        "{answer}"
+    );
+}
