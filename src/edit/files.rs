@@ -135,6 +135,12 @@ pub fn save(dir: &Path, name: &str, base: &str, text: &str) -> Result<Saved, Ref
             "{name} を保存しませんでした。この画面では読めない文字があり、保存すると失われます: {why}"
         )));
     }
+    if let Some((number, line)) = super::numbers::unsafe_number(&self::text(&disk)) {
+        return Err(Refused::NotJson(format!(
+            "{name} を保存しませんでした。{line} 行の数「{number}」は桁が多すぎて、この画面では正しく扱えません（保存すると別の数に変わります）。\
+             メモ帳などで開いて直してから（番号なら \"\" で囲んで文字にしてください）、「読み直す」を押してください"
+        )));
+    }
     if let Some((key, line)) = super::twice::key_written_twice(&self::text(&disk)) {
         return Err(Refused::NotJson(format!(
             "{name} を保存しませんでした。{line} 行の項目名「{key}」が、同じまとまりの中に二度書かれています。\

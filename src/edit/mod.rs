@@ -14,6 +14,7 @@ mod assets;
 mod files;
 mod guard;
 pub mod make;
+mod numbers;
 mod parts;
 pub mod preview;
 mod twice;

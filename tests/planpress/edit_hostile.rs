@@ -428,3 +428,30 @@ fn a_drive_letter_in_a_listed_name_is_refused() {
         "{answer}"
     );
 }
+
+#[test]
+fn a_number_the_browser_would_round_is_not_rewritten_by_a_save() {
+    let dir = copy_of("tests/fixtures/small-ward", "edit-hostile-number");
+    let name = "annex-3-memo.json";
+    // A long number typed without quotes: the browser holds it as 12345678901234567000.
+    let text = std::fs::read_to_string(dir.join(name)).unwrap();
+    let typed = text.replacen(
+        "\"date\"",
+        "\"number\": 12345678901234567891,\n  \"date\"",
+        1,
+    );
+    std::fs::write(dir.join(name), &typed).unwrap();
+    let running = planpress::edit::start(&dir, 0).unwrap();
+    let (port, t) = (running.port, token(&running));
+    let page = typed
+        .replace("12345678901234567891", "12345678901234567000")
+        .replace("2025-05-01", "2025-05-02");
+    let (status, answer) = save(port, &t, &dir, name, &page);
+    assert_ne!(status, 200, "{answer}");
+    let message = answer["message"].as_str().unwrap();
+    assert!(
+        message.contains("「12345678901234567891」") && message.contains("4 行"),
+        "{message}"
+    );
+    assert_eq!(std::fs::read_to_string(dir.join(name)).unwrap(), typed);
+}
