@@ -3,7 +3,7 @@
 pub mod blocks;
 mod commas;
 pub mod date;
-mod decode;
+pub(crate) mod decode;
 mod describe;
 mod diagnostic;
 mod error;

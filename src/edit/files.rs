@@ -113,7 +113,8 @@ pub enum Refused {
     Unknown(String),
     /// Changed on disk since the page read it (or while writing).
     Conflict(String),
-    /// The page's text is not JSON.
+    /// The page's text is not JSON, or the file on disk is not UTF-8 (the page
+    /// saw its undecodable bytes as U+FFFD: saving would lose them).
     NotJson(String),
     Io(String),
 }
@@ -128,6 +129,24 @@ pub fn save(dir: &Path, name: &str, base: &str, text: &str) -> Result<Saved, Ref
     let disk = read(dir, name).map_err(Refused::Io)?;
     if hash(&disk) != base {
         return Err(Refused::Conflict(conflict(name)));
+    }
+    if let Err(why) = crate::content::decode::decode(&disk) {
+        return Err(Refused::NotJson(format!(
+            "{name} を保存しませんでした。この画面では読めない文字があり、保存すると失われます: {why}"
+        )));
+    }
+    if let Some((number, line)) = super::numbers::unsafe_number(&self::text(&disk)) {
+        return Err(Refused::NotJson(format!(
+            "{name} を保存しませんでした。{line} 行の数「{number}」は桁が多すぎて、この画面では正しく扱えません（保存すると別の数に変わります）。\
+             メモ帳などで開いて直してから（番号なら \"\" で囲んで文字にしてください）、「読み直す」を押してください"
+        )));
+    }
+    if let Some((key, line)) = super::twice::key_written_twice(&self::text(&disk)) {
+        return Err(Refused::NotJson(format!(
+            "{name} を保存しませんでした。{line} 行の項目名「{key}」が、同じまとまりの中に二度書かれています。\
+             この画面では後の方の値しか見えないため、保存すると前の方の値が失われます。\
+             メモ帳などで開いて、残す方を一つに決めてから「読み直す」を押してください"
+        )));
     }
     let edited: Value = serde_json::from_str(text).map_err(|e| {
         Refused::NotJson(format!(

@@ -14,8 +14,10 @@ mod assets;
 mod files;
 mod guard;
 pub mod make;
+mod numbers;
 mod parts;
 pub mod preview;
+mod twice;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};

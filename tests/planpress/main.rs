@@ -21,6 +21,8 @@ mod cost;
 mod deep_org;
 mod diff_every_string;
 mod document;
+mod edit_hostile;
+mod edit_hostile_files;
 mod edit_make;
 mod edit_preview;
 mod edit_server;

@@ -15,7 +15,8 @@ pub(super) fn load_part(loader: &mut Loader, r: &FileRef, pointer: &str) -> Opti
             .push(ContentError::new("edition.json", m).at(format!("{pointer}/file")));
         return None;
     }
-    if f.contains('/') || f.contains('\\') || !f.ends_with(".json") {
+    // `:` names a drive or a stream on Windows (`C:x.json` is outside the folder).
+    if f.contains(['/', '\\', ':', '\0']) || !f.ends_with(".json") {
         loader.errors.push(
             ContentError::new(
                 "edition.json",
