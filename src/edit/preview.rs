@@ -59,6 +59,19 @@ impl Previews {
         Self::default()
     }
 
+    /// How many requests have been asked so far (tests wait on it).
+    #[doc(hidden)]
+    pub fn asked(&self) -> u64 {
+        self.asked.load(Ordering::SeqCst)
+    }
+
+    /// Hold the compile slot, as a long compile does (tests queue requests
+    /// behind it deterministically).
+    #[doc(hidden)]
+    pub fn hold(&self) -> std::sync::MutexGuard<'_, Option<Pipeline>> {
+        self.pipeline.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     /// The answer to `request` on the edition in `dir`; `None` when a newer
     /// request came before this one was drawn (its answer would be stale).
     pub fn answer(&self, dir: &Path, request: &PreviewRequest) -> Option<Value> {

@@ -186,18 +186,24 @@ fn the_last_request_wins_and_overtaken_ones_are_dropped() {
         pointer: "/cover/subtitle".into(),
     };
     let answers = std::thread::scope(|s| {
+        // A compile under way holds the slot; three requests queue behind it
+        // in order, each seen asked before the next is sent.
+        let held = previews.hold();
         let mut running = Vec::new();
         for n in 0..3 {
             let (previews, dir, req) = (&previews, &dir, request(n));
             running.push(s.spawn(move || previews.answer(dir, &req)));
-            // The first takes the (cold) compile; the others then wait in turn.
-            std::thread::sleep(Duration::from_millis(if n == 0 { 300 } else { 100 }));
+            while previews.asked() < n as u64 + 1 {
+                std::thread::sleep(Duration::from_millis(5));
+            }
         }
+        drop(held);
         running
             .into_iter()
             .map(|r| r.join().unwrap())
             .collect::<Vec<_>>()
     });
+    assert!(answers[0].is_none(), "overtaken while waiting");
     assert!(answers[1].is_none(), "overtaken while waiting");
     let last = answers[2].as_ref().expect("the last request is answered");
     std::fs::write(dir.join("edition.json"), subtitled(&dir, "【架空の副題2】")).unwrap();
