@@ -158,28 +158,41 @@ try {
   await openPart(rosterFile, "");
   const roster = json(rosterFile);
   const wantRoster = structuredClone(roster);
-  if (!roster.groups?.length) {
-    for (const [i, heading] of ["区分", "職名", "氏名"].entries()) {
-      await addIn("/columns");
-      await field(`/columns/${(roster.columns?.length || 0) + i}`).fill(heading);
+  if (Array.isArray(roster.members)) {
+    // A roster in the older form (members: 役職・職名・氏名 objects): the rows
+    // paste into its own table, as the print shows it.
+    const n = roster.members.length;
+    await addIn("/members");
+    const pasteInto = field(`/members/${n}/role`);
+    await pasteInto.waitFor();
+    const pasted = [["委員", "架空課長", "貼付 一郎"], ["委員", "架空係長", "貼付 二郎"]];
+    await pasteText(pasteInto, pasted.map((r) => r.join("\t")).join("\r\n") + "\r\n");
+    expect(await field(`/members/${n + 1}/name`).inputValue() === "貼付 二郎", "two pasted rows are two rows of the table");
+    wantRoster.members.push(...pasted.map(([role, post, name]) => ({ role, post, name })));
+  } else {
+    if (!roster.groups?.length) {
+      for (const [i, heading] of ["区分", "職名", "氏名"].entries()) {
+        await addIn("/columns");
+        await field(`/columns/${(roster.columns?.length || 0) + i}`).fill(heading);
+      }
+      await addIn("/groups");
+      await field("/groups/0/label").fill("委員");
+      wantRoster.columns = [...(roster.columns || []), "区分", "職名", "氏名"];
+      wantRoster.groups = [{ label: "委員", rows: [] }];
     }
-    await addIn("/groups");
-    await field("/groups/0/label").fill("委員");
-    wantRoster.columns = [...(roster.columns || []), "区分", "職名", "氏名"];
-    wantRoster.groups = [{ label: "委員", rows: [] }];
+    const rows = "/groups/0/rows";
+    const rowCount = wantRoster.groups[0].rows.length;
+    await addIn(rows);
+    const pasteInto = field(`${rows}/${rowCount}/0`);
+    await pasteInto.waitFor();
+    const width = wantRoster.columns.length - 1;
+    const pasted = [["架空課", "係長", "貼付 一郎", ""], ["架空課", "主任", "貼付 二郎", "備考あり"]].map((r) => r.slice(-width));
+    const tsv = pasted.map((r) => r.join("\t")).join("\r\n") + "\r\n";
+    await pasteText(pasteInto, tsv);
+    const second = field(`${rows}/${rowCount + 1}/${pasted[1].indexOf("貼付 二郎")}`);
+    expect(await second.inputValue() === "貼付 二郎", "two pasted rows are two rows of the table");
+    wantRoster.groups[0].rows.push(...pasted);
   }
-  const rows = "/groups/0/rows";
-  const rowCount = wantRoster.groups[0].rows.length;
-  await addIn(rows);
-  const pasteInto = field(`${rows}/${rowCount}/0`);
-  await pasteInto.waitFor();
-  const width = wantRoster.columns.length - 1;
-  const pasted = [["架空課", "係長", "貼付 一郎", ""], ["架空課", "主任", "貼付 二郎", "備考あり"]].map((r) => r.slice(-width));
-  const tsv = pasted.map((r) => r.join("\t")).join("\r\n") + "\r\n";
-  await pasteText(pasteInto, tsv);
-  const second = field(`${rows}/${rowCount + 1}/${pasted[1].indexOf("貼付 二郎")}`);
-  expect(await second.inputValue() === "貼付 二郎", "two pasted rows are two rows of the table");
-  wantRoster.groups[0].rows.push(...pasted);
   await axe("the roster");
 
   // Undo: Ctrl+Z outside a text field, and the 元に戻す button.
@@ -262,7 +275,8 @@ try {
     console.log("note this build has no /api/preview yet: the printed page is not checked");
   } else {
     const body = await drawn.json();
-    expect(body.pages?.length > 0, `the page(s) of the target are drawn: ${body.pages?.map((p) => p.label).join(", ")}`);
+    expect(body.pages?.length > 0, `the page(s) of the target are drawn: ${body.pages?.map((p) => p.label).join(", ")}`
+      + (body.pages?.length ? "" : ` (problems: ${JSON.stringify(body.problems || body)})`));
     const img = page.locator("#preview img").first();
     await img.waitFor();
     expect(/ページ|枚目/.test(await img.getAttribute("alt")), `the image says which page it is: ${await img.getAttribute("alt")}`);
