@@ -9,6 +9,11 @@ use super::Result;
 use crate::cli::{ColumnOrder, DiffArgs, DiffFormat};
 
 pub fn run(args: DiffArgs) -> Result {
+    if planpress::common_change::is_common(&args.old)
+        && planpress::common_change::is_common(&args.new)
+    {
+        return common(args);
+    }
     if let Some(pdf) = &args.pdf {
         planpress::outputs::check(pdf, None)?;
     }
@@ -74,4 +79,47 @@ fn same_dir(a: &std::path::Path, b: &std::path::Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
+}
+
+/// Two versions of the city's common folder: for each ward that uses the old
+/// one, what the new one changes in its edition (with `--pdf DIR`, each ward's
+/// 新旧対照表 as `DIR/<ward folder>-新旧対照表.pdf`).
+fn common(args: DiffArgs) -> Result {
+    let wards = planpress::common_change::ward_changes(&args.old, &args.new)?;
+    let templates = planpress::render::Templates::Embedded;
+    for w in &wards {
+        let label = planpress::city::ward_label(&w.ward);
+        let changes = match &args.pdf {
+            Some(dir) => {
+                let folder = planpress::content::load::folder_name(&w.ward);
+                let path = dir.join(format!("{folder}-新旧対照表.pdf"));
+                planpress::outputs::check(&path, None)?;
+                let compared = planpress::pipeline::comparison(&w.old, &w.new, None, &templates)?;
+                planpress::fs::write_atomic(&path, &compared.pdf).map_err(|error| {
+                    planpress::BuildError::Write {
+                        path: path.clone(),
+                        error,
+                    }
+                })?;
+                eprintln!(
+                    "{label}: 新旧対照表を作りました: {}（{} 件の変更）",
+                    path.display(),
+                    compared.changes.len()
+                );
+                compared.changes
+            }
+            None => planpress::diff::diff(&w.old, &w.new),
+        };
+        match args.format {
+            DiffFormat::Text => print!(
+                "== {label}（{} 件の変更）\n{}",
+                changes.len(),
+                planpress::diff::render_text(&changes)
+            ),
+            DiffFormat::Json => {
+                println!("{}", serde_json::json!({"ward": label, "changes": changes}))
+            }
+        }
+    }
+    Ok(())
 }

@@ -11,6 +11,7 @@ mod broken;
 mod changes;
 mod city;
 mod cli;
+mod common_change;
 mod common_layer;
 mod comparison;
 mod comparison_forms;
