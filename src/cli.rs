@@ -205,10 +205,10 @@ pub struct PreviewArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
-    /// もとにする版のフォルダ（例: content/miyamae-r2）
+    /// もとにする版のフォルダ（例: content/miyamae-r2）。市の全区の版と共通の内容が並ぶフォルダなら、全区の翌年度の版を作ります
     pub from: PathBuf,
-    /// 作る版のフォルダ（例: content/miyamae-r3）
-    pub to: PathBuf,
+    /// 作る版のフォルダ（例: content/miyamae-r3）。全区のときは省きます（各区の名前の数字を1つ進めたフォルダに作ります）
+    pub to: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -28,6 +28,7 @@ pub mod layout;
 pub mod lint;
 pub mod marks;
 pub mod new;
+pub mod new_city;
 pub mod outputs;
 pub mod pdf;
 pub mod pipeline;

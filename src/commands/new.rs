@@ -5,7 +5,19 @@ use std::path::{Path, PathBuf};
 use super::Result;
 use crate::cli::NewArgs;
 
+struct Args {
+    from: PathBuf,
+    to: PathBuf,
+}
+
 pub fn run(args: NewArgs) -> Result {
+    let Some(to) = args.to.clone() else {
+        return city(&args.from);
+    };
+    let args = Args {
+        from: args.from,
+        to,
+    };
     if planpress::outputs::check(&args.to, None).is_err() {
         // The folder holds an edition, or lies inside one: name a folder that
         // would do, beside the edition it starts from.
@@ -48,4 +60,45 @@ fn suggestion(from: &Path) -> PathBuf {
         .map(|n| parent.join(n))
         .find(|p| !p.exists())
         .unwrap_or_else(|| parent.join(format!("{name}-next")))
+}
+
+/// `planpress new <city folder>`: next year's common folders and every ward's
+/// edition; an edition folder alone needs the new folder's name.
+fn city(from: &Path) -> Result {
+    if from.join("edition.json").is_file() {
+        return Err(format!(
+            "新しい版のフォルダも指定してください（例: planpress new {} {}）",
+            from.display(),
+            suggestion(from).display()
+        )
+        .into());
+    }
+    let made = planpress::new_city::next_city(from)?;
+    for (old, new, written) in &made.common {
+        if *written {
+            println!(
+                "共通の内容: {} から {} を作りました（年度を1年進めました）",
+                old.display(),
+                new.display()
+            );
+        } else {
+            println!(
+                "共通の内容: {} はすでにあるので、そのまま使います",
+                new.display()
+            );
+        }
+    }
+    for (old, new) in &made.wards {
+        println!(
+            "{}: {} から {} を作りました",
+            planpress::city::ward_label(new),
+            old.display(),
+            new.display()
+        );
+    }
+    println!(
+        "{} 区の翌年度の版を作りました。年度と日付を1年進め、実施結果を空にしました。目標を見直してください",
+        made.wards.len()
+    );
+    Ok(())
 }

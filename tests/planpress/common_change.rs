@@ -88,3 +88,55 @@ fn a_common_change_is_compared_for_every_ward_that_uses_it() {
     let edition = std::fs::read_to_string(city.join("midori-r7/edition.json")).unwrap();
     assert!(edition.contains("../common-r7"));
 }
+
+/// `planpress new <city>`: next year's common folder and every ward's edition,
+/// each naming the new common version, each passing `check`; run again a year
+/// later, it starts from the newest editions only.
+#[test]
+fn new_makes_next_years_editions_for_every_ward_and_the_common_folder() {
+    let city = tmp("common-new-city");
+    for entry in std::fs::read_dir(root().join("tests/fixtures/city-kasumi")).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_name() != "common-r8" {
+            copy_edition(&entry.path(), &city.join(entry.file_name()));
+        }
+    }
+    let out = planpress(&["new", city.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("3 区の翌年度の版を作りました"), "{said}");
+    let common: Value =
+        serde_json::from_str(&std::fs::read_to_string(city.join("common-r8/common.json")).unwrap())
+            .unwrap();
+    assert_eq!(common["fiscal_year"], 2026);
+    for ward in ["asagiri", "midori", "shirakawa"] {
+        let dir = city.join(format!("{ward}-r8"));
+        let edition: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("edition.json")).unwrap())
+                .unwrap();
+        assert_eq!(edition["fiscal_year"], 2026, "{ward}");
+        assert_eq!(edition["common"]["folder"], "../common-r8", "{ward}");
+        assert_eq!(edition["common"]["fiscal_year"], 2026, "{ward}");
+        let check = planpress(&["check", dir.to_str().unwrap()]);
+        assert!(
+            check.status.success(),
+            "{ward}: {}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+    }
+    // A year later: from the r8 editions (the r7 ones are their previous).
+    let out = planpress(&["new", city.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for ward in ["asagiri", "midori", "shirakawa"] {
+        assert!(city.join(format!("{ward}-r9/edition.json")).is_file());
+    }
+    assert!(!city.join("asagiri-r10").exists());
+}
