@@ -86,7 +86,8 @@ fn relative(ward: &Path, new_common: &Path) -> String {
     }
 }
 
-fn read_json(path: &Path) -> Result<Value, String> {
+/// A JSON file, its byte-order mark allowed; the error in the clerk's words.
+pub(crate) fn read_json(path: &Path) -> Result<Value, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: {}", path.display(), crate::io_message::reason(&e)))?;
     serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::common_change::is_common;
+use crate::common_change::{is_common, read_json};
 
 /// What was made: (from, to) for each common folder, then each ward.
 pub struct Made {
@@ -134,17 +134,4 @@ fn follow_common(
     edition["common"]["fiscal_year"] = year;
     let bytes = serde_json::to_string_pretty(&edition).expect("JSON serialises") + "\n";
     crate::fs::write_content(&path, Some(&read), bytes.as_bytes())
-}
-
-fn read_json(path: &Path) -> Result<Value, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: {}", path.display(), crate::io_message::reason(&e)))?;
-    serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        format!(
-            "{}: JSON として読めません（{} 行 {} 列）",
-            path.display(),
-            e.line(),
-            e.column()
-        )
-    })
 }
