@@ -108,7 +108,12 @@ impl Previews {
             .map(|m| Problem::general(m.clone(), "error"))
             .collect();
         problems.extend(warnings(&laid.prepared.warnings));
-        let pages = draw(&laid.document, &request.file, &request.pointer);
+        let pages = draw(
+            &laid.document,
+            laid.prepared.content.common.as_ref(),
+            &request.file,
+            &request.pointer,
+        );
         Some(json!({"pages": pages, "problems": problems}))
     }
 }
@@ -126,8 +131,21 @@ pub fn pages_of(marks: &[SourceMark], pages: usize, file: &str, pointer: &str) -
 }
 
 /// The chosen pages as the page shows them, drawn side by side (one thread each).
-fn draw(doc: &PagedDocument, file: &str, pointer: &str) -> Vec<Value> {
-    let marks = source_marks(doc);
+fn draw(
+    doc: &PagedDocument,
+    common: Option<&crate::content::CommonUse>,
+    file: &str,
+    pointer: &str,
+) -> Vec<Value> {
+    let mut marks = source_marks(doc);
+    // A ward on the city's common layer: the marks name where each value was
+    // written (the common file, or the ward's own table before the common
+    // ones were put in front), as the page's fields do.
+    if let Some(common) = common {
+        for m in &mut marks {
+            (m.file, m.pointer) = common.source_of(&m.file, &m.pointer);
+        }
+    }
     let labels = crate::preview::page_labels(doc);
     let chosen = pages_of(&marks, doc.pages().len(), file, pointer);
     let images: Vec<String> = std::thread::scope(|s| {

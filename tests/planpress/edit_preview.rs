@@ -250,3 +250,48 @@ fn the_preview_shows_the_page_the_edited_target_prints_on() {
     let (x, y) = (mark["x"].as_f64().unwrap(), mark["y"].as_f64().unwrap());
     assert!(x > 0.0 && x < 595.3 && y > 0.0 && y < 841.9, "{mark}");
 }
+
+/// A ward on the city's common layer: its own standards (printed after the
+/// common ones) are found and clicked by the pointers of its own file, and the
+/// common standards' marks name the common file, not a shifted row of the ward's.
+#[test]
+fn a_ward_s_own_standards_are_found_by_its_own_pointers_on_the_common_layer() {
+    use planpress::edit::preview::{PreviewRequest, Previews};
+    let city = tmp("edit-preview-common");
+    for entry in std::fs::read_dir(root().join("tests/fixtures/city-kasumi")).unwrap() {
+        let entry = entry.unwrap();
+        copy_edition(&entry.path(), &city.join(entry.file_name()));
+    }
+    let dir = city.join("shirakawa-r7");
+    let own = "/sections/2/standard_tables/0/standards/0";
+    let request = PreviewRequest {
+        files: Default::default(),
+        file: "3-initiatives.json".into(),
+        pointer: format!("{own}/text"),
+    };
+    let answer = Previews::new().answer(&dir, &request).expect("answered");
+    let pages = answer["pages"].as_array().unwrap();
+    assert!(!pages.is_empty(), "{answer}");
+    let marks: Vec<&Value> = pages
+        .iter()
+        .flat_map(|p| p["marks"].as_array().unwrap())
+        .collect();
+    let at = |file: &str, pointer: &str| {
+        marks
+            .iter()
+            .any(|m| m["file"] == file && m["pointer"].as_str().unwrap().starts_with(pointer))
+    };
+    // The ward's first own standard (32) under its own pointer, the common
+    // standards under the common file.
+    assert!(at("3-initiatives.json", own), "{marks:?}");
+    assert!(
+        marks
+            .iter()
+            .any(|m| m["file"].as_str().unwrap().contains("common")),
+        "common marks name the common file"
+    );
+    assert!(
+        !at("3-initiatives.json", "/sections/2/standard_tables/5"),
+        "no shifted pointer of the ward's"
+    );
+}
