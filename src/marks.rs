@@ -131,6 +131,20 @@ pub fn mark_at(marks: &[SourceMark], page: usize, x: f64, y: f64) -> Option<&Sou
     })
 }
 
+/// Every source mark, each naming where its value was written: on the city's
+/// common layer the common tables are put in front of a ward's own at load, so
+/// a mark names the common file for those, and the ward's own tables by the
+/// pointers of the ward's file ([`crate::content::CommonUse::source_of`]).
+pub fn written_marks(doc: &PagedDocument, content: &crate::Content) -> Vec<SourceMark> {
+    let mut marks = source_marks(doc);
+    if let Some(common) = &content.common {
+        for m in &mut marks {
+            (m.file, m.pointer) = common.source_of(&m.file, &m.pointer);
+        }
+    }
+    marks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -73,9 +73,10 @@ pub struct Placed {
     pub section: usize,
     /// How many tables came from the common file.
     pub tables: usize,
-    /// (table, standard, override): a common standard the ward overrides, and
-    /// the index of its entry in `common_standards.overrides`.
-    pub overridden: Vec<(usize, usize, usize)>,
+    /// (table, standard, override, fields): a common standard the ward
+    /// overrides, the index of its entry in `common_standards.overrides`, and
+    /// the fields that entry writes (the others stay the common file's).
+    pub overridden: Vec<(usize, usize, usize, Vec<&'static str>)>,
 }
 
 impl CommonUse {
@@ -120,7 +121,8 @@ impl CommonUse {
                 .map(|r| r.split_once('/').map_or((r, ""), |(a, b)| (a, b)));
             if let Some((k, after)) = standard
                 && let Ok(k) = k.parse::<usize>()
-                && let Some((_, _, o)) = p.overridden.iter().find(|x| (x.0, x.1) == (t, k))
+                && let Some((_, _, o, fields)) = p.overridden.iter().find(|x| (x.0, x.1) == (t, k))
+                && (after.is_empty() || fields.contains(&after.split('/').next().unwrap_or("")))
             {
                 let after = if after.is_empty() {
                     String::new()

@@ -22,7 +22,7 @@ use typst_layout::PagedDocument;
 
 use super::Editor;
 use super::api::{Problem, from_error, overlay_in, warnings};
-use crate::marks::{SourceMark, pages_for, source_marks};
+use crate::marks::{SourceMark, pages_for, written_marks};
 use crate::{Config, Pipeline};
 
 /// Pixels per point the pages are drawn at (108 dpi). The preview column of the
@@ -110,7 +110,7 @@ impl Previews {
         problems.extend(warnings(&laid.prepared.warnings));
         let pages = draw(
             &laid.document,
-            laid.prepared.content.common.as_ref(),
+            &laid.prepared.content,
             &request.file,
             &request.pointer,
         );
@@ -131,21 +131,8 @@ pub fn pages_of(marks: &[SourceMark], pages: usize, file: &str, pointer: &str) -
 }
 
 /// The chosen pages as the page shows them, drawn side by side (one thread each).
-fn draw(
-    doc: &PagedDocument,
-    common: Option<&crate::content::CommonUse>,
-    file: &str,
-    pointer: &str,
-) -> Vec<Value> {
-    let mut marks = source_marks(doc);
-    // A ward on the city's common layer: the marks name where each value was
-    // written (the common file, or the ward's own table before the common
-    // ones were put in front), as the page's fields do.
-    if let Some(common) = common {
-        for m in &mut marks {
-            (m.file, m.pointer) = common.source_of(&m.file, &m.pointer);
-        }
-    }
+fn draw(doc: &PagedDocument, content: &crate::Content, file: &str, pointer: &str) -> Vec<Value> {
+    let marks = written_marks(doc, content);
     let labels = crate::preview::page_labels(doc);
     let chosen = pages_of(&marks, doc.pages().len(), file, pointer);
     let images: Vec<String> = std::thread::scope(|s| {

@@ -56,8 +56,15 @@ pub fn editions() -> Vec<(String, std::path::PathBuf)> {
         "full-model",
         "full-model-next",
         "wide-ward",
+        // The fictional city's wards, on its common layer (issue 25).
+        "city-kasumi/midori-r7",
+        "city-kasumi/shirakawa-r7",
+        "city-kasumi/asagiri-r7",
     ] {
-        out.push((name.to_string(), root().join("tests/fixtures").join(name)));
+        out.push((
+            name.replace('/', "-"),
+            root().join("tests/fixtures").join(name),
+        ));
     }
     out
 }

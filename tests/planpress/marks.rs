@@ -30,7 +30,7 @@ fn marked(dir: &Path) -> &'static (Built, Vec<SourceMark>) {
         };
         let built = planpress::build(&config)
             .unwrap_or_else(|e| panic!("build of {} with marks failed:\n{e}", dir.display()));
-        let marks = source_marks(&built.document);
+        let marks = planpress::marks::written_marks(&built.document, built.content());
         (built, marks)
     })
 }

@@ -261,7 +261,15 @@ fn standards(
             if let Some(s) = &ov.scene {
                 st.scene = s.clone();
             }
-            overridden.push((t, k, o));
+            // The fields the override writes; the others stay the common file's.
+            let set = [
+                ("text", true),
+                ("note", ov.note.is_some()),
+                ("owner", ov.owner.is_some()),
+                ("scene", ov.scene.is_some()),
+            ];
+            let fields = set.iter().filter(|(_, on)| *on).map(|(f, _)| *f).collect();
+            overridden.push((t, k, o, fields));
             notices.push(format!(
                 "{f} は共通基準{}（{file}）を区独自の文に置き換えています（common_standards の overrides）",
                 ov.number
