@@ -314,27 +314,7 @@ fn each_working_team_entry_stays_on_one_page() {
 /// page holds only a line or two of it (not even told as a warning).
 #[test]
 fn a_part_ending_with_a_paragraph_leaves_no_thin_page() {
-    let dir = copy_of("tests/fixtures/text-blocks", "pages-paragraphs");
-    let mut chapters = Vec::new();
-    for k in 0..30 {
-        let file = format!("6-extra-{k:02}.json");
-        let line =
-            format!("架空の章{k}の説明です。この章は頁の配置を確かめるための架空の文章です。");
-        let mut paragraphs: Vec<serde_json::Value> =
-            std::iter::repeat_n(line.into(), 18 + k % 15).collect();
-        let closing = "区役所の窓口で区民の皆様をお迎えする際には、丁寧で分かりやすい説明を心がけ、手続が一度で済むよう努めます。";
-        paragraphs.push(format!("章{k}の結びです。{}", closing.repeat(3)).into());
-        let chapter = serde_json::json!({
-            "$schema": "../../../content/schema/free.schema.json",
-            "title": format!("架空の章{k}"),
-            "paragraphs": paragraphs,
-        });
-        std::fs::write(dir.join(&file), chapter.to_string()).unwrap();
-        chapters.push(serde_json::json!({ "kind": "free", "file": file }));
-    }
-    edit_json(&dir, "edition.json", |v| {
-        v["chapters"].as_array_mut().unwrap().extend(chapters);
-    });
+    let dir = crate::thin_pages::closings("pages-paragraphs", 3);
     let built = build(&dir);
     let thin: Vec<&String> = (built.warnings().iter())
         .filter(|w| w.contains("行しかありません"))

@@ -32,10 +32,10 @@ fn assert_no_thin_page(name: &str, built: &planpress::Built) {
     assert!(told.is_empty(), "{name}: {told:#?}");
 }
 
-/// Free chapters of every length ending with a closing paragraph of some 14
-/// lines (too long to move whole), so that at some offsets its last two lines
-/// would spill onto a page of their own.
-fn long_closings(name: &str) -> PathBuf {
+/// Free chapters of every length (30 of them) ending with a closing paragraph
+/// of `repeats` sentences: at 10, some 14 lines (too long to move whole), so
+/// that at some offsets its last two lines would spill onto a page of their own.
+pub fn closings(name: &str, repeats: usize) -> PathBuf {
     let dir = copy_of("tests/fixtures/text-blocks", name);
     let mut chapters = Vec::new();
     for k in 0..30 {
@@ -45,7 +45,7 @@ fn long_closings(name: &str) -> PathBuf {
         let mut paragraphs: Vec<serde_json::Value> =
             std::iter::repeat_n(line.into(), 18 + k % 15).collect();
         let closing = "区役所の窓口で区民の皆様をお迎えする際には、丁寧で分かりやすい説明を心がけ、手続が一度で済むよう努めます。";
-        paragraphs.push(format!("章{k}の結びです。{}", closing.repeat(10)).into());
+        paragraphs.push(format!("章{k}の結びです。{}", closing.repeat(repeats)).into());
         let chapter = serde_json::json!({
             "$schema": "../../../content/schema/free.schema.json",
             "title": format!("架空の章{k}"),
@@ -62,7 +62,7 @@ fn long_closings(name: &str) -> PathBuf {
 
 #[test]
 fn a_long_closing_paragraph_never_leaves_two_lines_on_a_page() {
-    let dir = long_closings("thin-closings");
+    let dir = closings("thin-closings", 10);
     let built = build(&dir);
     assert_no_thin_page("long closings", &built);
     // Every closing printed whole, in order.
