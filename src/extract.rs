@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 mod attachments;
+mod city;
 mod common;
 mod shape;
 
@@ -41,8 +42,30 @@ pub fn extract(pdf_path: &Path, dir: &Path) -> Result<Vec<String>, String> {
             pdf_path.display()
         ));
     }
-    check_names(&files).map_err(refuse)?;
-    let paths = common::plan(dir, &files)?;
+    let (files, paths) = match city::wards(&files) {
+        // A city summary: each ward into its folder.
+        Some(wards) => {
+            for (ward, group) in &wards {
+                if !plain_json_name(&format!("{ward}.json")) {
+                    let shown: String = ward.escape_debug().to_string().chars().take(60).collect();
+                    return Err(refuse(format!(
+                        "添付ファイルのフォルダ名「{shown}」は安全でないため取り出せません"
+                    )));
+                }
+                check_names(group).map_err(refuse)?;
+            }
+            let paths = city::paths(dir, &wards);
+            let files = (wards.into_iter())
+                .flat_map(|(w, g)| g.into_iter().map(move |(n, b)| (format!("{w}/{n}"), b)))
+                .collect();
+            (files, paths)
+        }
+        None => {
+            check_names(&files).map_err(refuse)?;
+            let paths = common::plan(dir, &files)?;
+            (files, paths)
+        }
+    };
     let mut written = Vec::new();
     if let Err(e) = write(dir, new_dir, &files, &paths, &mut written) {
         // Take back what this run wrote, newest first.
@@ -166,8 +189,11 @@ fn write(
     for ((_, bytes), path) in files.iter().zip(paths) {
         // None: a common file already beside, with the same bytes.
         let Some(path) = path else { continue };
-        if let Some(parent) = path.parent().filter(|p| *p != dir && !p.exists()) {
-            create(parent, written)?;
+        let missing: Vec<&Path> = (path.ancestors().skip(1))
+            .take_while(|p| *p != dir && !p.exists())
+            .collect();
+        for folder in missing.into_iter().rev() {
+            create(folder, written)?;
         }
         let mut file = fs::OpenOptions::new()
             .write(true)

@@ -1,6 +1,6 @@
 //! `planpress summary`: every ward's targets side by side, as a PDF and a workbook.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use planpress::summary::pdf::{self, SummaryError};
 use planpress::{BuildError, Config};
@@ -30,12 +30,12 @@ pub fn run(args: SummaryArgs) -> Result {
         Err(SummaryError::Build(e)) => return Err(e.into()),
         Err(SummaryError::Sheet(m)) => return Err(m.into()),
     };
-    for (path, bytes) in [(&output, &built.pdf), (&xlsx, &built.xlsx)] {
-        planpress::fs::write_atomic(path, bytes).map_err(|error| BuildError::Write {
-            path: path.clone(),
-            error,
-        })?;
-    }
+    planpress::fs::write_atomic(&output, &built.pdf).map_err(|error| BuildError::Write {
+        path: output.clone(),
+        error,
+    })?;
+    planpress::fs::write_atomic(&xlsx, &built.xlsx)
+        .map_err(|e| sheet_not_written(&xlsx, &output, &e))?;
     println!(
         "{} を作りました（{} 区、目標 {} 件、{} ページ）",
         output.display(),
@@ -45,4 +45,23 @@ pub fn run(args: SummaryArgs) -> Result {
     );
     println!("{} を作りました", xlsx.display());
     Ok(())
+}
+
+/// The workbook could not be written: the clerk is told which file, why, what
+/// to do, and that the PDF beside it was written.
+fn sheet_not_written(xlsx: &Path, pdf: &Path, e: &std::io::Error) -> Failure {
+    let (shown, pdf) = (xlsx.display(), pdf.display());
+    let why = if planpress::fs::is_in_use(e) {
+        "Excel などのほかのソフトが開いているか読み取り専用のため、置き換えられません。前の Excel ファイルはそのまま残しています。Excel でそのファイルを閉じてから、もう一度実行してください".to_string()
+    } else if planpress::fs::is_folder_given(e) {
+        "同じ名前のフォルダがあります。そのフォルダの名前を変えるか、別の名前の PDF を -o で指定してください（Excel ファイルは PDF と同じ名前で拡張子 .xlsx にして書き出します）".to_string()
+    } else {
+        format!(
+            "{}\n書き込めるフォルダを -o で指定してください",
+            planpress::io_message::reason(e)
+        )
+    };
+    Failure::Message(format!(
+        "一覧の Excel ファイルを書き出せません（{shown}）: {why}\n（PDF の {pdf} は書き出しました）"
+    ))
 }

@@ -61,7 +61,8 @@ pub fn build(dirs: &[PathBuf], templates: &Templates) -> Result<SummaryBuilt, Su
         .collect();
     let summary = Summary::new(&wards);
     let xlsx = super::sheet::workbook(&summary).map_err(SummaryError::Sheet)?;
-    let (document, pdf) = compile(&summary, templates).map_err(SummaryError::Build)?;
+    let files = attachments(&prepared);
+    let (document, pdf) = compile(&summary, &files, templates).map_err(SummaryError::Build)?;
     Ok(SummaryBuilt {
         summary,
         document,
@@ -70,19 +71,44 @@ pub fn build(dirs: &[PathBuf], templates: &Templates) -> Result<SummaryBuilt, Su
     })
 }
 
+/// Every file each ward's own PDF attaches (its content files, its common
+/// files, its previous edition's), under its ward's folder: `midori-r7/edition.json`,
+/// `midori-r7/common/common.json`. `planpress extract` gives the city folder back.
+pub fn attachments(wards: &[Prepared]) -> Vec<(String, Vec<u8>)> {
+    (wards.iter())
+        .flat_map(|p| {
+            (p.attachments.iter()).map(|(n, b)| (format!("{}/{n}", p.content.name), b.clone()))
+        })
+        .collect()
+}
+
+/// The summary and the names of the files it attaches, as summary.typ.j2 reads them.
+#[derive(serde::Serialize)]
+struct Context<'a> {
+    #[serde(flatten)]
+    summary: &'a Summary,
+    attachments: Vec<&'a str>,
+}
+
 fn compile(
     summary: &Summary,
+    files: &[(String, Vec<u8>)],
     templates: &Templates,
 ) -> Result<(PagedDocument, Vec<u8>), BuildError> {
-    let generated = render::typst::render_document("summary.typ.j2", summary, templates)?;
+    let context = Context {
+        summary,
+        attachments: files.iter().map(|(n, _)| n.as_str()).collect(),
+    };
+    let generated = render::typst::render_document("summary.typ.j2", &context, templates)?;
     let d = &summary.date;
     let date = Datetime::from_ymd(d.year, d.month as u8, d.day as u8).expect("a validated date");
-    let world = PlanWorld::new(generated.main.clone(), &generated.modules, Vec::new(), date);
+    let served = pipeline::served_attachments(files);
+    let world = PlanWorld::new(generated.main.clone(), &generated.modules, served, date);
     let failed = |e| BuildError::Compile(e, Box::new(generated.clone()));
     let (pages, _) = pdf::compile(&world).map_err(failed)?;
     pipeline::check_layout(&pages, Vec::new)
         .map_err(|e| BuildError::Layout(e, Box::new(generated.clone()), Box::new(pages.clone())))?;
-    let ident = typst::utils::hash128(&generated.main);
+    let ident = typst::utils::hash128(&(&generated.main, files));
     let options = pdf::options(format!("planpress-summary:{ident:032x}"), date);
     let bytes = pdf::export(&world, &pages, &options).map_err(failed)?;
     Ok((pages, bytes))
