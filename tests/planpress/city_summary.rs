@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::doc::{planpress_within, root, tmp};
+use crate::doc::{copy_edition, planpress_within, root, tmp};
 
 const WARDS: [&str; 3] = ["asagiri-r7", "midori-r7", "shirakawa-r7"];
 
@@ -97,4 +97,132 @@ fn a_workbook_that_cannot_be_written_is_named_with_what_to_do() {
     // The PDF was written, and the clerk is told so.
     assert!(pdf.is_file());
     assert!(stderr.contains(&pdf.display().to_string()), "{stderr}");
+}
+
+/// The summary built in-process from the ward folders of `city`.
+fn built(city: &Path) -> planpress::summary::pdf::SummaryBuilt {
+    let dirs = planpress::city::editions(city).unwrap();
+    match planpress::summary::pdf::build(&dirs, &Default::default()) {
+        Ok(s) => s,
+        Err(planpress::summary::pdf::SummaryError::Wards(l)) => panic!("{}", l.join("\n")),
+        Err(_) => panic!("the summary does not build"),
+    }
+}
+
+/// Every printed line of the document as its cells: runs on one baseline in x
+/// order, those that touch joined (a name set in phrases), each with its left
+/// edge; a new cell where a gap parts them.
+fn cell_lines(doc: &typst_layout::PagedDocument) -> Vec<Vec<(f64, String)>> {
+    use typst::layout::{FrameItem, Transform};
+    let mut out = Vec::new();
+    for page in doc.pages() {
+        let mut runs: Vec<(i64, f64, f64, String)> = Vec::new();
+        crate::doc::each_item(&page.frame, Transform::identity(), &mut |ts, pos, item| {
+            if let FrameItem::Text(t) = item {
+                let p = pos.transform(ts);
+                let y = p.y.to_pt().round() as i64;
+                runs.push((y, p.x.to_pt(), t.width().to_pt(), t.text.to_string()));
+            }
+        });
+        runs.sort_by(|a, b| (a.0, a.1).partial_cmp(&(b.0, b.1)).unwrap());
+        let mut line: Vec<(f64, String)> = Vec::new();
+        let (mut at, mut end) = (None, 0.0);
+        for (y, x, w, text) in runs {
+            if at != Some(y) {
+                out.extend((!line.is_empty()).then(|| std::mem::take(&mut line)));
+                at = Some(y);
+            } else if x - end <= 3.0 {
+                line.last_mut().unwrap().1.push_str(&text);
+                end = x + w;
+                continue;
+            }
+            line.push((x, text));
+            end = x + w;
+        }
+        out.extend((!line.is_empty()).then_some(line));
+    }
+    out
+}
+
+/// Where each header cell of the tables whose header row starts with `first`
+/// (and holds `holding`) begins, by its text: one position a text when every
+/// such table has the same columns at the same widths.
+fn header_columns(
+    lines: &[Vec<(f64, String)>],
+    first: &[&str],
+    holding: &str,
+) -> BTreeMap<String, Vec<i64>> {
+    let mut at: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+    let headers = (lines.iter())
+        .filter(|l| first.contains(&l[0].1.as_str()) && l.iter().any(|c| c.1 == holding));
+    for line in headers {
+        // From the cell `holding` (the same text each time): pages alternate
+        // their margins.
+        let from = line.iter().find(|c| c.1 == holding).unwrap().0;
+        for (x, text) in line.iter().filter(|c| c.1 != holding) {
+            let x = ((x - from) * 10.0).round() as i64;
+            let xs = at.entry(text.clone()).or_default();
+            if !xs.contains(&x) {
+                xs.push(x);
+            }
+        }
+    }
+    at
+}
+
+use std::collections::BTreeMap;
+
+#[test]
+fn the_same_columns_have_the_same_widths_in_every_table() {
+    let built = built(&kasumi());
+    let lines = cell_lines(&built.document);
+    // The listing: a table a kind of department, many of them.
+    let listing = header_columns(&lines, &["区", "区名"], "目標");
+    assert!(listing.contains_key("場面"), "{listing:?}");
+    for (text, xs) in &listing {
+        assert_eq!(xs.len(), 1, "the listing's 「{text}」 column moves: {xs:?}");
+    }
+    // The counts by kind of department and by scene: the wards' columns.
+    let counts = header_columns(&lines, &["部署の種類", "場面"], "計");
+    for label in ["あさぎり区", "みどり区", "しらかわ区"] {
+        let xs = &counts[label];
+        assert_eq!(xs.len(), 1, "the counts' 「{label}」 column moves: {xs:?}");
+    }
+}
+
+#[test]
+fn every_ward_name_is_printed_whole_however_many_wards_there_are() {
+    let base = tmp("summary-many-wards");
+    copy_edition(&kasumi().join("common-r7"), &base.join("common-r7"));
+    let folders = [
+        "midori-a", "midori-b", "midori-c", "midori-d", "midori-e", "midori-f",
+    ];
+    for f in folders {
+        copy_edition(&kasumi().join("midori-r7"), &base.join(f));
+    }
+    let built = built(&base);
+    let lines: Vec<String> = (cell_lines(&built.document).into_iter())
+        .map(|l| l.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" "))
+        .collect();
+    // Two wards share a name: each is named with its folder.
+    let labels: Vec<String> = folders.iter().map(|f| format!("みどり区（{f}）")).collect();
+    // The counts' tables (before the listing, whose texts may name the ward).
+    let end = (lines.iter())
+        .position(|l| l == "部署の種類ごとの目標")
+        .unwrap();
+    let mut whole = 0;
+    for line in &lines[..end] {
+        let mut rest = line.clone();
+        for label in &labels {
+            whole += rest.matches(label.as_str()).count();
+            rest = rest.replace(label.as_str(), "");
+        }
+        // What is left of a name broken over two lines.
+        assert!(
+            !rest.contains("みどり区（") && !rest.contains("（midori"),
+            "a ward's name is broken: 「{line}」"
+        );
+    }
+    // Each name heads its count column twice (kinds, scenes) and a row once.
+    assert!(whole >= 3 * labels.len(), "{whole}: {lines:#?}");
 }
