@@ -40,7 +40,8 @@ pub struct Summary {
     pub by_kind: Vec<KindTargets>,
     /// Last year's results per ward, once any ward's are in.
     pub results: Option<StatusChart>,
-    /// Each ward's results per 部 (as its results annex charts them).
+    /// Each ward's results per 部 (as its results annex charts them), drawn
+    /// to one scale: the largest 部's total over all the wards.
     pub divisions: Vec<WardChart>,
 }
 
@@ -273,6 +274,12 @@ fn results(wards: &[Ward], labels: &[String]) -> (Option<StatusChart>, Vec<WardC
                 }
             }
         }
+    }
+    // One scale for every ward's chart, so that bars of one length are one count
+    // whichever ward's they are.
+    let most = divisions.iter().map(|d| d.chart.most).max().unwrap_or(0);
+    for d in &mut divisions {
+        d.chart.most = most;
     }
     (StatusChart::new("区ごと", &declared, &rows), divisions)
 }

@@ -113,6 +113,13 @@ fn built(city: &Path) -> planpress::summary::pdf::SummaryBuilt {
 /// order, those that touch joined (a name set in phrases), each with its left
 /// edge; a new cell where a gap parts them.
 fn cell_lines(doc: &typst_layout::PagedDocument) -> Vec<Vec<(f64, String)>> {
+    (cell_spans(doc).into_iter())
+        .map(|l| l.into_iter().map(|(x, _, t)| (x, t)).collect())
+        .collect()
+}
+
+/// The cells of every line with their left and right edges.
+fn cell_spans(doc: &typst_layout::PagedDocument) -> Vec<Vec<(f64, f64, String)>> {
     use typst::layout::{FrameItem, Transform};
     let mut out = Vec::new();
     for page in doc.pages() {
@@ -125,19 +132,22 @@ fn cell_lines(doc: &typst_layout::PagedDocument) -> Vec<Vec<(f64, String)>> {
             }
         });
         runs.sort_by(|a, b| (a.0, a.1).partial_cmp(&(b.0, b.1)).unwrap());
-        let mut line: Vec<(f64, String)> = Vec::new();
-        let (mut at, mut end) = (None, 0.0);
+        let mut line: Vec<(f64, f64, String)> = Vec::new();
+        let mut at = None;
         for (y, x, w, text) in runs {
-            if at != Some(y) {
-                out.extend((!line.is_empty()).then(|| std::mem::take(&mut line)));
-                at = Some(y);
-            } else if x - end <= 3.0 {
-                line.last_mut().unwrap().1.push_str(&text);
-                end = x + w;
-                continue;
+            match line.last_mut() {
+                Some(last) if at == Some(y) && x - last.1 <= 3.0 => {
+                    last.2.push_str(&text);
+                    last.1 = x + w;
+                    continue;
+                }
+                _ if at != Some(y) => {
+                    out.extend((!line.is_empty()).then(|| std::mem::take(&mut line)));
+                    at = Some(y);
+                }
+                _ => {}
             }
-            line.push((x, text));
-            end = x + w;
+            line.push((x, x + w, text));
         }
         out.extend((!line.is_empty()).then_some(line));
     }
@@ -151,8 +161,8 @@ fn header_columns(
     lines: &[Vec<(f64, String)>],
     first: &[&str],
     holding: &str,
-) -> BTreeMap<String, Vec<i64>> {
-    let mut at: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+) -> BTreeMap<String, Vec<f64>> {
+    let mut at: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     let headers = (lines.iter())
         .filter(|l| first.contains(&l[0].1.as_str()) && l.iter().any(|c| c.1 == holding));
     for line in headers {
@@ -160,9 +170,10 @@ fn header_columns(
         // their margins.
         let from = line.iter().find(|c| c.1 == holding).unwrap().0;
         for (x, text) in line.iter().filter(|c| c.1 != holding) {
-            let x = ((x - from) * 10.0).round() as i64;
+            // Within half a point: one place to the eye.
+            let x = x - from;
             let xs = at.entry(text.clone()).or_default();
-            if !xs.contains(&x) {
+            if !xs.iter().any(|o| (o - x).abs() < 0.5) {
                 xs.push(x);
             }
         }
@@ -225,4 +236,58 @@ fn every_ward_name_is_printed_whole_however_many_wards_there_are() {
     }
     // Each name heads its count column twice (kinds, scenes) and a row once.
     assert!(whole >= 3 * labels.len(), "{whole}: {lines:#?}");
+}
+
+#[test]
+fn every_results_chart_draws_one_count_as_one_length_and_its_table_in_the_same_columns() {
+    let built = built(&kasumi());
+    let spans = cell_spans(&built.document);
+    // The bars: a 部's name (right-aligned at the bars' start), its bar, and
+    // its total just after the bar's end. One count is one length when the
+    // gap from the name to the total grows by the same step per count.
+    let mut steps = Vec::new();
+    for ward in &built.summary.divisions {
+        for g in &ward.chart.groups {
+            let bar = (spans.iter())
+                .find(|l| l.len() == 2 && l[0].2 == g.label && l[1].2 == g.total.to_string())
+                .unwrap_or_else(|| panic!("{} {}: no bar", ward.ward, g.label));
+            steps.push((
+                ward.ward.clone(),
+                g.label.clone(),
+                g.total,
+                bar[0].1,
+                bar[1].0,
+            ));
+        }
+    }
+    let (_, _, t0, end0, x0) = &steps[0];
+    for (ward, label, total, end, x) in &steps {
+        // The names end at one place: the bars start there.
+        assert!(
+            (end - end0).abs() < 0.5,
+            "{ward} {label}: bars start elsewhere"
+        );
+        let (a, b) = (x - end, x0 - end0);
+        // a = gap + unit × total: the unit is the same for every ward.
+        if total != t0 {
+            let unit = (a - b) / (*total as f64 - *t0 as f64);
+            let (_, _, t1, e1, x1) = steps.iter().find(|s| s.2 != *t0 && s.2 != *total).unwrap();
+            let other = ((x1 - e1) - b) / (*t1 as f64 - *t0 as f64);
+            assert!(
+                (unit - other).abs() < 0.05,
+                "{ward} {label}: {unit} pt a count, not {other}"
+            );
+        }
+    }
+    // The tables: the status columns at one place in every one of them.
+    let lines = cell_lines(&built.document);
+    let tables = header_columns(&lines, &["部", "区", "区名"], "計");
+    for status in ["達成", "一部達成", "未達成"] {
+        let xs = &tables[status];
+        assert_eq!(
+            xs.len(),
+            1,
+            "the results tables' 「{status}」 column moves: {xs:?}"
+        );
+    }
 }
