@@ -291,3 +291,37 @@ fn every_results_chart_draws_one_count_as_one_length_and_its_table_in_the_same_c
         );
     }
 }
+
+#[test]
+fn a_kind_of_department_continued_on_the_next_page_is_named_at_its_top() {
+    let built = built(&kasumi());
+    let kinds: Vec<&str> = built
+        .summary
+        .kinds
+        .iter()
+        .map(|k| k.name.as_str())
+        .collect();
+    let lines = cell_lines(&built.document);
+    let mut continued = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let texts: Vec<&str> = line.iter().map(|c| c.1.as_str()).collect();
+        if texts != ["区名", "No", "場面", "目標"] {
+            continue;
+        }
+        // The line above the column heads names the kind, or says it goes on.
+        let above = lines[i - 1]
+            .iter()
+            .map(|c| c.1.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let named = kinds
+            .iter()
+            .any(|k| above == *k || above == format!("{k}（続き）"));
+        assert!(named, "the column heads under 「{above}」 name no kind");
+        continued += above.ends_with("（続き）") as usize;
+    }
+    assert!(
+        continued > 0,
+        "no kind goes on to another page: the test shows nothing"
+    );
+}
