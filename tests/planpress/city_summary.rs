@@ -325,3 +325,29 @@ fn a_kind_of_department_continued_on_the_next_page_is_named_at_its_top() {
         "no kind goes on to another page: the test shows nothing"
     );
 }
+
+#[test]
+fn the_first_page_is_dated_as_the_latest_wards_edition_and_names_the_city() {
+    let built = built(&kasumi());
+    // The latest publication among the wards, read from their edition.json.
+    let latest = (WARDS.iter())
+        .map(|ward| {
+            let text = std::fs::read_to_string(kasumi().join(ward).join("edition.json")).unwrap();
+            let ed: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let (y, m) = ed["published"].as_str().unwrap().split_once('-').unwrap();
+            (y.parse::<i32>().unwrap(), m.parse::<u32>().unwrap())
+        })
+        .max()
+        .unwrap();
+    assert_eq!((built.summary.date.year, built.summary.date.month), latest);
+    let lines: Vec<String> = (cell_lines(&built.document).into_iter())
+        .map(|l| l.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" "))
+        .collect();
+    let end = lines.iter().position(|l| l == "各区の目標数").unwrap();
+    let line = format!("{}　{}", built.summary.date.wareki, built.summary.city);
+    assert!(
+        lines[..end].iter().any(|l| l.contains(&line)),
+        "{line} not above the first table: {:#?}",
+        &lines[..end]
+    );
+}
