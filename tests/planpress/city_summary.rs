@@ -351,3 +351,27 @@ fn the_first_page_is_dated_as_the_latest_wards_edition_and_names_the_city() {
         &lines[..end]
     );
 }
+
+#[test]
+fn a_kind_of_a_few_short_targets_is_never_split_over_two_pages() {
+    let built = built(&kasumi());
+    let lines: Vec<String> = (cell_lines(&built.document).into_iter())
+        .map(|l| l.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" "))
+        .collect();
+    let mut short = 0;
+    for kind in &built.summary.by_kind {
+        // Three targets of under 100 characters each: a few lines of a page.
+        let few =
+            kind.targets.len() <= 3 && kind.targets.iter().all(|t| t.text.chars().count() < 100);
+        if few {
+            short += 1;
+            let goes_on = format!("{}（続き）", kind.kind);
+            assert!(
+                !lines.contains(&goes_on),
+                "{} is split over two pages",
+                kind.kind
+            );
+        }
+    }
+    assert!(short > 10, "{short}: the fixture has few short kinds");
+}
