@@ -251,6 +251,39 @@ fn unsafe_names_are_refused_before_anything_is_written() {
     );
 }
 
+/// A city summary attaches each ward's files under its folder: a folder name
+/// that could leave the target, hide, or name a device is refused like a file's.
+#[test]
+fn a_summarys_unsafe_ward_folders_are_refused_before_anything_is_written() {
+    for ward in ["..", ".hidden", "CON", "a:b", "tab\tward"] {
+        let names = [
+            format!("{ward}/edition.json"),
+            format!("{ward}/4-targets.json"),
+        ];
+        let files = vec![
+            (b"ok-ward/edition.json".as_slice(), attachment(b"{}")),
+            (names[0].as_bytes(), attachment(b"{}")),
+            (names[1].as_bytes(), attachment(b"{}")),
+        ];
+        let label: String = ward.chars().filter(|c| c.is_alphanumeric()).collect();
+        refused(
+            &format!("extract-ward-{label}"),
+            &flat(files),
+            &["安全でない", "何も書き出しませんでした"],
+        );
+    }
+    // A file one folder further down in a ward's folder is refused too.
+    let files = vec![
+        (b"ok-ward/edition.json".as_slice(), attachment(b"{}")),
+        (b"ok-ward/sub/x.json".as_slice(), attachment(b"{}")),
+    ];
+    refused(
+        "extract-ward-deeper",
+        &flat(files),
+        &["安全でない", "何も書き出しませんでした"],
+    );
+}
+
 #[test]
 fn only_a_new_or_empty_folder_is_written() {
     let pdf = scratch_pdf("extract-target.pdf", &shipped().pdf);
