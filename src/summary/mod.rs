@@ -73,13 +73,35 @@ pub struct TargetLine {
     pub fiscal_year: i32,
     /// The 部, when the department stands in one.
     pub division: Option<String>,
-    /// 区民課 (the department's name, the ward's name taken off its front)
+    /// 区民課, or 区民課 戸籍担当 for a unit (the department's name, the
+    /// ward's name taken off its front): what the PDF groups by.
     pub kind: String,
     /// The department as its ward prints it.
     pub department: String,
+    /// A 担当・係's own name (戸籍担当), when the target is a unit's.
+    pub unit: Option<String>,
     pub number: u32,
     pub scene: String,
     pub text: String,
+}
+
+impl TargetLine {
+    /// The kind and the department without the unit's name (区民課), one
+    /// datum a cell in the workbook, where the unit has its own column.
+    pub fn without_unit(&self) -> (&str, &str) {
+        match &self.unit {
+            Some(u) => (strip_unit(&self.kind, u), strip_unit(&self.department, u)),
+            None => (&self.kind, &self.department),
+        }
+    }
+}
+
+/// 「区民課 戸籍担当」 less 「戸籍担当」: 「区民課」 (as the loader joined them).
+fn strip_unit<'a>(name: &'a str, unit: &str) -> &'a str {
+    (name.strip_suffix(unit))
+        .map(str::trim_end)
+        .filter(|n| !n.is_empty())
+        .unwrap_or(name)
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -129,6 +151,7 @@ impl Summary {
                         division: place.name.clone(),
                         kind: department_kind(&d.short_name, c),
                         department: d.short_name.clone(),
+                        unit: place.unit.as_ref().map(|(_, u)| u.clone()),
                         number: t.number,
                         scene: t.scene.clone(),
                         text: t.text.clone(),

@@ -28,15 +28,33 @@ fn write(s: &Summary) -> Result<Vec<u8>, XlsxError> {
     let head = Format::new().set_bold();
     targets(wb.add_worksheet(), s, &head)?;
     let wards: Vec<&str> = s.wards.iter().map(|w| w.label.as_str()).collect();
+    // A unit's kind in two cells: its 課's kind, and its own name.
+    let kinds: Vec<Vec<&str>> = (s.kinds.iter())
+        .map(|k| match s.targets.iter().find(|t| t.kind == k.name) {
+            Some(t) => vec![t.without_unit().0, t.unit.as_deref().unwrap_or("")],
+            None => vec![k.name.as_str(), ""],
+        })
+        .collect();
+    let first = ["部署の種類", "担当・係"];
     counts(
         wb.add_worksheet(),
         KINDS,
-        "部署の種類",
+        &first,
+        kinds,
         &wards,
         &s.kinds,
         &head,
     )?;
-    counts(wb.add_worksheet(), SCENES, "場面", &wards, &s.scenes, &head)?;
+    let scenes = s.scenes.iter().map(|r| vec![r.name.as_str()]).collect();
+    counts(
+        wb.add_worksheet(),
+        SCENES,
+        &["場面"],
+        scenes,
+        &wards,
+        &s.scenes,
+        &head,
+    )?;
     if let Some(chart) = &s.results {
         let ws = wb.add_worksheet();
         ws.set_name(BY_WARD)?;
@@ -92,6 +110,7 @@ fn targets(ws: &mut Worksheet, s: &Summary, head: &Format) -> Result<(), XlsxErr
         "部",
         "部署の種類",
         "部署",
+        "担当・係",
         "目標番号",
         "場面",
         "目標",
@@ -102,40 +121,54 @@ fn targets(ws: &mut Worksheet, s: &Summary, head: &Format) -> Result<(), XlsxErr
         ws.write_string(r, 0, &t.ward)?;
         ws.write_string(r, 1, &t.folder)?;
         ws.write_number(r, 2, t.fiscal_year)?;
-        ws.write_string(r, 3, t.division.as_deref().unwrap_or(""))?;
-        ws.write_string(r, 4, &t.kind)?;
-        ws.write_string(r, 5, &t.department)?;
-        ws.write_number(r, 6, t.number)?;
-        ws.write_string(r, 7, &t.scene)?;
-        ws.write_string(r, 8, &t.text)?;
+        if let Some(d) = &t.division {
+            ws.write_string(r, 3, d)?;
+        }
+        // A unit's department and kind without its name, which has its cell.
+        let (kind, department) = t.without_unit();
+        ws.write_string(r, 4, kind)?;
+        ws.write_string(r, 5, department)?;
+        if let Some(u) = &t.unit {
+            ws.write_string(r, 6, u)?;
+        }
+        ws.write_number(r, 7, t.number)?;
+        ws.write_string(r, 8, &t.scene)?;
+        ws.write_string(r, 9, &t.text)?;
     }
-    widths(ws, &[12, 14, 12, 20, 20, 20, 10, 12, 80])
+    widths(ws, &[12, 14, 12, 20, 20, 20, 16, 10, 12, 80])
 }
 
-/// Counts per name and per ward: the ward columns side by side, and the total.
+/// Counts per name and per ward: the name's columns, the ward columns side
+/// by side, and the total.
 fn counts(
     ws: &mut Worksheet,
     name: &str,
-    first: &str,
+    first: &[&str],
+    labels: Vec<Vec<&str>>,
     wards: &[&str],
     rows: &[CountRow],
     head: &Format,
 ) -> Result<(), XlsxError> {
     ws.set_name(name)?;
-    let mut header = vec![first.to_string()];
+    let mut header: Vec<String> = first.iter().map(|s| s.to_string()).collect();
     header.extend(wards.iter().map(|w| format!("{w}（件）")));
     header.push("計（件）".into());
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     header_row(ws, &header, head)?;
-    for (i, row) in rows.iter().enumerate() {
+    let at = first.len() as u16;
+    for (i, (row, label)) in rows.iter().zip(labels).enumerate() {
         let r = i as u32 + 1;
-        ws.write_string(r, 0, &row.name)?;
-        for (k, n) in row.counts.iter().enumerate() {
-            ws.write_number(r, k as u16 + 1, *n as u32)?;
+        for (k, l) in label.iter().enumerate() {
+            if !l.is_empty() {
+                ws.write_string(r, k as u16, *l)?;
+            }
         }
-        ws.write_number(r, row.counts.len() as u16 + 1, row.total as u32)?;
+        for (k, n) in row.counts.iter().enumerate() {
+            ws.write_number(r, at + k as u16, *n as u32)?;
+        }
+        ws.write_number(r, at + row.counts.len() as u16, row.total as u32)?;
     }
-    let mut w = vec![24];
+    let mut w = vec![24; first.len()];
     w.extend(std::iter::repeat_n(14, wards.len() + 1));
     widths(ws, &w)
 }

@@ -223,18 +223,26 @@ fn the_summary_prints_and_tabulates_the_counts_of_the_content_files() {
     }
     // Every target is a row of the list, once.
     let list = sheet(&mut book, "目標一覧");
+    let col = |name: &str| list[0].iter().position(|h| h == name).expect(name);
+    let (s, t) = (col("場面"), col("目標"));
     let all: Vec<&(String, String)> = per_ward.iter().flatten().collect();
     assert_eq!(list.len() - 1, all.len());
     for (scene, text) in all {
         assert!(
-            list.iter().any(|r| &r[7] == scene && &r[8] == text),
+            list.iter().any(|r| &r[s] == scene && &r[t] == text),
             "{text}"
         );
     }
     // The ward prefix is not part of the kind.
     let kinds = sheet(&mut book, "部署の種類別目標数");
+    let ward = kinds[0]
+        .iter()
+        .position(|h| h == "しらかわ区（件）")
+        .unwrap();
     assert!(
-        kinds.iter().any(|r| r[0] == "区民窓口担当" && r[1] == "2"),
+        kinds
+            .iter()
+            .any(|r| r[0] == "区民窓口担当" && r[ward] == "2"),
         "{kinds:?}"
     );
     assert!(!kinds.iter().any(|r| r[0].starts_with("しらかわ区")));

@@ -375,3 +375,49 @@ fn a_kind_of_a_few_short_targets_is_never_split_over_two_pages() {
     }
     assert!(short > 10, "{short}: the fixture has few short kinds");
 }
+
+#[test]
+fn the_workbook_gives_a_unit_its_own_cell_beside_its_departments() {
+    let built = built(&kasumi());
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(built.xlsx.clone())).unwrap();
+    let mut sheet = |name: &str| -> Vec<Vec<String>> {
+        let range = book.worksheet_range(name).unwrap();
+        (range.rows())
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect()
+    };
+    // Every unit of the ward's targets file, read from the JSON: (課, unit, texts).
+    let text = std::fs::read_to_string(kasumi().join("asagiri-r7/4-targets.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut units = Vec::new();
+    for div in json["divisions"].as_array().unwrap() {
+        for d in div["departments"].as_array().into_iter().flatten() {
+            for u in d["units"].as_array().into_iter().flatten() {
+                let name = u["name"].as_str().unwrap().to_string();
+                for t in u["targets"].as_array().unwrap() {
+                    let dept = d["short_name"].as_str().unwrap().to_string();
+                    units.push((dept, name.clone(), t["text"].as_str().unwrap().to_string()));
+                }
+            }
+        }
+    }
+    assert!(units.len() > 3, "the fixture has few units");
+    let list = sheet("目標一覧");
+    let col = |name: &str| list[0].iter().position(|h| h == name).expect(name);
+    let (kind, dept, unit, goal) = (col("部署の種類"), col("部署"), col("担当・係"), col("目標"));
+    for (d, u, text) in &units {
+        let row = list.iter().find(|r| &r[goal] == text).expect(text);
+        // One datum a cell: the 課 and the unit apart, never joined by a space.
+        assert_eq!((&row[kind], &row[dept], &row[unit]), (d, d, u), "{text}");
+    }
+    let kinds = sheet("部署の種類別目標数");
+    assert_eq!(kinds[0][..2], ["部署の種類", "担当・係"]);
+    for (d, u, _) in &units {
+        assert!(
+            kinds.iter().any(|r| &r[0] == d && &r[1] == u),
+            "{d} {u}: {kinds:?}"
+        );
+    }
+}
