@@ -11,6 +11,7 @@ mod broken;
 mod changes;
 mod city;
 mod city_summary;
+mod city_summary_print;
 mod cli;
 mod common_change;
 mod common_layer;
