@@ -63,6 +63,8 @@ fn field_word(key: &str) -> Option<&'static str> {
         "prefix" => "番号の頭の文字",
         "numbering" => "番号の付け方",
         "scenes" => "場面の一覧",
+        "common" => "市の共通の内容",
+        "folder" => "フォルダ",
         _ => return None,
     })
 }
@@ -150,6 +152,9 @@ pub fn describe(root: &Value, pointer: &str) -> String {
                 }
             }
             "policy" => words.push("向上方針".into()),
+            "common_standards" => words.push(COMMON_STANDARDS.into()),
+            "common_principles" => words.push(COMMON_PRINCIPLES.into()),
+            "common_policy" => words.push(COMMON_POLICY.into()),
             "pdca" => words.push("PDCAサイクルの図".into()),
             "cover" => words.push("表紙".into()),
             _ => {
@@ -168,6 +173,12 @@ pub fn describe(root: &Value, pointer: &str) -> String {
     }
     words.join(" ")
 }
+
+/// The places that ask for the city's common items; an override in them is
+/// named by the common item it rewords.
+const COMMON_STANDARDS: &str = "市の共通基準";
+const COMMON_PRINCIPLES: &str = "市の共通の基本理念";
+const COMMON_POLICY: &str = "市の共通の方針";
 
 /// The longest first cell that names its row; a longer one is named by number.
 const ROW_NAME: usize = 20;
@@ -263,6 +274,29 @@ fn element_words(
             words.push(format!("第{}号", num("number")))
         }
         "items" => words.push(format!("{}", num("number"))),
+        "overrides" => {
+            let common = match words.last().map(String::as_str) {
+                Some(COMMON_STANDARDS) => Some(format!(
+                    "共通{}",
+                    ItemId::standard("", num("number")).label()
+                )),
+                Some(COMMON_PRINCIPLES) => Some(format!(
+                    "共通の{}",
+                    ItemId::Principle(num("number")).label()
+                )),
+                Some(COMMON_POLICY) => {
+                    Some(format!("共通の{}", ItemId::Policy(num("number")).label()))
+                }
+                _ => None,
+            };
+            match common {
+                Some(label) => {
+                    words.pop();
+                    words.push(format!("{label} の言い換え"));
+                }
+                None => words.push(format!("の{}番目の区で決める項目", n + 1)),
+            }
+        }
         "clauses" => words.push(format!("第{}項", num("number"))),
         "subitems" => words.push(format!("の細目{}", num("number"))),
         "record" => words.push(format!("記の{}", num("number"))),
@@ -318,6 +352,33 @@ mod tests {
         assert_eq!(
             describe(&v, "/sections/0/title"),
             "3 区役所サービス基準の遵守とレベルアップ の見出し"
+        );
+    }
+
+    #[test]
+    fn names_a_common_items_override_by_the_item_it_rewords() {
+        let ward = serde_json::json!({
+            "common_principles": {"overrides": [{"number": 2, "title": "x"}]},
+            "sections": [{"number": 3, "title": "窓口", "common_standards": {"overrides": [{"number": 12, "text": ""}]},
+                "common_policy": {"overrides": [{"number": 1, "text": ""}]}}]
+        });
+        let at = |p: &str| describe(&ward, p);
+        assert_eq!(
+            at("/common_principles/overrides/0/title"),
+            "共通の基本理念2 の言い換え の見出し"
+        );
+        assert_eq!(
+            at("/sections/0/common_standards/overrides/0/text"),
+            "3 窓口 共通基準12 の言い換え の本文"
+        );
+        assert_eq!(
+            at("/sections/0/common_policy/overrides/0/text"),
+            "3 窓口 共通の向上方針1 の言い換え の本文"
+        );
+        let edition = serde_json::json!({"common": {"overrides": ["scenes"]}});
+        assert_eq!(
+            describe(&edition, "/common/overrides/0"),
+            "市の共通の内容 の1番目の区で決める項目"
         );
     }
 

@@ -13,6 +13,7 @@ mod city;
 mod cli;
 mod common_change;
 mod common_layer;
+mod common_wording;
 mod comparison;
 mod comparison_forms;
 mod comparison_layout;
