@@ -263,6 +263,20 @@ pub fn previous_named_in(dir: &Path) -> Option<PathBuf> {
     previous_dir(dir, named)
 }
 
+/// The city's common folder the edition in `dir` names (`common.folder` in its
+/// `edition.json`, or an archived copy in `common/`), read without loading
+/// the edition (`watch` follows it even while the edition does not load).
+pub fn common_named_in(dir: &Path) -> Option<PathBuf> {
+    let bytes = source::read_regular(&dir.join("edition.json")).ok();
+    let text = bytes.and_then(|b| decode::decode(&b).ok());
+    let value: Option<serde_json::Value> = text.and_then(|t| serde_json::from_str(&t).ok());
+    let folder = value.as_ref()?.get("common")?.get("folder")?.as_str()?;
+    if folder.trim().is_empty() || Path::new(folder).has_root() {
+        return None;
+    }
+    Some(load::common::common_dir(dir, folder))
+}
+
 /// The previous edition must be another folder, for an earlier year. (A folder
 /// that is not there is a warning of the build, not a content error.)
 fn check_previous(dir: &Path, ed: &Edition) -> Option<ContentError> {
