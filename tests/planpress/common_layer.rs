@@ -238,6 +238,10 @@ fn extract_recreates_the_ward_and_its_common_folder_and_rebuilds_the_same_bytes(
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
+    // The clerk is told where the common file went.
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert!(said.contains("../common-r7/common.json,"), "{said}");
+    assert!(!said.contains("common/common.json"), "{said}");
     assert_eq!(
         std::fs::read(out.join("common-r7/common.json")).unwrap(),
         std::fs::read(city().join("common-r7/common.json")).unwrap(),
@@ -259,6 +263,11 @@ fn extract_recreates_the_ward_and_its_common_folder_and_rebuilds_the_same_bytes(
         run.status.success(),
         "{}",
         String::from_utf8_lossy(&run.stderr)
+    );
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        said.contains("../common-r7/common.json（同じ内容のものがすでにあるので、そのまま）"),
+        "{said}"
     );
     let again = planpress::build(&Config::new(&ward)).unwrap();
     assert!(again.pdf == other.pdf, "the second ward's rebuild changed");
