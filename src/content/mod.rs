@@ -267,6 +267,19 @@ pub fn previous_named_in(dir: &Path) -> Option<PathBuf> {
 /// `edition.json`, or an archived copy in `common/`), read without loading
 /// the edition (`watch` follows it even while the edition does not load).
 pub fn common_named_in(dir: &Path) -> Option<PathBuf> {
+    let folder = common_folder_in(dir)?;
+    Some(load::common::common_dir(dir, &folder))
+}
+
+/// The common file the edition in `dir` names, as messages name it
+/// (`../city-common-r7/common.json`), when it is there.
+pub fn common_file_named_in(dir: &Path) -> Option<String> {
+    let folder = common_folder_in(dir)?;
+    let path = load::common::common_dir(dir, &folder).join(load::common::FILE);
+    path.is_file().then(|| load::common::shown(dir, &folder))
+}
+
+fn common_folder_in(dir: &Path) -> Option<String> {
     let bytes = source::read_regular(&dir.join("edition.json")).ok();
     let text = bytes.and_then(|b| decode::decode(&b).ok());
     let value: Option<serde_json::Value> = text.and_then(|t| serde_json::from_str(&t).ok());
@@ -274,7 +287,7 @@ pub fn common_named_in(dir: &Path) -> Option<PathBuf> {
     if folder.trim().is_empty() || Path::new(folder).has_root() {
         return None;
     }
-    Some(load::common::common_dir(dir, folder))
+    Some(folder.to_string())
 }
 
 /// The previous edition must be another folder, for an earlier year. (A folder

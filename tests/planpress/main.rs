@@ -23,6 +23,7 @@ mod cost;
 mod deep_org;
 mod diff_every_string;
 mod document;
+mod edit_city;
 mod edit_hostile;
 mod edit_hostile_files;
 mod edit_make;

@@ -37,7 +37,7 @@ pub fn common_dir(dir: &Path, folder: &str) -> PathBuf {
 }
 
 /// The common file as messages name it: relative to the edition folder.
-fn shown(dir: &Path, folder: &str) -> String {
+pub fn shown(dir: &Path, folder: &str) -> String {
     if dir.join(ATTACHED).join(FILE).is_file() {
         return format!("{ATTACHED}{FILE}");
     }
@@ -81,7 +81,14 @@ pub(super) fn apply(
         loader.errors.push(at(m, "/common/folder"));
         return None;
     }
-    let bytes = loader.read_file(&file, &path)?;
+    // The editor's unsaved common file, else the one on disk.
+    let unsaved = (loader.overrides.iter())
+        .find(|(n, _)| *n == file)
+        .map(|(_, b)| b.clone());
+    let bytes = match unsaved {
+        Some(b) => b,
+        None => loader.read_file(&file, &path)?,
+    };
     let common: Common = loader.parse(&file, bytes)?;
     loader.aside.drain(start..start + 2);
     // Attached under one name wherever the folder lies.
