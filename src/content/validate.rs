@@ -222,13 +222,8 @@ fn check_policy(
     id: fn(u32) -> ItemId,
 ) {
     if policy.items.is_empty() {
-        let common = if pointer.starts_with("/sections/") {
-            "（市の共通の方針を使うなら、この節に \"common_policy\": {} を書きます）"
-        } else {
-            ""
-        };
         let m = format!(
-            "「{}」に方針の項目がありません。items に項目を書いてください{common}",
+            "「{}」に方針の項目がありません。items に項目を書いてください（市の共通の方針を使うなら \"common_policy\": {{}} を書きます）",
             policy.title
         );
         c.push(file, format!("{pointer}/items"), None, m);

@@ -25,7 +25,7 @@ pub(super) struct Ask {
     /// The marker (`/common_principles`, `/sections/2/common_policy`).
     pub marker: String,
     pub items: CommonItems,
-    /// The section's index, for a policy.
+    /// The section's index, for a section's policy.
     section: Option<usize>,
 }
 
@@ -60,7 +60,9 @@ impl Kind {
     fn place(self) -> &'static str {
         match self {
             Kind::Principles => "基本理念の章のファイルに \"common_principles\": {} を書いて",
-            Kind::Policy => "方針（policy）のある節に \"common_policy\": {} を書いて",
+            Kind::Policy => {
+                "方針（policy）のある節や目標の章のファイルに \"common_policy\": {} を書いて"
+            }
         }
     }
     fn common(self, common: &Common) -> Option<&Vec<NumberedItem>> {
@@ -88,6 +90,17 @@ impl Kind {
                             file: f.clone(),
                             list: "/principles".into(),
                             marker: "/common_principles".into(),
+                            items: c.clone(),
+                            section: None,
+                        });
+                    }
+                }
+                (Kind::Policy, Part::Targets(t)) => {
+                    if let Some(c) = &t.common_policy {
+                        found.push(Ask {
+                            file: f.clone(),
+                            list: "/policy/items".into(),
+                            marker: "/common_policy".into(),
                             items: c.clone(),
                             section: None,
                         });
@@ -121,6 +134,7 @@ impl Kind {
         let (_, part) = chapters.iter_mut().find(|(f, _)| *f == ask.file)?;
         match (part, ask.section) {
             (Part::Principles(p), None) => Some(&mut p.principles),
+            (Part::Targets(t), None) => Some(&mut t.policy.items),
             (Part::Sections(ch), Some(i)) => ch.sections[i].policy.as_mut().map(|p| &mut p.items),
             _ => None,
         }
@@ -151,7 +165,7 @@ fn one(
     file: &str,
     notices: &mut Vec<String>,
     kind: Kind,
-) -> Option<Worded> {
+) -> Vec<Worded> {
     let (what, marker, field) = (kind.what(), kind.marker(), kind.field().name());
     let asking = kind.asking(chapters);
     let own = named.overrides.iter().position(|f| *f == kind.field());
@@ -171,7 +185,7 @@ fn one(
             (loader.errors)
                 .push(ContentError::new("edition.json", m).at(format!("/common/overrides/{i}")));
         }
-        return None;
+        return Vec::new();
     };
     if own.is_some() {
         for a in &asking {
@@ -187,9 +201,9 @@ fn one(
                 "edition.json は共通フォルダの {file} の{what}を使わず、区独自の{what}だけを印刷します（common.overrides の {field}）"
             ));
         }
-        return None;
+        return Vec::new();
     }
-    let Some(ask) = asking.first() else {
+    if asking.is_empty() {
         let m = format!(
             "共通フォルダの {file} に共通の{what}がありますが、この版に載せる場所がありません。共通の{what}を使うなら{}ください。区独自の{what}だけを印刷するなら、edition.json の common.overrides に \"{field}\" を書いてください",
             kind.place()
@@ -197,16 +211,38 @@ fn one(
         loader
             .errors
             .push(ContentError::new("edition.json", m).at("/common"));
-        return None;
+        return Vec::new();
+    }
+    // The principles print once; the policy may print in more places (the
+    // framed box and the targets chapter).
+    let places = match kind {
+        Kind::Principles => 1,
+        Kind::Policy => asking.len(),
     };
-    for a in &asking[1..] {
+    for a in &asking[places..] {
         let m = format!("共通の{what}を載せる場所（{marker}）は一つだけにしてください");
         loader
             .errors
             .push(ContentError::new(&a.file, m).at(&a.marker));
     }
+    (asking.iter().take(places))
+        .filter_map(|ask| place(loader, chapters, kind, items, ask, file, notices))
+        .collect()
+}
+
+/// The common items put before the ward's own at one place that asks.
+fn place(
+    loader: &mut Loader,
+    chapters: &mut Loaded,
+    kind: Kind,
+    items: &[NumberedItem],
+    ask: &Ask,
+    file: &str,
+    notices: &mut Vec<String>,
+) -> Option<Worded> {
+    let (what, marker) = (kind.what(), kind.marker());
     let last = items.iter().map(|x| x.number).max().unwrap_or(0);
-    let mut merged = items.clone();
+    let mut merged = items.to_vec();
     let mut overridden = Vec::new();
     for (o, ov) in ask.items.overrides.iter().enumerate() {
         let op = format!("{}/overrides/{o}", ask.marker);
