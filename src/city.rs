@@ -81,15 +81,20 @@ pub struct WardBuilt {
 /// own caches are shared and thread-safe), each PDF written atomically as soon
 /// as it is built. The outcomes come back in the jobs' order.
 pub fn build_all(jobs: &[WardJob], threads: usize) -> Vec<WardOutcome> {
+    each(jobs, threads, build_one)
+}
+
+/// `f` on every job, `threads` at a time; the results in the jobs' order.
+pub fn each<J: Sync, T: Send>(jobs: &[J], threads: usize, f: impl Fn(&J) -> T + Sync) -> Vec<T> {
     let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<Option<WardOutcome>>> = Mutex::new(jobs.iter().map(|_| None).collect());
+    let done: Mutex<Vec<Option<T>>> = Mutex::new(jobs.iter().map(|_| None).collect());
     std::thread::scope(|s| {
         for _ in 0..threads.clamp(1, jobs.len().max(1)) {
             s.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
-                    let outcome = build_one(job);
+                    let outcome = f(job);
                     done.lock().expect("no worker panics holding it")[i] = Some(outcome);
                 }
             });
@@ -165,7 +170,7 @@ pub fn tally(outcomes: &[WardOutcome]) -> (bool, String) {
     (false, line)
 }
 
-fn what_failed(e: &BuildError) -> String {
+pub fn what_failed(e: &BuildError) -> String {
     match e {
         BuildError::Content(c) => format!("内容の問題 {} 件", c.errors.len() + c.more),
         BuildError::Incomplete(g) => format!("未収録の箇所 {} 件", g.len()),

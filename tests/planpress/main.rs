@@ -10,6 +10,7 @@ mod blocks;
 mod broken;
 mod changes;
 mod city;
+mod city_check;
 mod cli;
 mod common_change;
 mod common_layer;

@@ -1,0 +1,68 @@
+//! `planpress check` given a city folder (issue 25): every ward checked at
+//! once, each told with its name; a problem in the common file is told for
+//! every ward that prints it, in the common file's words, and the exit code
+//! says whether all wards are free of problems.
+
+use crate::common_layer::{edit, scratch_city};
+use crate::doc::planpress;
+
+fn check(dir: &std::path::Path) -> (bool, String, String) {
+    let run = planpress(&["check", dir.to_str().unwrap()]);
+    let s = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (run.status.success(), s(&run.stdout), s(&run.stderr))
+}
+
+#[test]
+fn every_ward_of_the_city_is_checked_at_once() {
+    let city = scratch_city("city-check");
+    let (ok, out, err) = check(&city);
+    assert!(ok, "{err}");
+    for ward in [
+        "あさぎり区（asagiri-r7）",
+        "みどり区（midori-r7）",
+        "しらかわ区（shirakawa-r7）",
+    ] {
+        assert!(
+            out.contains(&format!("{ward}: 問題は見つかりませんでした")),
+            "{out}"
+        );
+    }
+    // The overrides are listed, each with its ward.
+    assert!(
+        out.contains("しらかわ区（shirakawa-r7） お知らせ: 3-initiatives.json は共通基準12"),
+        "{out}"
+    );
+    assert!(
+        out.contains("3 区すべてに問題は見つかりませんでした"),
+        "{out}"
+    );
+
+    // A common principle emptied: the wards printing it are told where; みどり区
+    // prints its own principles and stays free of problems.
+    edit(&city.join("common-r7/common.json"), |v| {
+        v["principles"][1]["text"] = "".into()
+    });
+    let (ok, out, err) = check(&city);
+    assert!(!ok);
+    for ward in ["あさぎり区（asagiri-r7）", "しらかわ区（shirakawa-r7）"] {
+        assert!(
+            err.contains(&format!("{ward}: 問題があります（内容の問題 1 件）")),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!("{ward} ../common-r7/common.json"))
+                && err.contains("（基本理念2 の本文）: 文章が空です"),
+            "{err}"
+        );
+    }
+    assert!(
+        out.contains("みどり区（midori-r7）: 問題は見つかりませんでした"),
+        "{out}"
+    );
+    assert!(
+        err.contains(
+            "3 区のうち 2 区に問題があります: あさぎり区（asagiri-r7）、しらかわ区（shirakawa-r7）"
+        ),
+        "{err}"
+    );
+}
