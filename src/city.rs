@@ -40,6 +40,30 @@ pub fn editions(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(found)
 }
 
+/// Whether `dir` is a city's common folder (it holds `common.json`, no `edition.json`).
+pub fn is_common(dir: &Path) -> bool {
+    !is_edition(dir) && dir.join(crate::content::COMMON_FILE).is_file()
+}
+
+/// The ward editions beside the common folder `common` that use it, in name order.
+pub fn users_of(common: &Path) -> Vec<PathBuf> {
+    let Ok(here) = common.canonicalize() else {
+        return Vec::new();
+    };
+    let beside = common.parent().filter(|p| !p.as_os_str().is_empty());
+    let entries = std::fs::read_dir(beside.unwrap_or(Path::new(".")));
+    let mut found: Vec<PathBuf> = (entries.into_iter().flatten().flatten())
+        .map(|e| e.path())
+        .filter(|w| is_edition(w))
+        .filter(|w| {
+            let named = crate::content::common_named_in(w).and_then(|c| c.canonicalize().ok());
+            named.is_some_and(|c| c == here)
+        })
+        .collect();
+    found.sort();
+    found
+}
+
 /// How a ward is named in every line told about it: 「みどり区（large-ward）」,
 /// the ward as its `edition.json` names it (read even when the edition does not
 /// load), and its folder.

@@ -6,8 +6,12 @@ use super::{Failure, Result};
 use crate::cli::CheckArgs;
 
 pub fn run(args: CheckArgs) -> Result {
+    if planpress::city::is_common(&args.input.edition) {
+        return common(args);
+    }
     if !planpress::city::is_edition(&args.input.edition) && args.input.edition.is_dir() {
-        return city(args);
+        let dirs = planpress::city::editions(&args.input.edition)?;
+        return city(&args, dirs);
     }
     let config = args.input.config(None)?;
     let prepared = planpress::Pipeline::new(config).check()?;
@@ -30,9 +34,25 @@ pub fn run(args: CheckArgs) -> Result {
     Ok(())
 }
 
+/// `check <common folder>`: every ward beside it that uses it.
+fn common(args: CheckArgs) -> Result {
+    let users = planpress::city::users_of(&args.input.edition);
+    if users.is_empty() {
+        return Err(Failure::Message(format!(
+            "{} は市の共通フォルダですが、これを使う区の版が隣にありません。区の版の edition.json の common.folder にこのフォルダを書いてから、区の版を指定して check してください",
+            args.input.edition.display()
+        )));
+    }
+    println!(
+        "{} は市の共通フォルダです。これを使う {} 区の版を検査します",
+        args.input.edition.display(),
+        users.len()
+    );
+    city(&args, users)
+}
+
 /// `check content/`: every ward of the folder, each told with its name.
-fn city(args: CheckArgs) -> Result {
-    let dirs = planpress::city::editions(&args.input.edition)?;
+fn city(args: &CheckArgs, dirs: Vec<std::path::PathBuf>) -> Result {
     let mut configs = Vec::new();
     for dir in dirs {
         let input = crate::cli::EditionArgs {

@@ -82,22 +82,8 @@ pub fn start(dir: &Path, port: u16) -> Result<Running, String> {
 /// Why a common folder is not opened itself: its content is edited from a
 /// ward that uses it, beside that ward's printed pages.
 fn common_folder(dir: &Path) -> String {
-    let here = std::path::absolute(dir).unwrap_or(dir.to_path_buf());
-    let users: Vec<String> = (here.parent().and_then(|p| std::fs::read_dir(p).ok()))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|w| crate::content::common_named_in(w).is_some_and(|c| same(&c, &here)))
-        .filter_map(|w| w.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .collect();
-    let example = match users.iter().min() {
-        Some(w) => format!(
-            "planpress edit {}",
-            dir.parent()
-                .map_or(PathBuf::from(w), |p| p.join(w))
-                .display()
-        ),
+    let example = match crate::city::users_of(dir).first() {
+        Some(w) => format!("planpress edit {}", w.display()),
         None => "planpress edit <区の版のフォルダ>".into(),
     };
     format!(
@@ -107,16 +93,9 @@ fn common_folder(dir: &Path) -> String {
     )
 }
 
-fn same(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
 /// [`start`], with made files under `work` instead of the current folder.
 pub fn start_in(dir: &Path, port: u16, work: &Path) -> Result<Running, String> {
-    if !dir.join("edition.json").is_file() && dir.join(crate::content::COMMON_FILE).is_file() {
+    if crate::city::is_common(dir) {
         return Err(common_folder(dir));
     }
     if !dir.join("edition.json").is_file() {

@@ -66,3 +66,52 @@ fn every_ward_of_the_city_is_checked_at_once() {
         "{err}"
     );
 }
+
+#[test]
+fn a_common_folder_is_checked_through_the_wards_that_use_it_and_formatted_alone() {
+    let city = scratch_city("city-common-folder");
+    let common = city.join("common-r7");
+    let (ok, out, err) = check(&common);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("は市の共通フォルダです。これを使う 3 区の版を検査します"),
+        "{out}"
+    );
+    assert!(
+        out.contains("3 区すべてに問題は見つかりませんでした"),
+        "{out}"
+    );
+    // Without a ward beside it that uses it: said so, and what to do.
+    let alone = crate::doc::tmp("city-common-alone");
+    crate::common_layer::copy_tree(&common, &alone.join("common-r7"));
+    let (ok, _, err) = check(&alone.join("common-r7"));
+    assert!(!ok);
+    assert!(err.contains("これを使う区の版が隣にありません"), "{err}");
+
+    // fmt: the common file in the canonical layout, its values unchanged.
+    let path = common.join("common.json");
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    std::fs::write(&path, serde_json::to_string(&value).unwrap()).unwrap();
+    let run = planpress(&["fmt", common.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(String::from_utf8_lossy(&run.stdout).contains("書式を整えました: common.json"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text, serde_json::to_string_pretty(&value).unwrap() + "\n");
+    let run = planpress(&["fmt", common.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&run.stdout).contains("すべて決まった書式でした"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    // A common file that is not the common model is not rewritten.
+    let wrong = text.replacen("\"city\"", "\"citty\"", 1);
+    let flat =
+        serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&wrong).unwrap()).unwrap();
+    std::fs::write(&path, &flat).unwrap();
+    let run = planpress(&["fmt", common.to_str().unwrap()]);
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("common.json を整えませんでした"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), flat);
+}
