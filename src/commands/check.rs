@@ -6,12 +6,17 @@ use super::{Failure, Result};
 use crate::cli::CheckArgs;
 
 pub fn run(args: CheckArgs) -> Result {
-    if planpress::city::is_common(&args.input.edition) {
-        return common(args);
-    }
-    if !planpress::city::is_edition(&args.input.edition) && args.input.edition.is_dir() {
-        let dirs = planpress::city::editions(&args.input.edition)?;
-        return city(&args, dirs);
+    // A folder with anything named edition.json is checked as an edition (and
+    // told what is wrong with that file); one without, holding editions or
+    // common.json, as the city's.
+    let dir = &args.input.edition;
+    if std::fs::symlink_metadata(dir.join("edition.json")).is_err() {
+        if planpress::city::is_common(dir) {
+            return common(args);
+        }
+        if let Ok(dirs) = planpress::city::editions(dir) {
+            return city(&args, dirs);
+        }
     }
     let config = args.input.config(None)?;
     let prepared = planpress::Pipeline::new(config).check()?;
