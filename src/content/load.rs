@@ -72,13 +72,14 @@ impl Loader {
 
     fn read_file(&mut self, file: &str, path: &Path) -> Option<Vec<u8>> {
         if fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
-            self.error(file, if file == "edition.json" {
-                "このフォルダに edition.json がありません。版のフォルダ（例: content/miyamae-r2）を指定してください"
+            let m = if file == "edition.json" && path.parent() == Some(self.dir.as_path()) {
+                no_edition_json(&self.dir)
             } else if normal::spelled_otherwise(&self.dir, file).is_some() {
-                normal::FILE_STORED_OTHERWISE
+                normal::FILE_STORED_OTHERWISE.to_string()
             } else {
-                "ファイルがありません。edition.json に書かれたファイル名と、フォルダ内のファイル名を確かめてください"
-            });
+                "ファイルがありません。edition.json に書かれたファイル名と、フォルダ内のファイル名を確かめてください".to_string()
+            };
+            self.error(file, m);
             return None;
         }
         match read_regular(path) {
@@ -322,6 +323,27 @@ fn no_folder(dir: &Path) -> String {
         m.push_str(&format!("。ある版: {}", editions.join("、")));
     }
     m
+}
+
+/// Why a folder without `edition.json` is no edition: a city's folder (the
+/// editions in it named), a city's common folder, or neither.
+fn no_edition_json(dir: &Path) -> String {
+    if crate::city::is_common(dir) {
+        return format!(
+            "このフォルダは市の共通フォルダです（{} があります）。区の版のフォルダ（edition.json のあるフォルダ）を指定してください。共通フォルダを使う区をまとめて検査するときは planpress check {}",
+            common::FILE,
+            dir.display()
+        );
+    }
+    if let Ok(wards) = crate::city::editions(dir) {
+        let names: Vec<String> = wards.iter().take(10).map(|w| folder_name(w)).collect();
+        return format!(
+            "このフォルダは区の版が並ぶフォルダです（{}）。区の版のフォルダを1つ指定してください（例: {}）。全区をまとめて扱えるのは build・check・new・summary です",
+            names.join("、"),
+            wards[0].display()
+        );
+    }
+    "このフォルダに edition.json がありません。版のフォルダ（例: content/miyamae-r2）を指定してください".into()
 }
 
 /// The edition folder's name: `content/miyamae-r2` → `miyamae-r2`.

@@ -115,3 +115,28 @@ fn a_common_folder_is_checked_through_the_wards_that_use_it_and_formatted_alone(
     assert!(String::from_utf8_lossy(&run.stderr).contains("common.json を整えませんでした"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), flat);
 }
+
+#[test]
+fn a_command_for_one_edition_given_a_city_or_common_folder_says_what_it_was_given() {
+    let city = crate::common_layer::city();
+    let out = crate::doc::tmp("city-web-refused");
+    let run = planpress(&["web", city.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success());
+    assert!(
+        err.contains("区の版が並ぶフォルダです（asagiri-r7、midori-r7、shirakawa-r7）"),
+        "{err}"
+    );
+    assert!(
+        err.contains("区の版のフォルダを1つ指定してください"),
+        "{err}"
+    );
+    let run = planpress(&["lint", city.join("common-r7").to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success());
+    assert!(
+        err.contains("市の共通フォルダです") && err.contains("planpress check"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing written");
+}
