@@ -18,6 +18,7 @@ use super::validate as rules;
 use super::{Content, Part, describe, glyphs, limits, normal, required};
 
 pub(crate) mod common;
+mod missing;
 mod part;
 use part::load_part;
 
@@ -73,7 +74,7 @@ impl Loader {
     fn read_file(&mut self, file: &str, path: &Path) -> Option<Vec<u8>> {
         if fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
             let m = if file == "edition.json" && path.parent() == Some(self.dir.as_path()) {
-                no_edition_json(&self.dir)
+                missing::no_edition_json(&self.dir)
             } else if normal::spelled_otherwise(&self.dir, file).is_some() {
                 normal::FILE_STORED_OTHERWISE.to_string()
             } else {
@@ -200,7 +201,7 @@ fn read_with(dir: &Path, overrides: Vec<(String, Vec<u8>)>) -> Result<Read, Cont
             dir: dir.to_path_buf(),
             errors: vec![ContentError::new(
                 &dir.display().to_string(),
-                no_folder(dir),
+                missing::no_folder(dir),
             )],
             more: 0,
             texts: Vec::new(),
@@ -295,55 +296,6 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
         }
     }
     Err(loader.into_errors())
-}
-
-/// Why `dir` is no edition folder, with the editions beside where it was looked for.
-fn no_folder(dir: &Path) -> String {
-    let shown = dir.display();
-    if dir.exists() {
-        return format!(
-            "{shown} はフォルダではありません。版のフォルダ（edition.json のあるフォルダ。例: content/miyamae-r2）を指定してください"
-        );
-    }
-    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty());
-    let parent = parent.unwrap_or(Path::new("."));
-    let mut editions: Vec<String> = fs::read_dir(parent)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.path().join("edition.json").is_file())
-        .map(|e| parent.join(e.file_name()).display().to_string())
-        .collect();
-    editions.sort();
-    let mut m = format!("版のフォルダ {shown} がありません。フォルダ名を確かめてください");
-    if editions.is_empty() {
-        m.push_str("（例: content/miyamae-r2）");
-    } else {
-        editions.truncate(10);
-        m.push_str(&format!("。ある版: {}", editions.join("、")));
-    }
-    m
-}
-
-/// Why a folder without `edition.json` is no edition: a city's folder (the
-/// editions in it named), a city's common folder, or neither.
-fn no_edition_json(dir: &Path) -> String {
-    if crate::city::is_common(dir) {
-        return format!(
-            "このフォルダは市の共通フォルダです（{} があります）。区の版のフォルダ（edition.json のあるフォルダ）を指定してください。共通フォルダを使う区をまとめて検査するときは planpress check {}",
-            common::FILE,
-            dir.display()
-        );
-    }
-    if let Ok(wards) = crate::city::editions(dir) {
-        let names: Vec<String> = wards.iter().take(10).map(|w| folder_name(w)).collect();
-        return format!(
-            "このフォルダは区の版が並ぶフォルダです（{}）。区の版のフォルダを1つ指定してください（例: {}）。全区をまとめて扱えるのは build・check・new・summary です",
-            names.join("、"),
-            wards[0].display()
-        );
-    }
-    "このフォルダに edition.json がありません。版のフォルダ（例: content/miyamae-r2）を指定してください".into()
 }
 
 /// The edition folder's name: `content/miyamae-r2` → `miyamae-r2`.

@@ -9,7 +9,7 @@ import { chromium } from "playwright-core";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startEditor, runAxe } from "./edit-harness.mjs";
+import { startEditor, runAxe, watchPreview } from "./edit-harness.mjs";
 
 const [binary, source, ward, shots] = process.argv.slice(2);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "planpress-edit-city-"));
@@ -39,24 +39,7 @@ const field = (pointer) => page.locator(`#form [data-pointer="${pointer}"]:is(in
 const problemOf = (pointer) => page.locator(`#form .problem[data-pointer="${pointer}"]`).first();
 
 // Every preview answer with pages; the page shows the last once it settles.
-const answers = [];
-page.on("response", async (r) => {
-  if (!r.url().endsWith("/api/preview") || r.status() !== 200) return;
-  const body = await r.json().catch(() => null);
-  if (Array.isArray(body?.pages) && body.pages.length) answers.push(body);
-});
-const settled = async (after) => {
-  for (let i = 0; i < 600; i++) {
-    const last = answers[answers.length - 1];
-    const src = await page.evaluate(() => document.querySelector("#preview img")?.getAttribute("src") || "");
-    const busy = await page.evaluate(() => document.getElementById("preview").hasAttribute("aria-busy"));
-    if (answers.length > after && !busy && src === last.pages[0].png) {
-      await page.waitForTimeout(300);
-      if (answers[answers.length - 1] === last) return last;
-    } else await page.waitForTimeout(100);
-  }
-  return null;
-};
+const { answers, settled } = watchPreview(page);
 
 try {
   await page.goto(address);
