@@ -40,6 +40,30 @@ pub fn editions(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(found)
 }
 
+/// Whether `dir` is a city's common folder (it holds `common.json`, no `edition.json`).
+pub fn is_common(dir: &Path) -> bool {
+    !is_edition(dir) && dir.join(crate::content::COMMON_FILE).is_file()
+}
+
+/// The ward editions beside the common folder `common` that use it, in name order.
+pub fn users_of(common: &Path) -> Vec<PathBuf> {
+    let Ok(here) = common.canonicalize() else {
+        return Vec::new();
+    };
+    let beside = common.parent().filter(|p| !p.as_os_str().is_empty());
+    let entries = std::fs::read_dir(beside.unwrap_or(Path::new(".")));
+    let mut found: Vec<PathBuf> = (entries.into_iter().flatten().flatten())
+        .map(|e| e.path())
+        .filter(|w| is_edition(w))
+        .filter(|w| {
+            let named = crate::content::common_named_in(w).and_then(|c| c.canonicalize().ok());
+            named.is_some_and(|c| c == here)
+        })
+        .collect();
+    found.sort();
+    found
+}
+
 /// How a ward is named in every line told about it: 「みどり区（large-ward）」,
 /// the ward as its `edition.json` names it (read even when the edition does not
 /// load), and its folder.
@@ -81,15 +105,20 @@ pub struct WardBuilt {
 /// own caches are shared and thread-safe), each PDF written atomically as soon
 /// as it is built. The outcomes come back in the jobs' order.
 pub fn build_all(jobs: &[WardJob], threads: usize) -> Vec<WardOutcome> {
+    each(jobs, threads, build_one)
+}
+
+/// `f` on every job, `threads` at a time; the results in the jobs' order.
+pub fn each<J: Sync, T: Send>(jobs: &[J], threads: usize, f: impl Fn(&J) -> T + Sync) -> Vec<T> {
     let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<Option<WardOutcome>>> = Mutex::new(jobs.iter().map(|_| None).collect());
+    let done: Mutex<Vec<Option<T>>> = Mutex::new(jobs.iter().map(|_| None).collect());
     std::thread::scope(|s| {
         for _ in 0..threads.clamp(1, jobs.len().max(1)) {
             s.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
-                    let outcome = build_one(job);
+                    let outcome = f(job);
                     done.lock().expect("no worker panics holding it")[i] = Some(outcome);
                 }
             });
@@ -165,7 +194,7 @@ pub fn tally(outcomes: &[WardOutcome]) -> (bool, String) {
     (false, line)
 }
 
-fn what_failed(e: &BuildError) -> String {
+pub fn what_failed(e: &BuildError) -> String {
     match e {
         BuildError::Content(c) => format!("内容の問題 {} 件", c.errors.len() + c.more),
         BuildError::Incomplete(g) => format!("未収録の箇所 {} 件", g.len()),

@@ -76,7 +76,28 @@ pub fn extract(pdf_path: &Path, dir: &Path) -> Result<Vec<String>, String> {
             "{e}\n書き出した分は消しました。書き込めるフォルダを指定してください"
         ));
     }
-    Ok(files.into_iter().map(|(n, _)| n).collect())
+    Ok(paths
+        .iter()
+        .map(|(path, new)| shown(dir, path, *new))
+        .collect())
+}
+
+/// A file extracted, as the clerk finds it: relative to `dir` (a common file
+/// in the folder beside it as `../city-common-r7/common.json`).
+fn shown(dir: &Path, path: &Path, new: bool) -> String {
+    let slash = |p: &Path| p.to_string_lossy().replace('\\', "/");
+    let name = match path.strip_prefix(dir) {
+        Ok(inside) => slash(inside),
+        Err(_) => match dir.parent().and_then(|d| path.strip_prefix(d).ok()) {
+            Some(beside) => format!("../{}", slash(beside)),
+            None => path.display().to_string(),
+        },
+    };
+    if new {
+        name
+    } else {
+        format!("{name}（同じ内容のものがすでにあるので、そのまま）")
+    }
 }
 
 /// `dir` may be new (true) or an empty folder (false), never a link.
@@ -165,7 +186,7 @@ fn write(
     dir: &Path,
     new_dir: bool,
     files: &[(String, Vec<u8>)],
-    paths: &[Option<PathBuf>],
+    paths: &[(PathBuf, bool)],
     written: &mut Vec<PathBuf>,
 ) -> Result<(), String> {
     let cannot = |path: &Path, e: std::io::Error| {
@@ -186,9 +207,11 @@ fn write(
         }
         create(dir, written)?;
     }
-    for ((_, bytes), path) in files.iter().zip(paths) {
-        // None: a common file already beside, with the same bytes.
-        let Some(path) = path else { continue };
+    for ((_, bytes), (path, new)) in files.iter().zip(paths) {
+        // Not new: a common file already beside, with the same bytes.
+        if !new {
+            continue;
+        }
         let missing: Vec<&Path> = (path.ancestors().skip(1))
             .take_while(|p| *p != dir && !p.exists())
             .collect();

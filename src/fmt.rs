@@ -43,3 +43,26 @@ pub fn format_edition(dir: &Path) -> Result<Vec<String>, String> {
     }
     Ok(changed)
 }
+
+/// Rewrite a city's `common.json` in canonical layout (when it reads as the
+/// common model); returns it if changed.
+pub fn format_common(dir: &Path) -> Result<Vec<String>, String> {
+    let name = crate::content::COMMON_FILE;
+    let path = dir.join(name);
+    let read = crate::content::source::read_regular(&path).map_err(|e| format!("{name}: {e}"))?;
+    let text = crate::content::decode_text(&read)
+        .ok_or_else(|| format!("{name}: 文字コードを読めません。UTF-8 で保存してください"))?;
+    if let Err(e) = serde_json::from_str::<crate::content::model::Common>(&text) {
+        return Err(format!(
+            "{name} を整えませんでした。{} 行 {} 列: {e}。区の版を `planpress check` して、示された箇所を直してください",
+            e.line(),
+            e.column()
+        ));
+    }
+    let canonical = canonical(&text).expect("it parsed");
+    if canonical.as_bytes() == read.as_slice() {
+        return Ok(Vec::new());
+    }
+    crate::fs::write_content(&path, Some(&read), canonical.as_bytes())?;
+    Ok(vec![name.to_string()])
+}

@@ -12,6 +12,7 @@
 
 pub mod archive;
 pub mod city;
+pub mod city_check;
 pub mod common_change;
 pub mod config;
 pub mod content;

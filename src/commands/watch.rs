@@ -114,6 +114,8 @@ impl Folders {
         }
         wanted
             .extend(planpress::content::previous_named_in(&config.edition).filter(|p| p.is_dir()));
+        // The city's common folder: a change of the common wording rebuilds.
+        wanted.extend(planpress::content::common_named_in(&config.edition).filter(|p| p.is_dir()));
         // A folder gone is watched anew when it is back.
         wanted.retain(|w| w.is_dir());
         for old in self.watched.iter().filter(|w| !wanted.contains(w)) {

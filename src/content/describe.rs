@@ -63,6 +63,8 @@ fn field_word(key: &str) -> Option<&'static str> {
         "prefix" => "番号の頭の文字",
         "numbering" => "番号の付け方",
         "scenes" => "場面の一覧",
+        "common" => "市の共通の内容",
+        "folder" => "フォルダ",
         _ => return None,
     })
 }
@@ -150,6 +152,9 @@ pub fn describe(root: &Value, pointer: &str) -> String {
                 }
             }
             "policy" => words.push("向上方針".into()),
+            "common_standards" => words.push(COMMON_STANDARDS.into()),
+            "common_principles" => words.push(COMMON_PRINCIPLES.into()),
+            "common_policy" => words.push(COMMON_POLICY.into()),
             "pdca" => words.push("PDCAサイクルの図".into()),
             "cover" => words.push("表紙".into()),
             _ => {
@@ -168,6 +173,12 @@ pub fn describe(root: &Value, pointer: &str) -> String {
     }
     words.join(" ")
 }
+
+/// The places that ask for the city's common items; an override in them is
+/// named by the common item it rewords.
+const COMMON_STANDARDS: &str = "市の共通基準";
+const COMMON_PRINCIPLES: &str = "市の共通の基本理念";
+const COMMON_POLICY: &str = "市の共通の方針";
 
 /// The longest first cell that names its row; a longer one is named by number.
 const ROW_NAME: usize = 20;
@@ -263,6 +274,29 @@ fn element_words(
             words.push(format!("第{}号", num("number")))
         }
         "items" => words.push(format!("{}", num("number"))),
+        "overrides" => {
+            let common = match words.last().map(String::as_str) {
+                Some(COMMON_STANDARDS) => Some(format!(
+                    "共通{}",
+                    ItemId::standard("", num("number")).label()
+                )),
+                Some(COMMON_PRINCIPLES) => Some(format!(
+                    "共通の{}",
+                    ItemId::Principle(num("number")).label()
+                )),
+                Some(COMMON_POLICY) => {
+                    Some(format!("共通の{}", ItemId::Policy(num("number")).label()))
+                }
+                _ => None,
+            };
+            match common {
+                Some(label) => {
+                    words.pop();
+                    words.push(format!("{label} の言い換え"));
+                }
+                None => words.push(format!("の{}番目の区で決める項目", n + 1)),
+            }
+        }
         "clauses" => words.push(format!("第{}項", num("number"))),
         "subitems" => words.push(format!("の細目{}", num("number"))),
         "record" => words.push(format!("記の{}", num("number"))),
@@ -298,55 +332,4 @@ fn element_words(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_items_as_a_clerk_would() {
-        let v: Value = serde_json::json!({
-            "divisions": [{"name": "区民サービス部", "departments": [{"short_name": "区民課", "targets": [{"number": 1}, {"number": 2, "text": "x"}]}]}],
-            "sections": [{"number": 3, "title": "区役所サービス基準の遵守とレベルアップ", "standard_tables": [{"title": "区役所サービス基準", "standards": [{"number": 12}]}]}]
-        });
-        assert_eq!(
-            describe(&v, "/divisions/0/departments/0/targets/1/text"),
-            "区民課 目標2 の本文"
-        );
-        assert_eq!(
-            describe(&v, "/sections/0/standard_tables/0/standards/0/note"),
-            "基準12 の注記"
-        );
-        assert_eq!(
-            describe(&v, "/sections/0/title"),
-            "3 区役所サービス基準の遵守とレベルアップ の見出し"
-        );
-    }
-
-    #[test]
-    fn names_table_rows_and_cells_as_the_clerk_sees_them() {
-        let table = serde_json::json!({"caption": "窓口一覧", "columns": ["窓口", "受付時間", "備考"],
-            "rows": [["戸籍", "8:30～17:00", ""], ["", "9:00", "x"]]});
-        let v = serde_json::json!({"sections": [{"number": 1, "title": "窓口", "paragraphs": ["前書き", {"table": table}]}]});
-        let at = |p: &str| describe(&v, &format!("/sections/0/paragraphs/1/table{p}"));
-        assert_eq!(
-            at("/rows/0/1"),
-            "1 窓口 2番目の段落 の表「窓口一覧」の「戸籍」の行・「受付時間」の欄"
-        );
-        // A row without a first cell is named by its number, from 1.
-        assert_eq!(
-            at("/rows/1/2"),
-            "1 窓口 2番目の段落 の表「窓口一覧」の2行目・「備考」の欄"
-        );
-        assert_eq!(at("/rows/1"), "1 窓口 2番目の段落 の表「窓口一覧」の2行目");
-        // A 別表 of a regulation, and a roster's 区分 (its first column).
-        let reg = serde_json::json!({"tables": [{"title": "別表（第3条関係）", "columns": ["区分", "人数"], "rows": [["委員", "10人"]]}]});
-        assert_eq!(
-            describe(&reg, "/tables/0/rows/0/1"),
-            "表「別表（第3条関係）」の「委員」の行・「人数」の欄"
-        );
-        let roster = serde_json::json!({"columns": ["区分", "職名", "氏名"], "groups": [{"label": "委員長", "rows": [["区長", "架空 太郎"]]}]});
-        assert_eq!(
-            describe(&roster, "/groups/0/rows/0/1"),
-            "区分「委員長」の「区長」の行・「氏名」の欄"
-        );
-    }
-}
+mod tests;

@@ -18,6 +18,7 @@ use super::validate as rules;
 use super::{Content, Part, describe, glyphs, limits, normal, required};
 
 pub(crate) mod common;
+mod missing;
 mod part;
 use part::load_part;
 
@@ -72,13 +73,14 @@ impl Loader {
 
     fn read_file(&mut self, file: &str, path: &Path) -> Option<Vec<u8>> {
         if fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
-            self.error(file, if file == "edition.json" {
-                "このフォルダに edition.json がありません。版のフォルダ（例: content/miyamae-r2）を指定してください"
+            let m = if file == "edition.json" && path.parent() == Some(self.dir.as_path()) {
+                missing::no_edition_json(&self.dir)
             } else if normal::spelled_otherwise(&self.dir, file).is_some() {
-                normal::FILE_STORED_OTHERWISE
+                normal::FILE_STORED_OTHERWISE.to_string()
             } else {
-                "ファイルがありません。edition.json に書かれたファイル名と、フォルダ内のファイル名を確かめてください"
-            });
+                "ファイルがありません。edition.json に書かれたファイル名と、フォルダ内のファイル名を確かめてください".to_string()
+            };
+            self.error(file, m);
             return None;
         }
         match read_regular(path) {
@@ -199,7 +201,7 @@ fn read_with(dir: &Path, overrides: Vec<(String, Vec<u8>)>) -> Result<Read, Cont
             dir: dir.to_path_buf(),
             errors: vec![ContentError::new(
                 &dir.display().to_string(),
-                no_folder(dir),
+                missing::no_folder(dir),
             )],
             more: 0,
             texts: Vec::new(),
@@ -294,34 +296,6 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
         }
     }
     Err(loader.into_errors())
-}
-
-/// Why `dir` is no edition folder, with the editions beside where it was looked for.
-fn no_folder(dir: &Path) -> String {
-    let shown = dir.display();
-    if dir.exists() {
-        return format!(
-            "{shown} はフォルダではありません。版のフォルダ（edition.json のあるフォルダ。例: content/miyamae-r2）を指定してください"
-        );
-    }
-    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty());
-    let parent = parent.unwrap_or(Path::new("."));
-    let mut editions: Vec<String> = fs::read_dir(parent)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.path().join("edition.json").is_file())
-        .map(|e| parent.join(e.file_name()).display().to_string())
-        .collect();
-    editions.sort();
-    let mut m = format!("版のフォルダ {shown} がありません。フォルダ名を確かめてください");
-    if editions.is_empty() {
-        m.push_str("（例: content/miyamae-r2）");
-    } else {
-        editions.truncate(10);
-        m.push_str(&format!("。ある版: {}", editions.join("、")));
-    }
-    m
 }
 
 /// The edition folder's name: `content/miyamae-r2` → `miyamae-r2`.

@@ -61,8 +61,27 @@ pub struct CommonUse {
     pub notices: Vec<String>,
     /// Where the common standards tables were put.
     pub placed: Vec<Placed>,
+    /// Where the common principles and policy items were put.
+    pub worded: Vec<Worded>,
     /// The fields of `edition.json` taken from the common file.
     pub fields: Vec<model::CommonField>,
+}
+
+/// The common items put first in a ward's list of principles or policy items.
+#[derive(Debug, Clone)]
+pub struct Worded {
+    /// The ward's file and its list (`/principles`, `/sections/2/policy/items`).
+    pub file: String,
+    pub list: String,
+    /// The list in the common file (`/principles`, `/policy`).
+    pub common: String,
+    /// The ward's overrides (`/common_principles/overrides`).
+    pub overrides: String,
+    /// How many items came from the common file.
+    pub count: usize,
+    /// (item, override, fields): a common item the ward rewords, its entry in
+    /// the overrides and the fields that entry writes.
+    pub overridden: Vec<(usize, usize, Vec<&'static str>)>,
 }
 
 /// The common tables put first in a section's `standard_tables`.
@@ -99,6 +118,33 @@ impl CommonUse {
     /// where the ward wrote them, before the common ones were put in front.
     pub fn source_of(&self, file: &str, pointer: &str) -> (String, String) {
         let same = || (file.to_string(), pointer.to_string());
+        for w in self.worded.iter().filter(|w| w.file == file) {
+            let Some(rest) = pointer.strip_prefix(&format!("{}/", w.list)) else {
+                continue;
+            };
+            let (k, tail) = rest.split_once('/').map_or((rest, ""), |(a, b)| (a, b));
+            let Ok(k) = k.parse::<usize>() else {
+                return same();
+            };
+            let tail = if tail.is_empty() {
+                String::new()
+            } else {
+                format!("/{tail}")
+            };
+            if k >= w.count {
+                return (
+                    file.to_string(),
+                    format!("{}/{}{tail}", w.list, k - w.count),
+                );
+            }
+            let field = tail.trim_start_matches('/').split('/').next().unwrap_or("");
+            if let Some((_, o, fields)) = w.overridden.iter().find(|x| x.0 == k)
+                && (tail.is_empty() || fields.contains(&field))
+            {
+                return (file.to_string(), format!("{}/{o}{tail}", w.overrides));
+            }
+            return (self.file.clone(), format!("{}/{k}{tail}", w.common));
+        }
         for p in self.placed.iter().filter(|p| p.file == file) {
             let head = format!("/sections/{}/standard_tables/", p.section);
             let Some(rest) = pointer.strip_prefix(&head) else {
@@ -215,6 +261,33 @@ pub fn previous_named_in(dir: &Path) -> Option<PathBuf> {
     let value: Option<serde_json::Value> = text.and_then(|t| serde_json::from_str(&t).ok());
     let named = value.as_ref().and_then(|v| v.get("previous")?.as_str());
     previous_dir(dir, named)
+}
+
+/// The city's common folder the edition in `dir` names (`common.folder` in its
+/// `edition.json`, or an archived copy in `common/`), read without loading
+/// the edition (`watch` follows it even while the edition does not load).
+pub fn common_named_in(dir: &Path) -> Option<PathBuf> {
+    let folder = common_folder_in(dir)?;
+    Some(load::common::common_dir(dir, &folder))
+}
+
+/// The common file the edition in `dir` names, as messages name it
+/// (`../city-common-r7/common.json`), when it is there.
+pub fn common_file_named_in(dir: &Path) -> Option<String> {
+    let folder = common_folder_in(dir)?;
+    let path = load::common::common_dir(dir, &folder).join(load::common::FILE);
+    path.is_file().then(|| load::common::shown(dir, &folder))
+}
+
+fn common_folder_in(dir: &Path) -> Option<String> {
+    let bytes = source::read_regular(&dir.join("edition.json")).ok();
+    let text = bytes.and_then(|b| decode::decode(&b).ok());
+    let value: Option<serde_json::Value> = text.and_then(|t| serde_json::from_str(&t).ok());
+    let folder = value.as_ref()?.get("common")?.get("folder")?.as_str()?;
+    if folder.trim().is_empty() || Path::new(folder).has_root() {
+        return None;
+    }
+    Some(folder.to_string())
 }
 
 /// The previous edition must be another folder, for an earlier year. (A folder

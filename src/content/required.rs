@@ -60,23 +60,24 @@ pub fn part(file: &str, part: &Part) -> Vec<ContentError> {
     let mut errors = Vec::new();
     let e = &mut errors;
     match part {
-        Part::Principles(p) => title(e, file, "/title", &p.title),
+        Part::Principles(p) => {
+            title(e, file, "/title", &p.title);
+            items(e, file, "/principles", &p.principles);
+        }
         Part::Sections(c) => {
             title(e, file, "/title", &c.title);
             for (i, s) in c.sections.iter().enumerate() {
                 if let Some(policy) = &s.policy {
-                    title(
-                        e,
-                        file,
-                        &format!("/sections/{i}/policy/title"),
-                        &policy.title,
-                    );
+                    let at = format!("/sections/{i}/policy");
+                    title(e, file, &format!("{at}/title"), &policy.title);
+                    items(e, file, &format!("{at}/items"), &policy.items);
                 }
             }
         }
         Part::Targets(t) => {
             title(e, file, "/title", &t.title);
             title(e, file, "/policy/title", &t.policy.title);
+            items(e, file, "/policy/items", &t.policy.items);
             for (i, div) in t.divisions.iter().enumerate() {
                 if let Some(name) = &div.name {
                     self::name(e, file, &format!("/divisions/{i}/name"), name);
@@ -170,6 +171,13 @@ fn cover(errors: &mut Vec<ContentError>, file: &str, cover: &Cover) {
 fn title(errors: &mut Vec<ContentError>, file: &str, pointer: &str, text: &str) {
     if text.trim().is_empty() {
         errors.push(ContentError::new(file, "見出しが空です。見出しを入れてください").at(pointer));
+    }
+}
+
+/// The headings of numbered items (基本理念, 向上方針).
+fn items(errors: &mut Vec<ContentError>, file: &str, pointer: &str, items: &[NumberedItem]) {
+    for (k, x) in items.iter().enumerate() {
+        title(errors, file, &format!("{pointer}/{k}/title"), &x.title);
     }
 }
 

@@ -158,6 +158,10 @@ pub fn validate(
     for &(file, part) in parts {
         match part {
             Part::Principles(p) => {
+                if p.principles.is_empty() {
+                    let m = "基本理念の項目がありません。principles に項目を書くか、市の共通の基本理念を使うなら \"common_principles\": {} を書いてください";
+                    c.push(file, "/principles".into(), None, m.into());
+                }
                 let items = p.principles.iter().enumerate();
                 c.sequence(
                     "基本理念",
@@ -217,6 +221,13 @@ fn check_policy(
     pointer: &str,
     id: fn(u32) -> ItemId,
 ) {
+    if policy.items.is_empty() {
+        let m = format!(
+            "「{}」に方針の項目がありません。items に項目を書いてください（市の共通の方針を使うなら \"common_policy\": {{}} を書きます）",
+            policy.title
+        );
+        c.push(file, format!("{pointer}/items"), None, m);
+    }
     c.sequence(
         "向上方針",
         policy

@@ -21,9 +21,23 @@ pub struct Named {
     pub kind: String,
 }
 
-/// `edition.json` and every file it lists, in its order. A list that cannot be
-/// read leaves `edition.json` alone, so the clerk can mend it in the page.
+/// `edition.json` and every file it lists, in its order, then the city's common
+/// file it names (`../city-common-r7/common.json`: the only name with a folder,
+/// given by `edition.json`, never by the browser). A list that cannot be read
+/// leaves `edition.json` alone, so the clerk can mend it in the page.
 pub fn listed(dir: &Path) -> Vec<Named> {
+    let mut out = own(dir);
+    if let Some(name) = crate::content::common_file_named_in(dir) {
+        out.push(Named {
+            name,
+            kind: "common".into(),
+        });
+    }
+    out
+}
+
+/// `edition.json` and the files it lists.
+fn own(dir: &Path) -> Vec<Named> {
     let mut out = vec![Named {
         name: "edition.json".into(),
         kind: "edition".into(),

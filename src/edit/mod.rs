@@ -79,8 +79,25 @@ pub fn start(dir: &Path, port: u16) -> Result<Running, String> {
     start_in(dir, port, &work)
 }
 
+/// Why a common folder is not opened itself: its content is edited from a
+/// ward that uses it, beside that ward's printed pages.
+fn common_folder(dir: &Path) -> String {
+    let example = match crate::city::users_of(dir).first() {
+        Some(w) => format!("planpress edit {}", w.display()),
+        None => "planpress edit <区の版のフォルダ>".into(),
+    };
+    format!(
+        "{} は市の共通フォルダです（{} があります）。共通の内容は、それを使う区の版を開くと、左の一覧の「市の共通の内容」で編集できます（その区の印刷イメージで確かめながら）。例: {example}",
+        dir.display(),
+        crate::content::COMMON_FILE
+    )
+}
+
 /// [`start`], with made files under `work` instead of the current folder.
 pub fn start_in(dir: &Path, port: u16, work: &Path) -> Result<Running, String> {
+    if crate::city::is_common(dir) {
+        return Err(common_folder(dir));
+    }
     if !dir.join("edition.json").is_file() {
         return Err(format!(
             "{} は版のフォルダではありません（edition.json がありません）。版のフォルダを指定してください（例: content/miyamae-r2）",

@@ -53,6 +53,12 @@ pub fn list(dir: &Path, names: &[Named], unsaved: &BTreeMap<String, String>) -> 
             .to_string();
         match n.kind.as_str() {
             "edition" => out.push(part("", "表紙・版の情報".into(), &n.name, String::new())),
+            "common" => out.push(part(
+                "市の共通の内容",
+                format!("{}（全区に共通）", common_label(value.as_ref())),
+                &n.name,
+                String::new(),
+            )),
             "targets" => {
                 out.push(part("本編", title.clone(), &n.name, String::new()));
                 if let Some(v) = &value {
@@ -72,6 +78,25 @@ pub fn list(dir: &Path, names: &[Named], unsaved: &BTreeMap<String, String>) -> 
         }
     }
     out
+}
+
+/// 「架空市 令和7年度の共通の内容」 from `common.json`'s city and year.
+fn common_label(value: Option<&Value>) -> String {
+    let city = value.and_then(|v| v.get("city")).and_then(Value::as_str);
+    let year = value
+        .and_then(|v| v.get("fiscal_year"))
+        .and_then(Value::as_i64);
+    let year = year
+        .and_then(|y| i32::try_from(y).ok())
+        .filter(|y| (1989..=2200).contains(y));
+    match (city, year) {
+        (Some(c), Some(y)) => format!(
+            "{c} {}の共通の内容",
+            crate::content::date::fiscal_year_wareki(y)
+        ),
+        (Some(c), _) => format!("{c}の共通の内容"),
+        _ => "市の共通の内容".into(),
+    }
 }
 
 /// One part per 部 holding targets of its own, and per 課・担当 holder (課).

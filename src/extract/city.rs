@@ -31,9 +31,13 @@ pub fn wards(files: &[(String, Vec<u8>)]) -> Option<Vec<Ward>> {
 }
 
 /// Each ward's files in its own folder of `dir`, as an edition's own extract
-/// writes them into it.
-pub fn paths(dir: &Path, wards: &[Ward]) -> Vec<Option<PathBuf>> {
+/// writes them into it, each to be written.
+pub fn paths(dir: &Path, wards: &[Ward]) -> Vec<(PathBuf, bool)> {
     (wards.iter())
-        .flat_map(|(ward, files)| files.iter().map(move |(n, _)| Some(dir.join(ward).join(n))))
+        .flat_map(|(ward, files)| {
+            files
+                .iter()
+                .map(move |(n, _)| (dir.join(ward).join(n), true))
+        })
         .collect()
 }

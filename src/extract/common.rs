@@ -6,24 +6,24 @@ use std::path::{Path, PathBuf};
 
 use crate::content::{COMMON_ATTACHED, COMMON_FILE};
 
-/// Each attached file's path on disk, or None for a common file already there
-/// with the same bytes. A common folder beside `dir` holding other bytes is
-/// refused before anything is written.
-pub fn plan(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<Option<PathBuf>>, String> {
+/// Each attached file's path on disk, and whether to write it (not a common
+/// file already there with the same bytes). A common folder beside `dir`
+/// holding other bytes is refused before anything is written.
+pub fn plan(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<(PathBuf, bool)>, String> {
     let beside = beside_folder(dir, files);
     let mut paths = Vec::new();
     for (name, bytes) in files {
         let Some(file) = name.strip_prefix(COMMON_ATTACHED) else {
-            paths.push(Some(dir.join(name)));
+            paths.push((dir.join(name), true));
             continue;
         };
         let Some(folder) = &beside else {
-            paths.push(Some(dir.join(name)));
+            paths.push((dir.join(name), true));
             continue;
         };
         let path = folder.join(file);
         match std::fs::read(&path) {
-            Ok(there) if there == *bytes => paths.push(None),
+            Ok(there) if there == *bytes => paths.push((path, false)),
             Ok(_) => {
                 return Err(format!(
                     "共通フォルダ {} にはすでに違う内容の {file} があります（上書きしません）。別の場所に取り出してください",
@@ -33,7 +33,7 @@ pub fn plan(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<Option<PathBu
             Err(_) if path.exists() => {
                 return Err(format!("{} を読めません", path.display()));
             }
-            Err(_) => paths.push(Some(path)),
+            Err(_) => paths.push((path, true)),
         }
     }
     Ok(paths)

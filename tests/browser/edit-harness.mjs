@@ -45,3 +45,33 @@ export function pasteText(locator, text) {
     el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
 }
+
+/**
+ * Every /api/preview answer with pages, in order, and `settled(after)`: once
+ * more than `after` answers came and the page shows the last one's first page,
+ * with nothing more asked, that answer (null after a minute).
+ */
+export function watchPreview(page) {
+  const answers = [];
+  const listen = async (r) => {
+    if (!r.url().endsWith("/api/preview") || r.status() !== 200) return;
+    const body = await r.json().catch(() => null);
+    if (Array.isArray(body?.pages) && body.pages.length) answers.push(body);
+  };
+  page.on("response", listen);
+  const settled = async (after = 0) => {
+    for (let i = 0; i < 600; i++) {
+      const last = answers[answers.length - 1];
+      const state = await page.evaluate(() => ({
+        busy: document.getElementById("preview").hasAttribute("aria-busy"),
+        src: document.querySelector("#preview img")?.getAttribute("src") || "",
+      }));
+      if (answers.length > after && !state.busy && state.src === last.pages[0].png) {
+        await page.waitForTimeout(300); // no later keystroke's answer on its way
+        if (answers[answers.length - 1] === last) return last;
+      } else await page.waitForTimeout(100);
+    }
+    return null;
+  };
+  return { answers, settled, stop: () => page.off("response", listen) };
+}

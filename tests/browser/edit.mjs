@@ -10,7 +10,7 @@ import { chromium } from "playwright-core";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startEditor, runAxe, pasteText } from "./edit-harness.mjs";
+import { startEditor, runAxe, pasteText, watchPreview } from "./edit-harness.mjs";
 
 const [binary, source, shots] = process.argv.slice(2);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "planpress-edit-"));
@@ -269,29 +269,7 @@ try {
     return Array.isArray((await r.json()).pages);
   }, { timeout: 60000 }).catch(() => null);
   // Every answer with pages, in order: the page shows the last one once it settles.
-  const answers = [];
-  const listen = async (r) => {
-    if (!r.url().endsWith("/api/preview") || r.status() !== 200) return;
-    const body = await r.json().catch(() => null);
-    if (Array.isArray(body?.pages) && body.pages.length) answers.push(body);
-  };
-  page.on("response", listen);
-  // The image on screen is the last answer's first page, and nothing more is asked.
-  const settled = async (after = 0) => {
-    for (let i = 0; i < 600; i++) {
-      if (answers.length <= after) { await page.waitForTimeout(100); continue; }
-      const last = answers[answers.length - 1];
-      const state = await page.evaluate(() => ({
-        busy: document.getElementById("preview").hasAttribute("aria-busy"),
-        src: document.querySelector("#preview img")?.getAttribute("src") || "",
-      }));
-      if (last && !state.busy && state.src === last.pages[0].png) {
-        await page.waitForTimeout(300); // no later keystroke's answer on its way
-        if (answers[answers.length - 1] === last) return last;
-      } else await page.waitForTimeout(100);
-    }
-    return null;
-  };
+  const { answers, settled, stop } = watchPreview(page);
   let answer = drawing();
   await field(text0).focus();
   const drawn = await answer;
@@ -301,7 +279,7 @@ try {
     const body = await drawn.json();
     expect(body.pages?.length > 0, `the page(s) of the target are drawn: ${body.pages?.map((p) => p.label).join(", ")}`
       + (body.pages?.length ? "" : ` (problems: ${JSON.stringify(body.problems || body)})`));
-    const first = await settled();
+    const first = await settled(0);
     const img = page.locator("#preview img").first();
     expect(first && (await img.getAttribute("alt")).includes(first.pages[0].label || "枚目"),
       `the image says which page it is: ${await img.getAttribute("alt")}`);
@@ -322,7 +300,7 @@ try {
       expect(focused !== "" && (focused.startsWith(mark.pointer) || mark.pointer.startsWith(focused)),
         `a click where ${mark.pointer} printed focuses its field (${focused})`);
     } else fail(`no source mark of ${dep}/targets/1 on the drawn page`);
-    page.off("response", listen);
+    stop();
     // Speed (reported, not asserted): from a keystroke to the new image shown.
     const times = [];
     for (let i = 0; i < 20; i++) {

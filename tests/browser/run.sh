@@ -5,6 +5,8 @@
 #   bash tests/browser/run.sh --edit [EDITION]   the editor (planpress edit, the debug
 #                                                binary) driven as a clerk on a copy of
 #                                                EDITION (default tests/fixtures/full-model)
+#   bash tests/browser/run.sh --edit-city CITY WARD   the city's common file edited from
+#                                                a ward's editor, on a copy of CITY
 # Chromium and Node.js are installed with apt-get when missing (CI runs as root
 # on a fresh machine; elsewhere, install them first); axe-core and
 # playwright-core (no browser download) come from the npm registry into
@@ -38,6 +40,10 @@ if [ "${1:-}" = "--edit" ]; then
   binary="${PLANPRESS:-$root/target/debug/planpress}"
   [ -x "$binary" ] || (cd "$root" && cargo build --quiet)
   node "$here/edit.mjs" "$binary" "${2:-$root/tests/fixtures/full-model}" "${SHOTS:-}"
+elif [ "${1:-}" = "--edit-city" ]; then
+  binary="${PLANPRESS:-$root/target/debug/planpress}"
+  [ -x "$binary" ] || (cd "$root" && cargo build --quiet)
+  node "$here/edit-city.mjs" "$binary" "$2" "$3" "${SHOTS:-}"
 elif [ "${1:-}" = "--phone" ]; then
   shift
   node "$here/audit.mjs" --phone "$@"

@@ -65,6 +65,14 @@ fn a_common_change_is_compared_for_every_ward_that_uses_it() {
         !says(&wards[2], "架空の新しい言葉"),
         "しらかわ区 prints its own 基準12"
     );
+    // The common principle 3 reworded in r8: the wards that print the common
+    // principles see it; みどり区 prints its own (common.overrides).
+    let principle = "速やかに、分かりやすく対応します";
+    assert!(says(&wards[0], principle) && says(&wards[2], principle));
+    assert!(
+        !says(&wards[1], principle),
+        "みどり区 prints its own principles"
+    );
     // Each ward's 新旧対照表, named by its folder.
     let dir = tmp("common-change-pdfs");
     std::fs::create_dir_all(&dir).unwrap();

@@ -9,20 +9,20 @@ use planpress::{Built, Config};
 use crate::doc::{build, built_once, normalize, page_texts, planpress, root, tmp};
 
 const CITY: &str = "tests/fixtures/city-kasumi";
-const WARDS: [&str; 3] = ["midori-r7", "shirakawa-r7", "asagiri-r7"];
+pub(crate) const WARDS: [&str; 3] = ["midori-r7", "shirakawa-r7", "asagiri-r7"];
 
-fn city() -> PathBuf {
+pub(crate) fn city() -> PathBuf {
     root().join(CITY)
 }
 
 /// A scratch copy of the whole city (the common folders and every ward).
-fn scratch_city(name: &str) -> PathBuf {
+pub(crate) fn scratch_city(name: &str) -> PathBuf {
     let to = tmp(name);
     copy_tree(&city(), &to);
     to
 }
 
-fn copy_tree(from: &Path, to: &Path) {
+pub(crate) fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -35,18 +35,18 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-fn json(path: &Path) -> serde_json::Value {
+pub(crate) fn json(path: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-fn edit(path: &Path, f: impl FnOnce(&mut serde_json::Value)) {
+pub(crate) fn edit(path: &Path, f: impl FnOnce(&mut serde_json::Value)) {
     let mut v = json(path);
     f(&mut v);
     std::fs::write(path, serde_json::to_string_pretty(&v).unwrap() + "\n").unwrap();
 }
 
 /// The document's text, every page together, normalised.
-fn text(built: &Built) -> String {
+pub(crate) fn text(built: &Built) -> String {
     normalize(&page_texts(built).concat())
 }
 
@@ -61,7 +61,7 @@ fn common_standard(n: u64) -> String {
     found["text"].as_str().unwrap().to_string()
 }
 
-fn check(dir: &Path) -> (bool, String, String) {
+pub(crate) fn check(dir: &Path) -> (bool, String, String) {
     let run = planpress(&["check", dir.to_str().unwrap()]);
     (
         run.status.success(),
@@ -238,6 +238,10 @@ fn extract_recreates_the_ward_and_its_common_folder_and_rebuilds_the_same_bytes(
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
+    // The clerk is told where the common file went.
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert!(said.contains("../common-r7/common.json,"), "{said}");
+    assert!(!said.contains("common/common.json"), "{said}");
     assert_eq!(
         std::fs::read(out.join("common-r7/common.json")).unwrap(),
         std::fs::read(city().join("common-r7/common.json")).unwrap(),
@@ -259,6 +263,11 @@ fn extract_recreates_the_ward_and_its_common_folder_and_rebuilds_the_same_bytes(
         run.status.success(),
         "{}",
         String::from_utf8_lossy(&run.stderr)
+    );
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        said.contains("../common-r7/common.json（同じ内容のものがすでにあるので、そのまま）"),
+        "{said}"
     );
     let again = planpress::build(&Config::new(&ward)).unwrap();
     assert!(again.pdf == other.pdf, "the second ward's rebuild changed");
@@ -332,8 +341,8 @@ fn a_problem_in_the_wards_own_table_or_override_is_placed_where_the_ward_wrote_i
         "line {line}: {err}"
     );
     assert!(
-        err.contains("common_standards"),
-        "the override named: {err}"
+        err.contains("3-initiatives.json（3 区役所サービス基準の遵守とレベルアップ 共通基準12 の言い換え の本文）: 文章が空です"),
+        "the override named by the common standard it rewords: {err}"
     );
     assert!(!err.contains("common.json"), "{err}");
 }

@@ -71,7 +71,7 @@ pub fn get_json(port: u16, token: &str, route: &str) -> Value {
     serde_json::from_str(&text).unwrap()
 }
 
-fn token(running: &planpress::edit::Running) -> String {
+pub fn token(running: &planpress::edit::Running) -> String {
     running
         .address
         .trim_end_matches('/')

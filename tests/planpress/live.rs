@@ -321,3 +321,37 @@ fn preview_writes_pages_named_by_their_printed_labels() {
         assert!(!dir.exists());
     }
 }
+
+/// A ward of a city: the city's common folder is watched too, so a change of
+/// the common wording rebuilds the ward's PDF.
+#[test]
+fn watch_rebuilds_when_the_citys_common_folder_changes() {
+    let city = crate::common_layer::scratch_city("watch-city");
+    let ward = city.join("asagiri-r7");
+    let out = tmp("watch-city.pdf");
+    let (child, rx) = spawn_watch(&[ward.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    with_watcher(child, || {
+        wait_for(&rx, "作りました");
+        let first = std::fs::read(&out).unwrap();
+        edit_json(&city, "common-r7/common.json", |v| {
+            v["principles"][0]["text"] =
+                "見張りの試験で市の担当が改めた共通の基本理念の本文です。".into();
+        });
+        wait_for(&rx, "作り直しました");
+        // The PDF now is the one a build of the changed city makes.
+        let fresh = tmp("watch-city-fresh.pdf");
+        let run = planpress(&[
+            "build",
+            ward.to_str().unwrap(),
+            "-o",
+            fresh.to_str().unwrap(),
+        ]);
+        assert!(run.status.success());
+        let rebuilt = std::fs::read(&out).unwrap();
+        assert!(rebuilt != first, "the PDF did not change");
+        assert!(
+            rebuilt == std::fs::read(&fresh).unwrap(),
+            "the PDF is not the changed city's"
+        );
+    });
+}

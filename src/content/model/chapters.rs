@@ -25,7 +25,13 @@ pub struct PrinciplesChapter {
     /// 区民とともに…めざします。
     #[schemars(title = "めざす姿の文", extend("x-help" = "標語に続けて印刷する文です。例: 区民とともに…めざします。", "x-form" = "paragraph"))]
     pub pledge: String,
-    #[schemars(title = "基本理念の項目", extend("x-help" = "番号・見出し・本文の項目を、印刷する順に並べます。"))]
+    /// The city's common principles (`common.json`) print first; the ward's
+    /// own items go on from them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(title = "市の共通の基本理念", extend("x-help" = "市の共通の内容（common.json）の基本理念の項目を、この章の項目の前に印刷します。区の独自の項目はその続きの番号にします。"))]
+    pub common_principles: Option<super::CommonItems>,
+    #[serde(default)]
+    #[schemars(title = "基本理念の項目", extend("x-help" = "番号・見出し・本文の項目を、印刷する順に並べます。市の共通の基本理念を使うときは、区の独自の項目だけを書きます。"))]
     pub principles: Vec<NumberedItem>,
 }
 
@@ -62,6 +68,11 @@ pub struct Section {
     #[serde(default)]
     #[schemars(title = "区役所サービス向上方針", extend("x-help" = "枠で囲んで印刷する方針です。日付と署名は表紙・版の情報に書きます。"))]
     pub policy: Option<Policy>,
+    /// The city's common policy items (`common.json`) print first in this
+    /// section's policy box; the ward's own items go on from them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(title = "市の共通の方針", extend("x-help" = "市の共通の内容（common.json）の方針の項目を、この節の方針の枠の初めに印刷します。題名は「区役所サービス向上方針」に書き、区の独自の項目はその続きの番号にします。"))]
+    pub common_policy: Option<super::CommonItems>,
     /// The PDCA cycle diagram.
     #[serde(default)]
     #[schemars(title = "PDCAサイクルの図", extend("x-help" = "中央の文字と各段階の名前から、ツールが図を描きます。"))]
@@ -104,7 +115,8 @@ pub struct Subsection {
 pub struct Policy {
     #[schemars(title = "方針の題名", extend("x-help" = "例: 区役所サービス向上方針"))]
     pub title: String,
-    #[schemars(title = "方針の項目", extend("x-help" = "番号・見出し・本文の項目を、印刷する順に並べます。"))]
+    #[serde(default)]
+    #[schemars(title = "方針の項目", extend("x-help" = "番号・見出し・本文の項目を、印刷する順に並べます。市の共通の方針を使うときは、区の独自の項目だけを書きます。"))]
     pub items: Vec<NumberedItem>,
 }
 

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{ComparisonForm, StandardTable};
+use super::{ComparisonForm, NumberedItem, StandardTable};
 
 /// `common.json`: what every ward of the city shares for one fiscal year: the
 /// common service standards (numbered 1..N through the tables), the scenes, the
@@ -40,6 +40,16 @@ pub struct Common {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(title = "新旧対照表の形", extend("x-help" = "全区の新旧対照表の形です。"))]
     pub comparison: Option<ComparisonForm>,
+    /// The numbered principles the city sets, printed first in each ward's
+    /// 基本理念 (where its file says `common_principles`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(title = "共通の基本理念の項目", extend("x-help" = "全区に共通の基本理念の項目（番号・見出し・本文）です。各区の基本理念の初めに、1 から順の番号で印刷されます。区の独自の項目はその続きの番号にします。"))]
+    pub principles: Option<Vec<NumberedItem>>,
+    /// The numbered items of the service improvement policy the city sets,
+    /// printed first in each ward's 方針 (where its section says `common_policy`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(title = "共通の方針の項目", extend("x-help" = "全区に共通の区役所サービス向上方針の項目（番号・見出し・本文）です。各区の方針の枠の初めに、1 から順の番号で印刷されます。方針の題名は各区で書きます。"))]
+    pub policy: Option<Vec<NumberedItem>>,
 }
 
 /// `edition.json`'s `common`: the city's common folder this edition uses.
@@ -55,8 +65,10 @@ pub struct CommonRef {
     /// of the folder's `common.json`.
     #[schemars(title = "共通の内容の年度（西暦）", extend("x-help" = "使う共通の内容の年度です。そのフォルダの common.json の年度と同じにします。"))]
     pub fiscal_year: i32,
-    /// The fields of `edition.json` this ward sets itself instead of the common
-    /// ones ("scenes", "statuses", "comparison"); `check` lists them.
+    /// What this ward sets itself instead of the common file: fields of
+    /// `edition.json` ("scenes", "statuses", "comparison"), or its own
+    /// principles or policy items instead of the common ones ("principles",
+    /// "policy"); `check` lists them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(title = "区が自分で決める項目", extend("x-help" = "共通の内容ではなく、この版の edition.json に書いた値を使う項目です。check がその一覧を知らせます。"))]
     pub overrides: Vec<CommonField>,
@@ -73,6 +85,10 @@ pub enum CommonField {
     Statuses,
     #[schemars(title = "新旧対照表の形", extend("x-help" = "この版の新旧対照表の形を使います。"))]
     Comparison,
+    #[schemars(title = "基本理念の項目", extend("x-help" = "共通の基本理念の項目を使わず、この版の基本理念の章に書いた項目だけを印刷します。"))]
+    Principles,
+    #[schemars(title = "方針の項目", extend("x-help" = "共通の方針の項目を使わず、この版の方針に書いた項目だけを印刷します。"))]
+    Policy,
 }
 
 impl CommonField {
@@ -81,6 +97,8 @@ impl CommonField {
             CommonField::Scenes => "scenes",
             CommonField::Statuses => "statuses",
             CommonField::Comparison => "comparison",
+            CommonField::Principles => "principles",
+            CommonField::Policy => "policy",
         }
     }
 }
@@ -119,4 +137,34 @@ pub struct StandardOverride {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(title = "場面", extend("x-help" = "場面の一覧から選びます。書かなければ共通のものを使います。", "x-values" = "scenes"))]
     pub scene: Option<String>,
+}
+
+/// `common_principles` in the 基本理念 or `common_policy` in a section's 方針:
+/// the city's common items print here, before the ward's own (numbered on from
+/// them); `overrides` rewords common items for this ward only.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "共通の項目")]
+pub struct CommonItems {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(title = "区で言い換える共通の項目", extend("x-help" = "共通の項目のうち、この区だけ別の言葉で印刷するものです。番号で指定します。check がその一覧を知らせます。", "x-form" = "table"))]
+    pub overrides: Vec<ItemOverride>,
+}
+
+/// A common principle or policy item as this ward prints it.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "言い換える共通の項目")]
+pub struct ItemOverride {
+    /// The number of the common item replaced.
+    #[schemars(title = "番号", extend("x-help" = "言い換える共通の項目の番号です。例: 2"))]
+    pub number: u32,
+    /// The heading; the common one when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(title = "見出し", extend("x-help" = "この区で印刷する見出しです。書かなければ共通のものを使います。"))]
+    pub title: Option<String>,
+    /// The text; the common one when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(title = "本文", extend("x-help" = "この区で印刷する本文です。書かなければ共通のものを使います。", "x-form" = "paragraph"))]
+    pub text: Option<String>,
 }

@@ -18,6 +18,10 @@ pub struct TargetsChapter {
     /// The policy as the target section prints it (its wording differs from the box).
     #[schemars(title = "区役所サービス向上方針", extend("x-help" = "目標の章に印刷する方針です（枠で囲んだ方針と文言が違うことがあります）。"))]
     pub policy: Policy,
+    /// The city's common policy items (`common.json`) print first here too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(title = "市の共通の方針", extend("x-help" = "市の共通の内容（common.json）の方針の項目を、この章の方針の初めに印刷します。区の独自の項目はその続きの番号にします。"))]
+    pub common_policy: Option<super::CommonItems>,
     #[schemars(title = "部", extend("x-help" = "部と、その下の課・担当の目標です。印刷する順に並べます。"))]
     pub divisions: Vec<Division>,
 }

@@ -152,7 +152,14 @@ function fieldFor(file, pointer) {
 /** Open the part holding (file, pointer) and focus its field. */
 function goto(file, pointer) {
   const part = problems.partOf(ctx.parts, file, pointer || "");
-  if (!part) return;
+  if (!part) {
+    // A value of the city's common file (the common standards, principles,
+    // policy): not this edition's to change here.
+    if (file && file.endsWith("common.json")) {
+      notify("info", `ここは市の共通の内容（${file}）に書かれています。共通の内容は、各区の版ではなく市の担当が直します。この区だけ言葉を変えるときは、その項目の「区で言い換える共通…」の欄に書いてください。`);
+    }
+    return;
+  }
   if (part !== ctx.part) { location.hash = encodeURIComponent(part.id); select(part, pointer); return; }
   const el = fieldFor(file, pointer || "");
   if (el) { el.focus(); el.scrollIntoView({ block: "center" }); }

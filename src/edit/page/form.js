@@ -35,6 +35,12 @@ export function renderPart(ctx, host) {
   const value = get(ctx.doc.data, ctx.part.pointer);
   const schema = ctx.schemaAt(ctx.part.pointer);
   host.replaceChildren(h("h2", { id: "part-title", tabindex: "-1" }, ctx.part.label));
+  if (ctx.doc.kind === "common") {
+    const folder = ctx.doc.name.replace(/\/?common\.json$/, "") || ".";
+    host.append(h("p", { class: "shared-note" },
+      `この内容は、共通フォルダ（${folder}）を使うすべての区の版に印刷されます。保存すると、それらの区の版も変わります。`
+      + "右の印刷イメージは、いま開いている区の版です。この区だけ言葉を変えるときは、ここではなく、区のファイルの「区で言い換える…」に書いてください。"));
+  }
   const box = h("div", { class: "part-body" });
   host.append(box);
   if (value === undefined) {
