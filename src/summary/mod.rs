@@ -76,8 +76,10 @@ pub struct TargetLine {
     /// 区民課, or 区民課 戸籍担当 for a unit (the department's name, the
     /// ward's name taken off its front): what the PDF groups by.
     pub kind: String,
-    /// The department as its ward prints it.
+    /// The department as its ward's index names it (short name).
     pub department: String,
+    /// The department's name as its ward's target table prints it in full.
+    pub full_name: String,
     /// A 担当・係's own name (戸籍担当), when the target is a unit's.
     pub unit: Option<String>,
     pub number: u32,
@@ -151,6 +153,7 @@ impl Summary {
                         division: place.name.clone(),
                         kind: department_kind(&d.short_name, c),
                         department: d.short_name.clone(),
+                        full_name: d.full_name.clone(),
                         unit: place.unit.as_ref().map(|(_, u)| u.clone()),
                         number: t.number,
                         scene: t.scene.clone(),

@@ -110,6 +110,7 @@ fn targets(ws: &mut Worksheet, s: &Summary, head: &Format) -> Result<(), XlsxErr
         "部",
         "部署の種類",
         "部署",
+        "部署の正式な名前",
         "担当・係",
         "目標番号",
         "場面",
@@ -128,14 +129,15 @@ fn targets(ws: &mut Worksheet, s: &Summary, head: &Format) -> Result<(), XlsxErr
         let (kind, department) = t.without_unit();
         ws.write_string(r, 4, kind)?;
         ws.write_string(r, 5, department)?;
+        ws.write_string(r, 6, &t.full_name)?;
         if let Some(u) = &t.unit {
-            ws.write_string(r, 6, u)?;
+            ws.write_string(r, 7, u)?;
         }
-        ws.write_number(r, 7, t.number)?;
-        ws.write_string(r, 8, &t.scene)?;
-        ws.write_string(r, 9, &t.text)?;
+        ws.write_number(r, 8, t.number)?;
+        ws.write_string(r, 9, &t.scene)?;
+        ws.write_string(r, 10, &t.text)?;
     }
-    widths(ws, &[12, 14, 12, 20, 20, 20, 16, 10, 12, 80])
+    widths(ws, &[12, 14, 12, 20, 20, 20, 28, 16, 10, 12, 80])
 }
 
 /// Counts per name and per ward: the name's columns, the ward columns side

@@ -233,6 +233,19 @@ fn the_summary_prints_and_tabulates_the_counts_of_the_content_files() {
             "{text}"
         );
     }
+    // Each department's full name (the target table's), a cell of its own.
+    let full = col("部署の正式な名前");
+    for w in WARDS {
+        for file in files_of(&base.join(w), "targets") {
+            let departments = (file["divisions"].as_array().unwrap().iter())
+                .flat_map(|d| d["departments"].as_array().unwrap().iter());
+            for d in departments.filter(|d| d["targets"].as_array().is_some_and(|t| !t.is_empty()))
+            {
+                let name = d["full_name"].as_str().unwrap();
+                assert!(list.iter().any(|r| r[full] == name), "{w}: {name}");
+            }
+        }
+    }
     // The ward prefix is not part of the kind.
     let kinds = sheet(&mut book, "部署の種類別目標数");
     let ward = kinds[0]
