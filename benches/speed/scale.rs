@@ -122,51 +122,68 @@ pub fn run(exe: &str, tmp: &Path) {
             (name, factor)
         })
         .collect();
-    let build = |factor: usize| {
+    // PLANPRESS_BEFORE names another build of planpress (an earlier commit's)
+    // to measure in turn with this one, for before/after ratios in one run.
+    let mut binaries = vec![("", exe.to_string())];
+    if let Ok(before) = std::env::var("PLANPRESS_BEFORE") {
+        binaries.insert(0, (" (before)", before));
+    }
+    let build = |exe: &str, factor: usize| {
         let dir = tmp.join(format!("scale-{factor}"));
         let pdf = tmp.join(format!("scale-{factor}.pdf"));
         let cpu = super::children_cpu();
         let (wall, rss) = super::run(Command::new(exe).arg("build").arg(&dir).arg("-o").arg(&pdf));
         (wall, super::children_cpu() - cpu, rss)
     };
-    // The scaled editions build in turn, run after run, so a drift in the
-    // machine's speed weighs on all alike.
-    let mut results: Vec<Vec<(Duration, Duration, u64)>> =
-        editions.iter().map(|_| Vec::new()).collect();
+    // The editions (and binaries) build in turn, run after run, so a drift in
+    // the machine's speed weighs on all alike.
+    let mut results: Vec<Vec<Vec<(Duration, Duration, u64)>>> = (binaries.iter())
+        .map(|_| editions.iter().map(|_| Vec::new()).collect())
+        .collect();
     for run in 0..5 {
         for (i, (_, factor)) in editions.iter().enumerate() {
-            if *factor != 0 || run < 3 {
-                results[i].push(build(*factor));
+            for (b, (_, exe)) in binaries.iter().enumerate() {
+                if *factor != 0 || run < 3 {
+                    results[b][i].push(build(exe, *factor));
+                }
             }
         }
     }
-    let mut per_page = Vec::new();
-    for ((name, factor), r) in editions.iter().zip(results) {
-        let dir = tmp.join(format!("scale-{factor}"));
-        let time = median(r.iter().map(|r| r.0).collect());
-        let cpu = median(r.iter().map(|r| r.1).collect());
-        let rss = r.iter().map(|r| r.2).max().unwrap();
-        let bytes = std::fs::metadata(tmp.join(format!("scale-{factor}.pdf")))
-            .unwrap()
-            .len();
-        let pages = planpress::build(&Config::new(&dir))
-            .unwrap()
-            .document
-            .pages()
-            .len();
-        let (wall_pp, cpu_pp) = (ms(time) / pages as f64, ms(cpu) / pages as f64);
-        per_page.push((wall_pp, cpu_pp));
-        println!(
-            "| {name} | {pages} | {:.0} | {wall_pp:.2} | {cpu_pp:.2} | {:.0} | {:.0} |",
-            ms(time),
-            rss as f64 / 1024.0,
-            bytes as f64 / pages as f64
-        );
+    let mut ratios = Vec::new();
+    for ((label, _), results) in binaries.iter().zip(results) {
+        let mut per_page = Vec::new();
+        for ((name, factor), r) in editions.iter().zip(results) {
+            let dir = tmp.join(format!("scale-{factor}"));
+            let time = median(r.iter().map(|r| r.0).collect());
+            let cpu = median(r.iter().map(|r| r.1).collect());
+            let rss = r.iter().map(|r| r.2).max().unwrap();
+            let bytes = std::fs::metadata(tmp.join(format!("scale-{factor}.pdf")))
+                .unwrap()
+                .len();
+            let pages = planpress::build(&Config::new(&dir))
+                .unwrap()
+                .document
+                .pages()
+                .len();
+            let (wall_pp, cpu_pp) = (ms(time) / pages as f64, ms(cpu) / pages as f64);
+            per_page.push((wall_pp, cpu_pp));
+            println!(
+                "| {name}{label} | {pages} | {:.0} | {wall_pp:.2} | {cpu_pp:.2} | {:.0} | {:.0} |",
+                ms(time),
+                rss as f64 / 1024.0,
+                bytes as f64 / pages as f64
+            );
+        }
+        let (first, largest) = (per_page[0], per_page[3]);
+        ratios.push(format!(
+            "ms / page, ×12 / ×1{label} = **{:.2}** wall, **{:.2}** CPU",
+            largest.0 / first.0,
+            largest.1 / first.1
+        ));
     }
-    let (first, largest) = (per_page[0], per_page[3]);
-    println!(
-        "\nms / page, ×12 / ×1 = **{:.2}** wall, **{:.2}** CPU (required ≤ 1.3; 5 runs each, in turn)\n",
-        largest.0 / first.0,
-        largest.1 / first.1
-    );
+    println!();
+    for r in ratios {
+        println!("{r}");
+    }
+    println!("\n(required ≤ 1.3; 5 runs each, 3 at every limit, in turn)\n");
 }
