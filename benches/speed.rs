@@ -87,17 +87,12 @@ fn children_cpu() -> Duration {
     Duration::from_millis((f[13] + f[14]) * 10)
 }
 
-/// Run a command to its end: wall time and its CPU time (all its threads).
-fn run_cpu(cmd: &mut Command) -> (Duration, Duration) {
+/// Run a command: wall time, its CPU time (all its threads) and peak
+/// resident memory (kB).
+fn run_cpu(cmd: &mut Command) -> (Duration, Duration, u64) {
     let cpu = children_cpu();
-    let start = Instant::now();
-    let status = cmd
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("spawn");
-    assert!(status.success(), "{cmd:?} failed");
-    (start.elapsed(), children_cpu() - cpu)
+    let (wall, rss) = run(cmd);
+    (wall, children_cpu() - cpu, rss)
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -90,6 +90,10 @@ pub fn build_all(jobs: &[WardJob], threads: usize) -> Vec<WardOutcome> {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
                     let outcome = build_one(job);
+                    // A ward built leaves nothing another ward reuses but the
+                    // fonts: drop what no compile has used since the last two
+                    // wards ended, or the cache holds every ward (24 wards: 1.6 GB).
+                    typst::comemo::evict(2);
                     done.lock().expect("no worker panics holding it")[i] = Some(outcome);
                 }
             });

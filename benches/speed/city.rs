@@ -149,24 +149,37 @@ pub fn run(exe: &str, tmp: &Path) {
     let one = tmp.join("city-one");
     std::fs::create_dir_all(&one).unwrap();
     let load_before = load();
-    // City and ward-by-ward builds alternate, so a drift in the machine's
-    // speed weighs on both alike.
-    let (mut city_runs, mut seq_runs) = (Vec::new(), Vec::new());
-    for _ in 0..RUNS {
+    // PLANPRESS_BEFORE names another build of planpress (an earlier commit's):
+    // its city build is measured in turn with this one's.
+    let before = std::env::var("PLANPRESS_BEFORE").ok();
+    let city_build = |exe: &str| {
         let _ = std::fs::remove_dir_all(&out);
         let mut c = Command::new(exe);
         c.arg("build").arg(&city).arg("-o").arg(&out);
-        city_runs.push(run_cpu(&mut c));
-        let (mut wall, mut cpu) = (Duration::ZERO, Duration::ZERO);
+        let r = run_cpu(&mut c);
+        let built = std::fs::read_dir(&out).unwrap().count();
+        assert_eq!(built, WARDS, "the city build wrote every ward's PDF");
+        r
+    };
+    // City and ward-by-ward builds alternate, so a drift in the machine's
+    // speed weighs on both alike.
+    let (mut city_runs, mut seq_runs, mut before_runs) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..RUNS {
+        if let Some(b) = &before {
+            before_runs.push(city_build(b));
+        }
+        city_runs.push(city_build(exe));
+        let (mut wall, mut cpu, mut rss) = (Duration::ZERO, Duration::ZERO, 0);
         for w in &wards {
             let mut c = Command::new(exe);
             let pdf = one.join(format!("{}.pdf", w.file_name().unwrap().to_str().unwrap()));
             c.arg("build").arg(w).arg("-o").arg(pdf);
-            let (t, u) = run_cpu(&mut c);
+            let (t, u, m) = run_cpu(&mut c);
             wall += t;
             cpu += u;
+            rss = rss.max(m);
         }
-        seq_runs.push((wall, cpu));
+        seq_runs.push((wall, cpu, rss));
     }
     let pages: usize = (wards.iter())
         .map(|w| {
@@ -177,12 +190,6 @@ pub fn run(exe: &str, tmp: &Path) {
                 .len()
         })
         .sum();
-    let built = std::fs::read_dir(&out).unwrap().count();
-    assert_eq!(built, WARDS, "the city build wrote every ward's PDF");
-    let city_wall = median(city_runs.iter().map(|r| r.0).collect());
-    let city_cpu = median(city_runs.iter().map(|r| r.1).collect());
-    let seq_wall = median(seq_runs.iter().map(|r| r.0).collect());
-    let seq_cpu = median(seq_runs.iter().map(|r| r.1).collect());
     println!(
         "## A city of {WARDS} wards ({} cores)\n",
         planpress::city::cores()
@@ -195,22 +202,31 @@ pub fn run(exe: &str, tmp: &Path) {
         targets.iter().max().unwrap(),
         load()
     );
-    println!("| build | median wall ms | ms / page | CPU ms |\n| --- | ---: | ---: | ---: |");
-    for (name, wall, cpu) in [
-        ("`planpress build <city>` (all cores)", city_wall, city_cpu),
-        (
-            "each ward's `planpress build`, one after another",
-            seq_wall,
-            seq_cpu,
-        ),
-    ] {
+    println!(
+        "| build | median wall ms | ms / page | CPU ms | peak RSS MB |\n| --- | ---: | ---: | ---: | ---: |"
+    );
+    type Runs = Vec<(Duration, Duration, u64)>;
+    let row = |name: &str, runs: &Runs| {
+        let wall = median(runs.iter().map(|r| r.0).collect());
+        let cpu = median(runs.iter().map(|r| r.1).collect());
+        let rss = runs.iter().map(|r| r.2).max().unwrap();
         println!(
-            "| {name} | {:.0} | {:.1} | {:.0} |",
+            "| {name} | {:.0} | {:.1} | {:.0} | {:.0} |",
             ms(wall),
             ms(wall) / pages as f64,
-            ms(cpu)
+            ms(cpu),
+            rss as f64 / 1024.0
         );
+        (wall, cpu)
+    };
+    if !before_runs.is_empty() {
+        row("`planpress build <city>` (before)", &before_runs);
     }
+    let (city_wall, city_cpu) = row("`planpress build <city>` (all cores)", &city_runs);
+    let (seq_wall, seq_cpu) = row(
+        "each ward's `planpress build`, one after another",
+        &seq_runs,
+    );
     println!(
         "\ncity / ward by ward = **{:.2}** wall, {:.2} CPU ({RUNS} alternating runs each)\n",
         city_wall.as_secs_f64() / seq_wall.as_secs_f64(),

@@ -131,9 +131,7 @@ pub fn run(exe: &str, tmp: &Path) {
     let build = |exe: &str, factor: usize| {
         let dir = tmp.join(format!("scale-{factor}"));
         let pdf = tmp.join(format!("scale-{factor}.pdf"));
-        let cpu = super::children_cpu();
-        let (wall, rss) = super::run(Command::new(exe).arg("build").arg(&dir).arg("-o").arg(&pdf));
-        (wall, super::children_cpu() - cpu, rss)
+        super::run_cpu(Command::new(exe).arg("build").arg(&dir).arg("-o").arg(&pdf))
     };
     // The editions (and binaries) build in turn, run after run, so a drift in
     // the machine's speed weighs on all alike.
