@@ -6,10 +6,12 @@
 //! 3. scale: synthetic editions 10× larger and at every limit `check` sets (the
 //!    largest edition that passes): ms per page, peak RSS, PDF bytes per page.
 //!
-//! 4. the editor: resident memory over 500 previews with small edits.
+//! 4. a city of 24 wards: `planpress build <city>` on all cores against each
+//!    ward's build, one after another;
+//! 5. the editor: resident memory over 500 previews with small edits.
 //!
 //! Run: `cargo bench --bench speed` (optionally with `TYPST=/path/to/typst`);
-//! `cargo bench --bench speed -- editor` runs part 4 alone.
+//! `cargo bench --bench speed -- scale` (or `city`, `editor`) runs that part alone.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -18,8 +20,12 @@ use std::time::{Duration, Instant};
 
 use planpress::{Config, Pipeline};
 
+#[path = "speed/city.rs"]
+mod city;
 #[path = "speed/editor.rs"]
 mod editor;
+#[path = "speed/scale.rs"]
+mod scale;
 
 const RUNS: usize = 9;
 /// Cold builds: more runs, as the two commands are compared to a few per cent.
@@ -67,6 +73,28 @@ fn run(cmd: &mut Command) -> (Duration, u64) {
     }
 }
 
+/// CPU time (user + sys, all threads) of the waited-for children of this
+/// process so far, from /proc/self/stat (clock ticks of 10 ms).
+fn children_cpu() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap();
+    // Fields after the command's name (in parentheses): cutime and cstime are
+    // the 16th and 17th of the line, the 14th and 15th after it.
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let f: Vec<u64> = rest
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0))
+        .collect();
+    Duration::from_millis((f[13] + f[14]) * 10)
+}
+
+/// Run a command: wall time, its CPU time (all its threads) and peak
+/// resident memory (kB).
+fn run_cpu(cmd: &mut Command) -> (Duration, Duration, u64) {
+    let cpu = children_cpu();
+    let (wall, rss) = run(cmd);
+    (wall, children_cpu() - cpu, rss)
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     let _ = std::fs::remove_dir_all(to);
     std::fs::create_dir_all(to).unwrap();
@@ -84,100 +112,25 @@ fn edit_target(dir: &Path, text: &str) {
     std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
 }
 
-/// An edition `factor` times larger: every division's departments repeated.
-fn scaled(dir: &Path, factor: usize) {
-    copy_dir(&root().join("content/miyamae-r2"), dir);
-    let path = dir.join("4-targets.json");
-    let mut v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    let divisions = v["divisions"].as_array().unwrap().clone();
-    let mut all = Vec::new();
-    for k in 0..factor {
-        for d in &divisions {
-            let mut d = d.clone();
-            for dep in d["departments"].as_array_mut().unwrap() {
-                dep["id"] = format!("{}-{k}", dep["id"].as_str().unwrap()).into();
-                dep["short_name"] = format!("{}{k}", dep["short_name"].as_str().unwrap()).into();
-            }
-            all.push(d);
-        }
-    }
-    v["divisions"] = all.into();
-    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
-}
-
-/// Characters of every text in the edition's files, as `check` counts them.
-fn chars(dir: &Path) -> usize {
-    fn count(v: &serde_json::Value) -> usize {
-        match v {
-            serde_json::Value::String(s) => s.chars().count(),
-            serde_json::Value::Array(a) => a.iter().map(count).sum(),
-            serde_json::Value::Object(o) => o.values().map(count).sum(),
-            _ => 0,
-        }
-    }
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| count(&serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()))
-        .sum()
-}
-
-/// The small-ward fixture grown to every limit at once (as the test
-/// `an_edition_at_every_limit_passes_check_and_builds` makes it): 200 課, one
-/// with 30 targets, one target of 2,000 characters, 150,000 characters in all.
-fn at_limits(dir: &Path) {
-    use planpress::content::limits::{DEPARTMENTS, EDITION_CHARS, TARGETS, TEXT_CHARS};
-    copy_dir(&root().join("tests/fixtures/small-ward"), dir);
-    let base: Vec<char> = "架空区の窓口で受けた相談は、担当の職員が内容を確かめ、手続と期限を分かりやすく御案内します。"
-        .chars()
-        .collect();
-    let text = |n: usize| -> String { (0..n).map(|i| base[i % base.len()]).collect() };
-    let path = dir.join("4-targets.json");
-    let mut v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    let departments: Vec<serde_json::Value> = (1..=DEPARTMENTS)
-        .map(|i| {
-            let targets: Vec<serde_json::Value> = (1..=if i == 1 { TARGETS } else { 1 })
-                .map(|n| {
-                    let len = if (i, n) == (1, 1) { TEXT_CHARS } else { 20 };
-                    serde_json::json!({"number": n, "scene": "窓口", "text": text(len)})
-                })
-                .collect();
-            serde_json::json!({"id": format!("kaku-{i}"), "short_name": format!("架空第{i}課"),
-                "full_name": format!("架空区役所 架空第{i}課"), "targets": targets})
-        })
-        .collect();
-    v["divisions"] = (0..10)
-        .map(|d| {
-            let chunk = departments[d * DEPARTMENTS / 10..(d + 1) * DEPARTMENTS / 10].to_vec();
-            serde_json::json!({"id": format!("bu-{d}"), "name": format!("架空第{d}部"), "departments": chunk})
-        })
-        .collect();
-    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
-    let mut missing = EDITION_CHARS - chars(dir);
-    for div in v["divisions"].as_array_mut().unwrap() {
-        for dep in div["departments"].as_array_mut().unwrap() {
-            for t in dep["targets"].as_array_mut().unwrap() {
-                let now = t["text"].as_str().unwrap().chars().count();
-                let add = missing.min(TEXT_CHARS / 2 - now.min(TEXT_CHARS / 2));
-                t["text"] = text(now + add).into();
-                missing -= add;
-            }
-        }
-    }
-    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
-    assert_eq!(chars(dir), EDITION_CHARS);
-}
-
 fn main() {
     // `cargo bench` passes --bench; a part's name runs that part alone.
     let exe = env!("CARGO_BIN_EXE_planpress");
     let tmp = root().join("target/bench");
     std::fs::create_dir_all(&tmp).unwrap();
-    if std::env::args().any(|a| a == "editor") {
-        editor::run(&root(), &tmp);
+    // A part named on the command line runs alone (cargo's own flags start with --).
+    let parts: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    if !parts.is_empty() {
+        for part in &parts {
+            match part.as_str() {
+                "editor" => editor::run(&root(), &tmp),
+                "scale" => scale::run(exe, &tmp),
+                "city" => city::run(exe, &tmp),
+                other => panic!("no part {other}: editor, scale or city"),
+            }
+        }
         return;
     }
     let edition = root().join("content/miyamae-r2");
@@ -337,48 +290,11 @@ fn main() {
     );
 
     // 3. Scale.
-    println!("## Scale: synthetic editions (departments repeated)\n");
-    println!(
-        "| edition | pages | median ms | ms / page | peak RSS MB | PDF bytes / page |\n| --- | ---: | ---: | ---: | ---: | ---: |"
-    );
-    // ×50 (800 課, 578,000 characters) is refused by `check` since issue 23; the
-    // largest edition that passes is the one at every limit.
-    for (name, factor) in [("×1", 1), ("×10", 10), ("at every limit", 0)] {
-        let dir = tmp.join(format!("scale-{factor}"));
-        if factor == 0 {
-            at_limits(&dir);
-        } else {
-            scaled(&dir, factor);
-        }
-        let pdf = tmp.join(format!("scale-{factor}.pdf"));
-        let runs = if factor == 0 { 3 } else { 5 };
-        let results: Vec<(Duration, u64)> = (0..runs)
-            .map(|_| {
-                run(Command::new(exe).args([
-                    "build",
-                    dir.to_str().unwrap(),
-                    "-o",
-                    pdf.to_str().unwrap(),
-                ]))
-            })
-            .collect();
-        let time = median(results.iter().map(|r| r.0).collect());
-        let rss = results.iter().map(|r| r.1).max().unwrap();
-        let bytes = std::fs::metadata(&pdf).unwrap().len();
-        let pages = planpress::build(&Config::new(&dir))
-            .unwrap()
-            .document
-            .pages()
-            .len();
-        println!(
-            "| {name} | {pages} | {:.0} | {:.2} | {:.0} | {:.0} |",
-            ms(time),
-            ms(time) / pages as f64,
-            rss as f64 / 1024.0,
-            bytes as f64 / pages as f64
-        );
-    }
+    scale::run(exe, &tmp);
 
-    // 4. The editor's memory over a long session.
+    // 4. A city of 24 wards.
+    city::run(exe, &tmp);
+
+    // 5. The editor's memory over a long session.
     editor::run(&root(), &tmp);
 }

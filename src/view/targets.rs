@@ -61,7 +61,20 @@ pub struct TargetView {
     pub number: u32,
     pub scene: String,
     pub text: String,
+    /// The text's characters and its lines as typed (forced breaks + 1): the
+    /// grid decides from them, without laying the text out, that a row is
+    /// surely short enough to keep whole (targets.typ, `short-text`).
+    pub chars: usize,
+    pub lines: usize,
     pub changed: bool,
+}
+
+/// A character the templates print as a forced line break (as `escape_markup`).
+fn is_line_end(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}'
+    )
 }
 
 fn anchor(id: &str) -> String {
@@ -102,6 +115,8 @@ fn department((place, d): &Holder, changed: &Changed) -> DepartmentView {
                     number: x.number,
                     scene: x.scene.clone(),
                     text: x.text.clone(),
+                    chars: x.text.chars().count(),
+                    lines: 1 + x.text.chars().filter(|&c| is_line_end(c)).count(),
                 }
             })
             .collect(),

@@ -35,6 +35,7 @@ mod edit_server;
 mod editions;
 mod extracting;
 mod fixtures;
+mod grid_rows;
 mod insertions;
 mod layout;
 mod limits;
