@@ -13,6 +13,7 @@ mod city;
 mod city_check;
 mod cli;
 mod common_change;
+mod common_hostile;
 mod common_layer;
 mod common_wording;
 mod comparison;

@@ -46,6 +46,18 @@ pub(super) fn standards(
         let mut overridden = Vec::new();
         for (o, ov) in use_.overrides.iter().enumerate() {
             let op = format!("{sp}/common_standards/overrides/{o}");
+            // A second override of one standard would silently drop the first.
+            if let Some(first) = (use_.overrides[..o].iter()).position(|x| x.number == ov.number) {
+                let m = format!(
+                    "共通基準{} の言い換えは、overrides の {} 番目にもあります。一つの共通基準の言い換えは一つにまとめ、残す方を決めてもう一方を消してください",
+                    ov.number,
+                    first + 1
+                );
+                loader
+                    .errors
+                    .push(ContentError::new(&f, m).at(format!("{op}/number")));
+                continue;
+            }
             let target = (tables.iter().enumerate())
                 .filter(|(_, t)| t.numbering == Numbering::Through)
                 .flat_map(|(t, x)| (x.standards.iter().enumerate()).map(move |(k, s)| (t, k, s)))

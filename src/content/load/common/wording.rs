@@ -246,6 +246,16 @@ fn place(
     let mut overridden = Vec::new();
     for (o, ov) in ask.items.overrides.iter().enumerate() {
         let op = format!("{}/overrides/{o}", ask.marker);
+        // A second rewording of one item would silently drop the first's words.
+        if let Some(first) = (ask.items.overrides[..o].iter()).position(|x| x.number == ov.number) {
+            let m = format!(
+                "共通の{}の言い換えは、overrides の {} 番目にもあります。一つの項目の言い換えは一つにまとめ（見出しと本文を同じ言い換えに書きます）、もう一方を消してください",
+                kind.label(ov.number),
+                first + 1
+            );
+            (loader.errors).push(ContentError::new(&ask.file, m).at(format!("{op}/number")));
+            continue;
+        }
         let Some(k) = merged.iter().position(|x| x.number == ov.number) else {
             let m = format!(
                 "共通の{} は共通フォルダの {file} にありません（共通の{what}は 1〜{last}）。言い換える共通の{what}の番号を書いてください",

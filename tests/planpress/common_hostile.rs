@@ -1,0 +1,86 @@
+//! The common layer (issue 25) against what a clerk may type and a careless
+//! file may hold: every problem told where it was written, with what to do,
+//! and nothing the clerk typed dropped without a word.
+
+use std::path::Path;
+
+use planpress::content::{ContentError, load};
+use serde_json::json;
+
+use crate::common_layer::{edit, scratch_city};
+
+/// The problems `load` tells of the ward in `dir` (it must not load).
+fn problems(dir: &Path) -> Vec<ContentError> {
+    match load(dir) {
+        Ok(_) => panic!("{} loaded", dir.display()),
+        Err(e) => e.errors,
+    }
+}
+
+fn shown(errors: &[ContentError]) -> String {
+    (errors.iter())
+        .map(|e| format!("{} {:?} {}", e.file, e.pointer, e.message))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_same_common_item_reworded_twice_is_refused_at_the_second() {
+    let city = scratch_city("hostile-twice");
+    let ward = city.join("shirakawa-r7");
+    edit(&ward.join("4-targets.json"), |v| {
+        let again = json!({"number": 2, "text": "二つ目の言い換え（架空）。"});
+        v["common_policy"]["overrides"]
+            .as_array_mut()
+            .unwrap()
+            .push(again);
+    });
+    edit(&ward.join("3-initiatives.json"), |v| {
+        let at = (v["sections"].as_array_mut().unwrap().iter_mut())
+            .find(|s| s.get("common_standards").is_some())
+            .unwrap();
+        at["common_standards"]["overrides"] = json!([
+            {"number": 5, "text": "一つ目の言い換え（架空）。"},
+            {"number": 5, "text": "二つ目の言い換え（架空）。"}
+        ]);
+    });
+    let asagiri = city.join("asagiri-r7");
+    edit(&asagiri.join("1-principles.json"), |v| {
+        let again = json!({"number": 2, "text": "本文の言い換え（架空）。"});
+        v["common_principles"]["overrides"]
+            .as_array_mut()
+            .unwrap()
+            .push(again);
+    });
+    for (dir, file, at, label) in [
+        (
+            &ward,
+            "4-targets.json",
+            "/common_policy/overrides/1/number",
+            "向上方針2",
+        ),
+        (
+            &ward,
+            "3-initiatives.json",
+            "/common_standards/overrides/1/number",
+            "共通基準5",
+        ),
+        (
+            &asagiri,
+            "1-principles.json",
+            "/common_principles/overrides/1/number",
+            "基本理念2",
+        ),
+    ] {
+        let errors = problems(dir);
+        let found = errors
+            .iter()
+            .find(|e| e.file == file && e.pointer.as_deref().is_some_and(|p| p.ends_with(at)));
+        let found = found.unwrap_or_else(|| panic!("{file} {at}:\n{}", shown(&errors)));
+        assert!(
+            found.message.contains(label) && found.message.contains("1 番目"),
+            "{}",
+            found.message
+        );
+    }
+}
