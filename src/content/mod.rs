@@ -247,10 +247,20 @@ fn previous_dir(dir: &Path, previous: Option<&str>) -> Option<PathBuf> {
     }
     let path = Path::new(previous?);
     Some(if path.components().count() == 1 {
-        dir.parent().unwrap_or(Path::new(".")).join(path)
+        folder_of(dir).join(path)
     } else {
         dir.join(path)
     })
+}
+
+/// The folder `dir` lies in: its parent, also for `.` or a path ending in `..`
+/// (whose lexical parent is not the folder it lies in).
+pub fn folder_of(dir: &Path) -> PathBuf {
+    match (dir.file_name(), dir.parent()) {
+        (Some(_), Some(p)) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        (Some(_), _) => PathBuf::from("."),
+        (None, _) => dir.join(".."),
+    }
 }
 
 /// The previous edition the edition in `dir` names, read from its `edition.json`

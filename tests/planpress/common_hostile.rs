@@ -84,3 +84,53 @@ fn the_same_common_item_reworded_twice_is_refused_at_the_second() {
         );
     }
 }
+
+/// `planpress args` run from inside `cwd` (a clerk's terminal opened in a folder).
+fn run_in(cwd: &Path, args: &[&str]) -> (bool, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_planpress"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap();
+    let said =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), said)
+}
+
+#[test]
+fn check_of_the_folder_the_terminal_is_in_finds_the_common_folder_beside_it() {
+    let city = scratch_city("hostile-dot");
+    let ward = city.join("shirakawa-r7");
+    // A folder name beside the edition, as the model's documentation allows.
+    edit(&ward.join("edition.json"), |v| {
+        v["common"]["folder"] = json!("common-r7");
+    });
+    let (ok, said) = run_in(&ward, &["check", "."]);
+    assert!(ok, "{said}");
+    // check in the common folder itself: the wards beside it that use it.
+    let (ok, said) = run_in(&city.join("common-r7"), &["check", "."]);
+    assert!(
+        ok && said.contains("3 区すべてに問題は見つかりませんでした"),
+        "{said}"
+    );
+}
+
+#[test]
+fn extract_into_the_empty_folder_the_terminal_is_in_puts_the_common_folder_beside_it() {
+    let built = crate::doc::built_once(&crate::common_layer::city().join("shirakawa-r7"));
+    let place = crate::doc::tmp("hostile-extract-dot");
+    let out = place.join("shirakawa-r7");
+    std::fs::create_dir_all(&out).unwrap();
+    let pdf = place.join("plan.pdf");
+    std::fs::write(&pdf, &built.pdf).unwrap();
+    let (ok, said) = run_in(&out, &["extract", "../plan.pdf", "."]);
+    assert!(ok, "{said}");
+    assert!(said.contains("../common-r7/common.json"), "{said}");
+    assert!(place.join("common-r7/common.json").is_file(), "{said}");
+    assert!(
+        !out.join("common-r7").exists(),
+        "written inside the edition"
+    );
+    let (ok, said) = run_in(&out, &["check", "."]);
+    assert!(ok, "{said}");
+}

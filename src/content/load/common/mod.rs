@@ -30,7 +30,7 @@ pub fn common_dir(dir: &Path, folder: &str) -> PathBuf {
     }
     let path = Path::new(folder);
     if path.components().count() == 1 {
-        dir.parent().unwrap_or(Path::new(".")).join(path)
+        crate::content::folder_of(dir).join(path)
     } else {
         dir.join(path)
     }
