@@ -134,3 +134,28 @@ fn extract_into_the_empty_folder_the_terminal_is_in_puts_the_common_folder_besid
     let (ok, said) = run_in(&out, &["check", "."]);
     assert!(ok, "{said}");
 }
+
+#[test]
+fn a_common_file_that_cannot_be_read_is_the_only_problem_told() {
+    for (name, common, file) in [
+        ("hostile-empty", Some(""), "../common-r7/common.json"),
+        ("hostile-absent", None, "edition.json"),
+    ] {
+        let city = scratch_city(name);
+        let path = city.join("common-r7/common.json");
+        match common {
+            Some(text) => std::fs::write(&path, text).unwrap(),
+            None => std::fs::remove_file(&path).unwrap(),
+        }
+        for ward in crate::common_layer::WARDS {
+            // Not 「基準32 … ここは 1 のはず」 nor 「基本理念の項目がありません」:
+            // the ward's own items rightly go on from the common ones.
+            let errors = problems(&city.join(ward));
+            assert!(
+                errors.iter().all(|e| e.file == file),
+                "{ward}:\n{}",
+                shown(&errors)
+            );
+        }
+    }
+}

@@ -65,31 +65,15 @@ pub(super) fn apply(
     let unknown = ["/scenes", "/statuses"].map(|p| ("edition.json".to_string(), p.to_string()));
     let start = loader.aside.len();
     loader.aside.extend(unknown);
-    if named.folder.trim().is_empty() || Path::new(&named.folder).has_root() {
-        let m = "common.folder には共通フォルダの名前（例: ../city-common-r7）を、この版のフォルダからの相対パスで書いてください".to_string();
-        loader.errors.push(at(m, "/common/folder"));
+    let Some((dir, file, common)) = read(loader, &named) else {
+        // The common items are not put in: the ward's own numbers (going on
+        // from them) and its lists that await them are not the clerk's problem.
+        let waiting = wording::waiting(chapters);
+        loader
+            .aside
+            .extend(waiting.into_iter().chain(standards::waiting(chapters)));
         return None;
-    }
-    let dir = common_dir(&loader.dir, &named.folder);
-    let file = shown(&loader.dir, &named.folder);
-    let path = dir.join(FILE);
-    if !path.is_file() {
-        let m = format!(
-            "共通フォルダ {}（edition.json の common.folder）に {FILE} がありません。フォルダ名を確かめてください",
-            named.folder
-        );
-        loader.errors.push(at(m, "/common/folder"));
-        return None;
-    }
-    // The editor's unsaved common file, else the one on disk.
-    let unsaved = (loader.overrides.iter())
-        .find(|(n, _)| *n == file)
-        .map(|(_, b)| b.clone());
-    let bytes = match unsaved {
-        Some(b) => b,
-        None => loader.read_file(&file, &path)?,
     };
-    let common: Common = loader.parse(&file, bytes)?;
     loader.aside.drain(start..start + 2);
     // Attached under one name wherever the folder lies.
     if let Some(s) = loader.sources.iter_mut().rev().find(|(n, _)| *n == file) {
@@ -115,6 +99,38 @@ pub(super) fn apply(
         worded,
         fields: taken,
     })
+}
+
+/// The common folder named, its file as messages name it and its content; a
+/// problem reading it is told at `common.folder` or in the common file.
+fn read(loader: &mut Loader, named: &CommonRef) -> Option<(PathBuf, String, Common)> {
+    let at = |m: String, p: &str| ContentError::new("edition.json", m).at(p);
+    if named.folder.trim().is_empty() || Path::new(&named.folder).has_root() {
+        let m = "common.folder には共通フォルダの名前（例: ../city-common-r7）を、この版のフォルダからの相対パスで書いてください".to_string();
+        loader.errors.push(at(m, "/common/folder"));
+        return None;
+    }
+    let dir = common_dir(&loader.dir, &named.folder);
+    let file = shown(&loader.dir, &named.folder);
+    let path = dir.join(FILE);
+    if !path.is_file() {
+        let m = format!(
+            "共通フォルダ {}（edition.json の common.folder）に {FILE} がありません。フォルダ名を確かめてください",
+            named.folder
+        );
+        loader.errors.push(at(m, "/common/folder"));
+        return None;
+    }
+    // The editor's unsaved common file, else the one on disk.
+    let unsaved = (loader.overrides.iter())
+        .find(|(n, _)| *n == file)
+        .map(|(_, b)| b.clone());
+    let bytes = match unsaved {
+        Some(b) => b,
+        None => loader.read_file(&file, &path)?,
+    };
+    let common: Common = loader.parse(&file, bytes)?;
+    Some((dir, file, common))
 }
 
 /// `common_standards`, `common_principles` or `common_policy` in a ward whose

@@ -145,3 +145,25 @@ fn redefinitions(
         }
     }
 }
+
+/// Where the ward's standards go on from the common ones that could not be
+/// read: their numbers (`(file, pointer)`), or the section's empty tables.
+pub(super) fn waiting(chapters: &Loaded) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (f, i, _) in sections_with_common(chapters) {
+        let Some((_, Part::Sections(ch))) = chapters.iter().find(|(g, _)| *g == f) else {
+            continue;
+        };
+        let tables = &ch.sections[i].standard_tables;
+        if tables.is_empty() {
+            out.push((f.clone(), format!("/sections/{i}/standard_tables")));
+        }
+        for (t, table) in tables.iter().enumerate() {
+            for k in 0..table.standards.len() {
+                let p = format!("/sections/{i}/standard_tables/{t}/standards/{k}/number");
+                out.push((f.clone(), p));
+            }
+        }
+    }
+    out
+}

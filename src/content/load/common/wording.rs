@@ -141,6 +141,25 @@ impl Kind {
     }
 }
 
+/// Where the ward's items go on from common ones that could not be read: their
+/// numbers (`(file, pointer)`), or the empty list that awaits them.
+pub(super) fn waiting(chapters: &mut Loaded) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for kind in [Kind::Principles, Kind::Policy] {
+        for ask in kind.asking(chapters) {
+            let Some(list) = kind.list_mut(chapters, &ask) else {
+                continue;
+            };
+            if list.is_empty() {
+                out.push((ask.file.clone(), ask.list.clone()));
+            }
+            let numbers = (0..list.len()).map(|k| format!("{}/{k}/number", ask.list));
+            out.extend(numbers.map(|p| (ask.file.clone(), p)));
+        }
+    }
+    out
+}
+
 /// Both kinds: the common items put in place, the problems and overrides told.
 pub(super) fn wording(
     loader: &mut Loader,
