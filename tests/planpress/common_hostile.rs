@@ -159,3 +159,22 @@ fn a_common_file_that_cannot_be_read_is_the_only_problem_told() {
         }
     }
 }
+
+#[test]
+fn a_chapter_that_does_not_load_is_not_said_to_lack_the_common_items() {
+    let city = scratch_city("hostile-chapter");
+    let ward = city.join("shirakawa-r7");
+    for file in ["1-principles.json", "3-initiatives.json", "4-targets.json"] {
+        let path = ward.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        // A colon left out: the file does not parse.
+        std::fs::write(&path, text.replacen("\"title\":", "\"title\"", 1)).unwrap();
+        let errors = problems(&ward);
+        assert!(
+            errors.iter().all(|e| e.file == file),
+            "{file}:\n{}",
+            shown(&errors)
+        );
+        std::fs::write(&path, text).unwrap();
+    }
+}

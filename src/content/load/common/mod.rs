@@ -88,8 +88,16 @@ pub(super) fn apply(
         loader.errors.push(at(m, "/common/fiscal_year"));
     }
     let taken = fields::fields(loader, ed, &named, &common, &file, &mut notices);
+    let before = loader.errors.len();
     let placed = standards::standards(loader, chapters, &common, &file, &mut notices);
     let worded = wording::wording(loader, chapters, &named, &common, &file, &mut notices);
+    if chapters.len() < ed.chapters.len() {
+        // A chapter that did not load may be the one that asks for the common
+        // items: "no place asks for them" is not known.
+        let mut found = loader.errors.split_off(before);
+        found.retain(|e| !(e.file == "edition.json" && e.pointer.as_deref() == Some("/common")));
+        loader.errors.extend(found);
+    }
     Some(CommonUse {
         dir,
         file,
