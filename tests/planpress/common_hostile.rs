@@ -178,3 +178,54 @@ fn a_chapter_that_does_not_load_is_not_said_to_lack_the_common_items() {
         std::fs::write(&path, text).unwrap();
     }
 }
+
+#[test]
+fn common_items_empty_or_left_out_are_told_once_where_they_should_be() {
+    let city = scratch_city("hostile-no-items");
+    let ward = city.join("shirakawa-r7");
+    let common = city.join("common-r7/common.json");
+    edit(&common, |v| {
+        v["principles"] = json!([]);
+        v["policy"] = json!([]);
+    });
+    let errors = problems(&ward);
+    let at = |e: &ContentError| (e.file.clone(), e.pointer.clone().unwrap_or_default());
+    let mut places: Vec<_> = errors.iter().map(at).collect();
+    places.sort();
+    let file = "../common-r7/common.json".to_string();
+    assert_eq!(
+        places,
+        [
+            (file.clone(), "/policy".into()),
+            (file, "/principles".into())
+        ],
+        "{}",
+        shown(&errors)
+    );
+    assert!(errors.iter().all(|e| !e.message.contains("1〜0")));
+    // Left out: told at each place that asks, not as the ward's empty lists.
+    edit(&common, |v| {
+        let v = v.as_object_mut().unwrap();
+        v.remove("principles");
+        v.remove("policy");
+    });
+    let errors = problems(&ward);
+    let mut places: Vec<_> = errors.iter().map(at).collect();
+    places.sort();
+    assert_eq!(
+        places,
+        [
+            (
+                "1-principles.json".to_string(),
+                "/common_principles".to_string()
+            ),
+            (
+                "3-initiatives.json".into(),
+                "/sections/0/common_policy".into()
+            ),
+            ("4-targets.json".into(), "/common_policy".into()),
+        ],
+        "{}",
+        shown(&errors)
+    );
+}

@@ -146,8 +146,17 @@ impl Kind {
 pub(super) fn waiting(chapters: &mut Loaded) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for kind in [Kind::Principles, Kind::Policy] {
-        for ask in kind.asking(chapters) {
-            let Some(list) = kind.list_mut(chapters, &ask) else {
+        out.extend(kind.waiting(chapters, &kind.asking(chapters)));
+    }
+    out
+}
+
+impl Kind {
+    /// The ward's lists at `asking`, awaiting common items not put in.
+    fn waiting(self, chapters: &mut Loaded, asking: &[Ask]) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for ask in asking {
+            let Some(list) = self.list_mut(chapters, ask) else {
                 continue;
             };
             if list.is_empty() {
@@ -156,8 +165,8 @@ pub(super) fn waiting(chapters: &mut Loaded) -> Vec<(String, String)> {
             let numbers = (0..list.len()).map(|k| format!("{}/{k}/number", ask.list));
             out.extend(numbers.map(|p| (ask.file.clone(), p)));
         }
+        out
     }
-    out
 }
 
 /// Both kinds: the common items put in place, the problems and overrides told.
@@ -188,7 +197,19 @@ fn one(
     let (what, marker, field) = (kind.what(), kind.marker(), kind.field().name());
     let asking = kind.asking(chapters);
     let own = named.overrides.iter().position(|f| *f == kind.field());
+    if kind.common(common).is_some_and(|items| items.is_empty()) && own.is_none() {
+        let m = format!(
+            "共通の{what}が一つもありません。共通の{what}を書くか、{field} を消してください（{field} を消すなら、各区のファイルの {marker} も消します）"
+        );
+        let list = kind.common_list();
+        (loader.errors).push(ContentError::new(file, m).at(list));
+        let waiting = kind.waiting(chapters, &asking);
+        loader.aside.extend(waiting);
+        return Vec::new();
+    }
     let Some(items) = kind.common(common) else {
+        let waiting = kind.waiting(chapters, &asking);
+        loader.aside.extend(waiting);
         for a in &asking {
             let m = format!(
                 "{marker}（共通の{what}をここに載せる）がありますが、共通フォルダの {file} に {field}（{what}）がありません。{marker} を消すか、{file} に共通の{what}を書いてください"
