@@ -271,12 +271,20 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
             for e in &mut found {
                 e.message = c.reword(&e.message);
                 if let Some(p) = &e.pointer {
-                    (e.file, e.pointer) = {
-                        let (f, p) = c.source_of(&e.file, p);
-                        (f, Some(p))
-                    };
+                    let (f, p) = c.source_of(&e.file, p);
+                    if f != e.file {
+                        // Named by the common file's own words (`resolve`).
+                        e.item = None;
+                    }
+                    (e.file, e.pointer) = (f, Some(p));
                 }
             }
+            // A common value printed in two places is one problem, told once.
+            let mut seen = std::collections::HashSet::new();
+            found.retain(|e| {
+                e.pointer.is_none()
+                    || seen.insert((e.file.clone(), e.pointer.clone(), e.message.clone()))
+            });
         }
         // What the rules say of a stand-in is not the clerk's problem.
         found.retain(|e| !e.pointer.as_deref().is_some_and(|p| aside(&e.file, p)));

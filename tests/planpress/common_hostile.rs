@@ -229,3 +229,26 @@ fn common_items_empty_or_left_out_are_told_once_where_they_should_be() {
         shown(&errors)
     );
 }
+
+#[test]
+fn a_problem_of_a_common_item_printed_in_two_places_is_told_once_in_its_words() {
+    let city = scratch_city("hostile-told-once");
+    edit(&city.join("common-r7/common.json"), |v| {
+        v["policy"][0]["text"] = json!("");
+        v["policy"][2]["number"] = json!(7);
+    });
+    // しらかわ区 prints the common policy in its section and its targets chapter.
+    let errors = problems(&city.join("shirakawa-r7"));
+    let at = |p: &str| {
+        (errors.iter())
+            .filter(|e| e.pointer.as_deref() == Some(p))
+            .collect::<Vec<_>>()
+    };
+    let empty = at("/policy/0/text");
+    assert_eq!(empty.len(), 1, "{}", shown(&errors));
+    assert_eq!(empty[0].file, "../common-r7/common.json");
+    assert_eq!(empty[0].item.as_deref(), Some("向上方針1 の本文"));
+    let seven = at("/policy/2/number");
+    assert_eq!(seven.len(), 1, "{}", shown(&errors));
+    assert_eq!(seven[0].item.as_deref(), Some("向上方針7 の番号"));
+}
