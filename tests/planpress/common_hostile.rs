@@ -252,3 +252,38 @@ fn a_problem_of_a_common_item_printed_in_two_places_is_told_once_in_its_words() 
     assert_eq!(seven.len(), 1, "{}", shown(&errors));
     assert_eq!(seven[0].item.as_deref(), Some("向上方針7 の番号"));
 }
+
+#[test]
+fn a_common_folder_that_is_the_edition_itself_or_a_file_is_told_so() {
+    let city = scratch_city("hostile-folder");
+    let ward = city.join("shirakawa-r7");
+    std::fs::copy(city.join("common-r7/common.json"), ward.join("common.json")).unwrap();
+    let said = |folder: &str| {
+        edit(&ward.join("edition.json"), |v| {
+            v["common"]["folder"] = json!(folder)
+        });
+        problems(&ward)
+    };
+    let errors = said("../shirakawa-r7");
+    let folder = (errors.iter()).find(|e| e.pointer.as_deref() == Some("/common/folder"));
+    let folder = folder.unwrap_or_else(|| panic!("{}", shown(&errors)));
+    assert!(
+        folder.message.contains("この版自身のフォルダ"),
+        "{}",
+        folder.message
+    );
+    // The copy in the edition is not to be added to chapters: moved.
+    let copy = errors.iter().find(|e| e.file == "common.json").unwrap();
+    assert!(
+        copy.message.contains("共通フォルダに移して"),
+        "{}",
+        copy.message
+    );
+    std::fs::remove_file(ward.join("common.json")).unwrap();
+    let errors = said("../common-r7/common.json");
+    assert!(
+        errors.iter().any(|e| e.message.contains("はファイルです")),
+        "{}",
+        shown(&errors)
+    );
+}

@@ -121,6 +121,21 @@ fn read(loader: &mut Loader, named: &CommonRef) -> Option<(PathBuf, String, Comm
     let dir = common_dir(&loader.dir, &named.folder);
     let file = shown(&loader.dir, &named.folder);
     let path = dir.join(FILE);
+    let folder = &named.folder;
+    if dir.canonicalize().ok() == loader.dir.canonicalize().ok() && dir.is_dir() {
+        let m = format!(
+            "common.folder（{folder}）にこの版自身のフォルダが書かれています。市の共通フォルダ（common.json のあるフォルダ。例: ../city-common-r7）を書いてください"
+        );
+        loader.errors.push(at(m, "/common/folder"));
+        return None;
+    }
+    if dir.is_file() {
+        let m = format!(
+            "common.folder の {folder} はファイルです。ファイル名を除いて、{FILE} のあるフォルダ（例: ../city-common-r7）を書いてください"
+        );
+        loader.errors.push(at(m, "/common/folder"));
+        return None;
+    }
     if !path.is_file() {
         let m = format!(
             "共通フォルダ {}（edition.json の common.folder）に {FILE} がありません。フォルダ名を確かめてください",
