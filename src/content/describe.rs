@@ -383,22 +383,6 @@ mod tests {
             at("/sections/0/common_policy/overrides/0/text"),
             "3 窓口 共通の向上方針1 の言い換え の本文"
         );
-        // A number that cannot be read names no common item (not the one its
-        // place would give): the override by its place.
-        let unread = serde_json::json!({"common_policy": {"overrides": [{"number": "二"}, {"number": 4294967296_u64}]}});
-        assert_eq!(
-            describe(&unread, "/common_policy/overrides/0/number"),
-            "市の共通の方針 の1番目の言い換え の番号"
-        );
-        assert_eq!(
-            describe(&unread, "/common_policy/overrides/1"),
-            "市の共通の方針 の2番目の言い換え"
-        );
-        // common.json's own lists.
-        let common = serde_json::json!({"policy": [{"number": 1}, {"title": "x"}], "principles": [{"number": 1}]});
-        assert_eq!(describe(&common, "/policy/0/title"), "向上方針1 の見出し");
-        assert_eq!(describe(&common, "/policy/1"), "向上方針2");
-        assert_eq!(describe(&common, "/principles/0/text"), "基本理念1 の本文");
         let edition = serde_json::json!({"common": {"overrides": ["scenes"]}});
         assert_eq!(
             describe(&edition, "/common/overrides/0"),

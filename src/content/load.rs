@@ -253,7 +253,14 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
             statuses: !unknown("/statuses"),
             year: !unknown("/fiscal_year"),
         };
-        let aside = |file: &str, p: &str| loader.set_aside(file, p);
+        // A common value set aside is the common file's, seen in the ward's.
+        let aside = |file: &str, p: &str| {
+            loader.set_aside(file, p)
+                || (common.as_ref()).is_some_and(|c| {
+                    let (f, q) = c.source_of(file, p);
+                    f != file && loader.set_aside(&f, &q)
+                })
+        };
         let mut found = rules::validate(&edition, &parts, complete, known, &aside);
         found.extend(required::edition(&edition));
         for f in &loader.files {

@@ -287,3 +287,36 @@ fn a_common_folder_that_is_the_edition_itself_or_a_file_is_told_so() {
         shown(&errors)
     );
 }
+
+#[test]
+fn an_override_whose_number_cannot_be_read_and_common_items_are_named_in_plain_words() {
+    let city = scratch_city("hostile-named");
+    let ward = city.join("shirakawa-r7");
+    edit(&ward.join("4-targets.json"), |v| {
+        v["common_policy"]["overrides"][0]["number"] = json!("二");
+    });
+    edit(&city.join("common-r7/common.json"), |v| {
+        v["policy"][1].as_object_mut().unwrap().remove("number");
+    });
+    let errors = problems(&ward);
+    let item = |file: &str, says: &str| {
+        let e = errors
+            .iter()
+            .find(|e| e.file == file && e.message.contains(says));
+        let e = e.unwrap_or_else(|| panic!("{file} {says}:\n{}", shown(&errors)));
+        e.item.clone().unwrap_or_default()
+    };
+    // Not 「共通の向上方針1 の言い換え」: 向上方針1 is not what the clerk rewords.
+    assert_eq!(
+        item("4-targets.json", "値の種類が違います"),
+        "市の共通の方針 の1番目の言い換え の番号"
+    );
+    // Not 「policy[2]」.
+    assert_eq!(
+        item("../common-r7/common.json", "必要な項目「number」"),
+        "向上方針2"
+    );
+    // The number left out is the only problem: not the next item's number,
+    // nor the ward's override of 2 (which may be the number left out).
+    assert_eq!(errors.len(), 2, "{}", shown(&errors));
+}

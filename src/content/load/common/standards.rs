@@ -64,6 +64,16 @@ pub(super) fn standards(
                 .find(|(_, _, s)| s.number == ov.number)
                 .map(|(t, k, _)| (t, k));
             let Some((t, k)) = target else {
+                let unread = (common.standard_tables.iter().enumerate()).any(|(t, x)| {
+                    (0..x.standards.len()).any(|k| {
+                        loader
+                            .set_aside(file, &format!("/standard_tables/{t}/standards/{k}/number"))
+                    })
+                });
+                if unread {
+                    // A common number that could not be read may be this one.
+                    continue;
+                }
                 let m = format!(
                     "共通基準{} は共通フォルダの {file} にありません（共通基準は 1〜{last}）。置き換える共通基準の番号を書いてください",
                     ov.number

@@ -297,6 +297,12 @@ fn place(
             continue;
         }
         let Some(k) = merged.iter().position(|x| x.number == ov.number) else {
+            let unread = (0..items.len())
+                .any(|k| loader.set_aside(file, &format!("{}/{k}/number", kind.common_list())));
+            if unread {
+                // A common number that could not be read may be this one.
+                continue;
+            }
             let m = format!(
                 "共通の{} は共通フォルダの {file} にありません（共通の{what}は 1〜{last}）。言い換える共通の{what}の番号を書いてください",
                 kind.label(ov.number)
