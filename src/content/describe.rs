@@ -65,6 +65,13 @@ fn field_word(key: &str) -> Option<&'static str> {
         "scenes" => "場面の一覧",
         "common" => "市の共通の内容",
         "folder" => "フォルダ",
+        "comparison" => "新旧対照表の形",
+        "form" => "形",
+        "remarks" => "備考の列",
+        "mark" => "改正部分の印",
+        "new_side" => "改正後の列",
+        "principles" => "基本理念の項目",
+        "standard_tables" => "基準の表",
         _ => return None,
     })
 }

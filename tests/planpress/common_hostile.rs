@@ -203,6 +203,9 @@ fn common_items_empty_or_left_out_are_told_once_where_they_should_be() {
         shown(&errors)
     );
     assert!(errors.iter().all(|e| !e.message.contains("1〜0")));
+    let mut items: Vec<_> = errors.iter().filter_map(|e| e.item.clone()).collect();
+    items.sort();
+    assert_eq!(items, ["向上方針", "基本理念の項目"]);
     // Left out: told at each place that asks, not as the ward's empty lists.
     edit(&common, |v| {
         let v = v.as_object_mut().unwrap();
@@ -319,4 +322,21 @@ fn an_override_whose_number_cannot_be_read_and_common_items_are_named_in_plain_w
     // The number left out is the only problem: not the next item's number,
     // nor the ward's override of 2 (which may be the number left out).
     assert_eq!(errors.len(), 2, "{}", shown(&errors));
+}
+
+#[test]
+fn the_common_comparison_form_is_named_in_plain_words() {
+    let city = scratch_city("hostile-comparison");
+    edit(&city.join("common-r7/common.json"), |v| {
+        v["comparison"]["mark"] = json!("太字");
+    });
+    let errors = problems(&city.join("shirakawa-r7"));
+    let e = errors.iter().find(|e| e.file == "../common-r7/common.json");
+    let e = e.unwrap_or_else(|| panic!("{}", shown(&errors)));
+    assert_eq!(
+        e.item.as_deref(),
+        Some("新旧対照表の形 の改正部分の印"),
+        "{}",
+        shown(&errors)
+    );
 }
