@@ -340,3 +340,56 @@ fn the_common_comparison_form_is_named_in_plain_words() {
         shown(&errors)
     );
 }
+
+#[test]
+fn the_editor_saves_the_common_file_only_by_its_listed_name_and_says_when_it_moved() {
+    use crate::edit_server::{get_json, post, token};
+    let city = scratch_city("hostile-edit");
+    let ward = city.join("shirakawa-r7");
+    let path = city.join("common-r7/common.json");
+    let before = std::fs::read(&path).unwrap();
+    let running = planpress::edit::start(&ward, 0).unwrap();
+    let (port, t) = (running.port, token(&running));
+    let answer = get_json(port, &t, "api/edition");
+    let file = |name: &str| {
+        (answer["files"].as_array().unwrap().iter())
+            .find(|f| f["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    let common = file("../common-r7/common.json");
+    let mut value: serde_json::Value =
+        serde_json::from_str(common["text"].as_str().unwrap()).unwrap();
+    value["city"] = json!("別の名前の架空市");
+    let text = value.to_string();
+    for name in [
+        "..\\common-r7\\common.json",
+        "../common-r7/./common.json",
+        "../common-r7//common.json",
+        "../common-r8/../common-r7/common.json",
+        path.to_str().unwrap(),
+        "common.json",
+        "../common-r7/common.json ",
+    ] {
+        let body = json!({"file": name, "base": common["hash"], "text": text});
+        let (status, _) = post(port, &t, "api/save", &body);
+        assert_eq!(status, 404, "{name}");
+        // Checked with it: the name is not the common file's, so not used.
+        let (_, checked) = post(port, &t, "api/check", &json!({"files": {name: "{"}}));
+        assert_eq!(checked["problems"], json!([]), "{name}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // edition.json saved naming next year's common folder: the page's common
+    // file is no longer this edition's, and the clerk is told why.
+    let edition = file("edition.json");
+    let mut e: serde_json::Value = serde_json::from_str(edition["text"].as_str().unwrap()).unwrap();
+    e["common"]["folder"] = json!("../common-r8");
+    let body = json!({"file": "edition.json", "base": edition["hash"], "text": e.to_string()});
+    assert_eq!(post(port, &t, "api/save", &body).0, 200);
+    let body = json!({"file": "../common-r7/common.json", "base": common["hash"], "text": text});
+    let (status, refused) = post(port, &t, "api/save", &body);
+    assert_eq!(status, 404);
+    let said = refused["message"].as_str().unwrap();
+    assert!(said.contains("common.folder"), "{said}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
