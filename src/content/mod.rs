@@ -233,6 +233,17 @@ impl Content {
     }
 }
 
+/// Why `text` does not read as a `T`, in `check`'s words, each problem placed
+/// (for a file read outside an edition, such as `fmt`'s common.json).
+pub fn problems_reading<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Vec<String> {
+    let spans = spans::Spans::scan(text);
+    let found = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(value) => repair::typed::<T>(file, text, &spans, &value).1,
+        Err(e) => vec![messages::json_error(file, text, &spans, None, &e)],
+    };
+    found.iter().map(ToString::to_string).collect()
+}
+
 /// A content file's text, decoded as loading decodes it.
 pub fn decode_text(bytes: &[u8]) -> Option<String> {
     decode::decode(bytes).ok()

@@ -393,3 +393,19 @@ fn the_editor_saves_the_common_file_only_by_its_listed_name_and_says_when_it_mov
     assert!(said.contains("common.folder"), "{said}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn fmt_of_a_common_file_it_cannot_read_says_why_in_japanese_and_writes_nothing() {
+    let city = scratch_city("hostile-fmt");
+    let path = city.join("common-r7/common.json");
+    edit(&path, |v| v["fiscal_year"] = json!("2025"));
+    let before = std::fs::read(&path).unwrap();
+    let (ok, said) = run_in(&city, &["fmt", "common-r7"]);
+    assert!(!ok, "{said}");
+    assert!(
+        said.contains("（年度）") && said.contains("数を書きます"),
+        "{said}"
+    );
+    assert!(!said.contains("invalid type"), "{said}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
