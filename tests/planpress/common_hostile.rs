@@ -409,3 +409,19 @@ fn fmt_of_a_common_file_it_cannot_read_says_why_in_japanese_and_writes_nothing()
     assert!(!said.contains("invalid type"), "{said}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn a_common_folder_written_with_a_space_is_told_so() {
+    let city = scratch_city("hostile-space");
+    let ward = city.join("asagiri-r7");
+    edit(&ward.join("edition.json"), |v| {
+        v["common"]["folder"] = json!("../common-r7 ");
+    });
+    let errors = problems(&ward);
+    assert_eq!(errors.len(), 1, "{}", shown(&errors));
+    assert!(
+        errors[0].message.contains("空白を消して「../common-r7」に"),
+        "{}",
+        shown(&errors)
+    );
+}

@@ -137,10 +137,17 @@ fn read(loader: &mut Loader, named: &CommonRef) -> Option<(PathBuf, String, Comm
         return None;
     }
     if !path.is_file() {
-        let m = format!(
-            "共通フォルダ {}（edition.json の common.folder）に {FILE} がありません。フォルダ名を確かめてください",
-            named.folder
-        );
+        let trimmed = folder.trim();
+        let spaced = trimmed != folder && common_dir(&loader.dir, trimmed).join(FILE).is_file();
+        let m = if spaced {
+            format!(
+                "common.folder の「{folder}」の前後に空白があります。空白を消して「{trimmed}」にしてください"
+            )
+        } else {
+            format!(
+                "共通フォルダ「{folder}」（edition.json の common.folder）に {FILE} がありません。フォルダ名を確かめてください"
+            )
+        };
         loader.errors.push(at(m, "/common/folder"));
         return None;
     }
