@@ -425,3 +425,32 @@ fn a_common_folder_written_with_a_space_is_told_so() {
         shown(&errors)
     );
 }
+
+#[test]
+fn an_archived_common_copy_of_another_year_is_named_as_what_to_move() {
+    let city = scratch_city("hostile-archived");
+    let ward = city.join("shirakawa-r7");
+    std::fs::create_dir_all(ward.join("common")).unwrap();
+    let copy = ward.join("common/common.json");
+    std::fs::copy(city.join("common-r7/common.json"), copy).unwrap();
+    edit(&ward.join("edition.json"), |v| {
+        v["common"]["folder"] = json!("../common-r8");
+        v["common"]["fiscal_year"] = json!(2026);
+    });
+    let errors = problems(&ward);
+    let year = errors
+        .iter()
+        .find(|e| e.pointer.as_deref() == Some("/common/fiscal_year"));
+    let year = year.unwrap_or_else(|| panic!("{}", shown(&errors)));
+    // Not 「common.fiscal_year を 2025 に」: the ward would print r7 naming r8.
+    assert!(
+        !year.message.contains("を 2025 にしてください"),
+        "{}",
+        year.message
+    );
+    assert!(
+        year.message.contains("common フォルダを別の場所に移して"),
+        "{}",
+        year.message
+    );
+}

@@ -80,7 +80,15 @@ pub(super) fn apply(
         s.0 = format!("{ATTACHED}{FILE}");
     }
     let mut notices = Vec::new();
-    if common.fiscal_year != named.fiscal_year {
+    let archived = file == format!("{ATTACHED}{FILE}");
+    if common.fiscal_year != named.fiscal_year && archived {
+        // The archived copy is read first: naming another folder changes nothing.
+        let m = format!(
+            "edition.json の common.fiscal_year は {} ですが、この版のフォルダの {file}（PDF から取り出した共通の内容。common.folder より先に使います）の fiscal_year は {} です。common.folder の共通フォルダを使うなら、この版のフォルダの common フォルダを別の場所に移してください",
+            named.fiscal_year, common.fiscal_year
+        );
+        loader.errors.push(at(m, "/common/fiscal_year"));
+    } else if common.fiscal_year != named.fiscal_year {
         let m = format!(
             "edition.json の common.fiscal_year は {} ですが、共通フォルダの {file} の fiscal_year は {} です。使う年度の共通フォルダを common.folder に書くか、common.fiscal_year を {} にしてください",
             named.fiscal_year, common.fiscal_year, common.fiscal_year
