@@ -14,6 +14,7 @@ mod city_check;
 mod cli;
 mod common_change;
 mod common_hostile;
+mod common_hostile_cli;
 mod common_layer;
 mod common_wording;
 mod comparison;
