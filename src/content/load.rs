@@ -272,26 +272,8 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
         if known.year {
             found.extend(super::check_previous(&loader.dir, &edition));
         }
-        // The rules saw the common tables in the ward's section: say each
-        // problem where it was written.
         if let Some(c) = &common {
-            for e in &mut found {
-                e.message = c.reword(&e.message);
-                if let Some(p) = &e.pointer {
-                    let (f, p) = c.source_of(&e.file, p);
-                    if f != e.file {
-                        // Named by the common file's own words (`resolve`).
-                        e.item = None;
-                    }
-                    (e.file, e.pointer) = (f, Some(p));
-                }
-            }
-            // A common value printed in two places is one problem, told once.
-            let mut seen = std::collections::HashSet::new();
-            found.retain(|e| {
-                e.pointer.is_none()
-                    || seen.insert((e.file.clone(), e.pointer.clone(), e.message.clone()))
-            });
+            common::placed(c, &mut found);
         }
         // What the rules say of a stand-in is not the clerk's problem.
         found.retain(|e| !e.pointer.as_deref().is_some_and(|p| aside(&e.file, p)));

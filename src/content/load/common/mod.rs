@@ -117,6 +117,27 @@ pub(super) fn apply(
     })
 }
 
+/// The rules saw the common items in the ward's files: each problem said
+/// where it was written, once.
+pub(super) fn placed(c: &CommonUse, found: &mut Vec<ContentError>) {
+    for e in found.iter_mut() {
+        e.message = c.reword(&e.message);
+        if let Some(p) = &e.pointer {
+            let (f, p) = c.source_of(&e.file, p);
+            if f != e.file {
+                // Named by the common file's own words (`resolve`).
+                e.item = None;
+            }
+            (e.file, e.pointer) = (f, Some(p));
+        }
+    }
+    // A common value printed in two places is one problem, told once.
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|e| {
+        e.pointer.is_none() || seen.insert((e.file.clone(), e.pointer.clone(), e.message.clone()))
+    });
+}
+
 /// The common folder named, its file as messages name it and its content; a
 /// problem reading it is told at `common.folder` or in the common file.
 fn read(loader: &mut Loader, named: &CommonRef) -> Option<(PathBuf, String, Common)> {
