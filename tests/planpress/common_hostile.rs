@@ -335,3 +335,23 @@ fn an_archived_common_copy_of_another_year_is_named_as_what_to_move() {
         year.message
     );
 }
+
+#[test]
+fn an_override_whose_number_cannot_be_read_rewords_nothing_and_is_told_once() {
+    let city = scratch_city("hostile-unread-override");
+    let ward = city.join("shirakawa-r7");
+    edit(&ward.join("4-targets.json"), |v| {
+        v["common_policy"]["overrides"] = json!([
+            {"number": "一", "text": "読めない番号の言い換え（架空）。"},
+            {"number": 1, "text": "向上方針1 の言い換え（架空）。"}
+        ]);
+    });
+    let errors = problems(&ward);
+    // Its stand-in is not 「向上方針1 の言い換えは 1 番目にもあります」.
+    assert_eq!(errors.len(), 1, "{}", shown(&errors));
+    assert!(
+        errors[0].message.contains("数を書きます"),
+        "{}",
+        shown(&errors)
+    );
+}

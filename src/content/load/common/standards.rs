@@ -46,8 +46,18 @@ pub(super) fn standards(
         let mut overridden = Vec::new();
         for (o, ov) in use_.overrides.iter().enumerate() {
             let op = format!("{sp}/common_standards/overrides/{o}");
+            // A number that could not be read (a stand-in) rewords nothing.
+            let unread = |o: usize| {
+                let p = format!("{sp}/common_standards/overrides/{o}/number");
+                loader.set_aside(&f, &p)
+            };
+            if unread(o) {
+                continue;
+            }
             // A second override of one standard would silently drop the first.
-            if let Some(first) = (use_.overrides[..o].iter()).position(|x| x.number == ov.number) {
+            let first = (use_.overrides[..o].iter().enumerate())
+                .position(|(p, x)| x.number == ov.number && !unread(p));
+            if let Some(first) = first {
                 let m = format!(
                     "共通基準{} の言い換えは、overrides の {} 番目にもあります。一つの共通基準の言い換えは一つにまとめ、残す方を決めてもう一方を消してください",
                     ov.number,

@@ -286,8 +286,16 @@ fn place(
     let mut overridden = Vec::new();
     for (o, ov) in ask.items.overrides.iter().enumerate() {
         let op = format!("{}/overrides/{o}", ask.marker);
+        // A number that could not be read (a stand-in) rewords nothing.
+        let unread =
+            |o: usize| loader.set_aside(&ask.file, &format!("{}/overrides/{o}/number", ask.marker));
+        if unread(o) {
+            continue;
+        }
         // A second rewording of one item would silently drop the first's words.
-        if let Some(first) = (ask.items.overrides[..o].iter()).position(|x| x.number == ov.number) {
+        let first = (ask.items.overrides[..o].iter().enumerate())
+            .position(|(p, x)| x.number == ov.number && !unread(p));
+        if let Some(first) = first {
             let m = format!(
                 "共通の{}の言い換えは、overrides の {} 番目にもあります。一つの項目の言い換えは一つにまとめ（見出しと本文を同じ言い換えに書きます）、もう一方を消してください",
                 kind.label(ov.number),
