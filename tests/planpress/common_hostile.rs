@@ -355,3 +355,23 @@ fn an_override_whose_number_cannot_be_read_rewords_nothing_and_is_told_once() {
         shown(&errors)
     );
 }
+
+#[test]
+fn common_standards_asked_of_a_common_file_without_them_is_told_at_the_ask() {
+    let city = scratch_city("hostile-no-standards");
+    edit(&city.join("common-r7/common.json"), |v| {
+        v.as_object_mut().unwrap().remove("standard_tables");
+    });
+    let errors = problems(&city.join("shirakawa-r7"));
+    // Not 「1〜0」 for its override, nor its own 32 「ここは 1 のはず」.
+    assert_eq!(errors.len(), 1, "{}", shown(&errors));
+    let e = &errors[0];
+    assert_eq!(e.file, "3-initiatives.json");
+    assert!(e.pointer.as_deref().unwrap().ends_with("/common_standards"));
+    assert!(
+        e.message
+            .contains("共通基準（standard_tables）がありません"),
+        "{}",
+        e.message
+    );
+}

@@ -32,6 +32,18 @@ pub(super) fn standards(
             .errors
             .push(ContentError::new("edition.json", m).at("/common"));
     }
+    if common.standard_tables.is_empty() && !asking.is_empty() {
+        for (f, i, _) in &asking {
+            let m = format!(
+                "common_standards（共通基準をここに載せる）がありますが、共通フォルダの {file} に共通基準（standard_tables）がありません。common_standards を消すか、{file} に共通基準を書いてください"
+            );
+            let p = format!("/sections/{i}/common_standards");
+            loader.errors.push(ContentError::new(f, m).at(p));
+        }
+        // The ward's own standards go on from common ones that are not there.
+        loader.aside.extend(waiting(chapters));
+        return Vec::new();
+    }
     let mut placed = Vec::new();
     for (n, (f, i, use_)) in asking.into_iter().enumerate() {
         let sp = format!("/sections/{i}");
