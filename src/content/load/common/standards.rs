@@ -56,6 +56,8 @@ pub(super) fn standards(
         }
         let mut tables = common.standard_tables.clone();
         let mut overridden = Vec::new();
+        // Each number's first override (a map: a file may hold very many).
+        let mut seen = std::collections::HashMap::new();
         for (o, ov) in use_.overrides.iter().enumerate() {
             let op = format!("{sp}/common_standards/overrides/{o}");
             // A number that could not be read (a stand-in) rewords nothing.
@@ -67,9 +69,8 @@ pub(super) fn standards(
                 continue;
             }
             // A second override of one standard would silently drop the first.
-            let first = (use_.overrides[..o].iter().enumerate())
-                .position(|(p, x)| x.number == ov.number && !unread(p));
-            if let Some(first) = first {
+            let first = *seen.entry(ov.number).or_insert(o);
+            if first != o {
                 let m = format!(
                     "共通基準{} の言い換えは、overrides の {} 番目にもあります。一つの共通基準の言い換えは一つにまとめ、残す方を決めてもう一方を消してください",
                     ov.number,

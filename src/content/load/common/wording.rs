@@ -284,6 +284,8 @@ fn place(
     let last = items.iter().map(|x| x.number).max().unwrap_or(0);
     let mut merged = items.to_vec();
     let mut overridden = Vec::new();
+    // Each number's first override (a map: a file may hold very many).
+    let mut seen = std::collections::HashMap::new();
     for (o, ov) in ask.items.overrides.iter().enumerate() {
         let op = format!("{}/overrides/{o}", ask.marker);
         // A number that could not be read (a stand-in) rewords nothing.
@@ -293,9 +295,8 @@ fn place(
             continue;
         }
         // A second rewording of one item would silently drop the first's words.
-        let first = (ask.items.overrides[..o].iter().enumerate())
-            .position(|(p, x)| x.number == ov.number && !unread(p));
-        if let Some(first) = first {
+        let first = *seen.entry(ov.number).or_insert(o);
+        if first != o {
             let m = format!(
                 "共通の{}の言い換えは、overrides の {} 番目にもあります。一つの項目の言い換えは一つにまとめ（見出しと本文を同じ言い換えに書きます）、もう一方を消してください",
                 kind.label(ov.number),
