@@ -375,3 +375,16 @@ fn common_standards_asked_of_a_common_file_without_them_is_told_at_the_ask() {
         e.message
     );
 }
+
+#[test]
+fn printing_only_its_own_while_asking_for_the_common_items_is_told_once() {
+    let city = scratch_city("hostile-own-and-asked");
+    let ward = city.join("shirakawa-r7");
+    edit(&ward.join("edition.json"), |v| {
+        v["common"]["overrides"] = json!(["principles"]);
+    });
+    let errors = problems(&ward);
+    // Not also 「基本理念の項目がありません… "common_principles": {} を書いて」.
+    assert_eq!(errors.len(), 1, "{}", shown(&errors));
+    assert_eq!(errors[0].pointer.as_deref(), Some("/common_principles"));
+}

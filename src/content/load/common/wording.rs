@@ -228,6 +228,9 @@ fn one(
         return Vec::new();
     };
     if own.is_some() {
+        // Whether the ward's items go on from the common ones is not known.
+        let waiting = kind.waiting(chapters, &asking);
+        loader.aside.extend(waiting);
         for a in &asking {
             let m = format!(
                 "edition.json の common.overrides に \"{field}\" があり、区独自の{what}だけを印刷することになっていますが、{marker}（共通の{what}をここに載せる）もあります。共通の{what}を使うなら common.overrides から \"{field}\" を消し、使わないなら {marker} を消してください"
