@@ -126,3 +126,22 @@ fn fmt_of_a_common_file_it_cannot_read_says_why_in_japanese_and_writes_nothing()
     assert!(!said.contains("invalid type"), "{said}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn watch_rebuilds_when_the_common_folder_it_lacked_comes_back() {
+    use crate::live::{spawn_watch, wait_for, with_watcher};
+    let city = scratch_city("hostile-watch");
+    let ward = city.join("asagiri-r7");
+    let away = crate::doc::tmp("hostile-watch-common");
+    std::fs::rename(city.join("common-r7"), &away).unwrap();
+    let out = crate::doc::tmp("hostile-watch.pdf");
+    let (child, rx) = spawn_watch(&[ward.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    with_watcher(child, || {
+        wait_for(&rx, "直して保存すると作り直します");
+        assert!(!out.exists());
+        // Put back by the clerk: the PDF is made without touching the ward.
+        std::fs::rename(&away, city.join("common-r7")).unwrap();
+        wait_for(&rx, "作り直しました");
+        assert!(out.is_file());
+    });
+}
