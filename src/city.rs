@@ -50,8 +50,7 @@ pub fn users_of(common: &Path) -> Vec<PathBuf> {
     let Ok(here) = common.canonicalize() else {
         return Vec::new();
     };
-    let beside = common.parent().filter(|p| !p.as_os_str().is_empty());
-    let entries = std::fs::read_dir(beside.unwrap_or(Path::new(".")));
+    let entries = std::fs::read_dir(crate::content::folder_of(common));
     let mut found: Vec<PathBuf> = (entries.into_iter().flatten().flatten())
         .map(|e| e.path())
         .filter(|w| is_edition(w))

@@ -52,11 +52,11 @@ pub fn format_common(dir: &Path) -> Result<Vec<String>, String> {
     let read = crate::content::source::read_regular(&path).map_err(|e| format!("{name}: {e}"))?;
     let text = crate::content::decode_text(&read)
         .ok_or_else(|| format!("{name}: 文字コードを読めません。UTF-8 で保存してください"))?;
-    if let Err(e) = serde_json::from_str::<crate::content::model::Common>(&text) {
+    if serde_json::from_str::<crate::content::model::Common>(&text).is_err() {
+        let found = crate::content::problems_reading::<crate::content::model::Common>(name, &text);
         return Err(format!(
-            "{name} を整えませんでした。{} 行 {} 列: {e}。区の版を `planpress check` して、示された箇所を直してください",
-            e.line(),
-            e.column()
+            "{name} を整えませんでした。次の問題を直してから、もう一度実行してください:\n  {}",
+            found.join("\n  ")
         ));
     }
     let canonical = canonical(&text).expect("it parsed");

@@ -159,6 +159,8 @@ enum Seen {
 
 /// Where the edition and the output really are, to sort events.
 struct Places {
+    /// The edition folder as given, to read the folders it names beside it.
+    edition: PathBuf,
     /// The edition folder's parent, watched only to see the edition go and come back.
     parent: Option<PathBuf>,
     name: Option<std::ffi::OsString>,
@@ -168,6 +170,7 @@ struct Places {
 impl Places {
     fn new(edition: &Path, output: &Path) -> Self {
         Places {
+            edition: edition.to_path_buf(),
             parent: real(edition).and_then(|e| e.parent().map(Path::to_path_buf)),
             name: real(edition).and_then(|e| e.file_name().map(|n| n.to_owned())),
             output: real(output)
@@ -184,10 +187,20 @@ impl Places {
         if !matches!(event.kind, Create(_) | Modify(_) | Remove(_)) {
             return Seen::Nothing;
         }
+        // The common folder or previous edition beside it, named by edition.json
+        // (coming back, it is followed from the rebuild on).
+        let named = [
+            planpress::content::common_named_in(&self.edition),
+            planpress::content::previous_named_in(&self.edition),
+        ];
+        let named: Vec<PathBuf> = named.iter().flatten().filter_map(|p| real(p)).collect();
         let seen = |p: &PathBuf| {
             let Some(path) = real(p) else {
                 return Seen::Nothing;
             };
+            if named.contains(&path) {
+                return Seen::Content;
+            }
             let beside = path.parent().map(Path::to_path_buf) == self.parent;
             if beside && path.file_name() == self.name.as_deref() {
                 // Moved, created or removed; not a touch or a change of rights.

@@ -65,6 +65,13 @@ fn field_word(key: &str) -> Option<&'static str> {
         "scenes" => "場面の一覧",
         "common" => "市の共通の内容",
         "folder" => "フォルダ",
+        "comparison" => "新旧対照表の形",
+        "form" => "形",
+        "remarks" => "備考の列",
+        "mark" => "改正部分の印",
+        "new_side" => "改正後の列",
+        "principles" => "基本理念の項目",
+        "standard_tables" => "基準の表",
         _ => return None,
     })
 }
@@ -274,8 +281,16 @@ fn element_words(
             words.push(format!("第{}号", num("number")))
         }
         "items" => words.push(format!("{}", num("number"))),
+        // common.json's policy items (a ward's policy is an object).
+        "policy" => words.push(ItemId::Policy(num("number")).label()),
         "overrides" => {
+            let readable = (item.get("number").and_then(Value::as_u64))
+                .is_some_and(|v| u32::try_from(v).is_ok());
             let common = match words.last().map(String::as_str) {
+                // Its place would name a common item the clerk did not reword.
+                Some(COMMON_STANDARDS | COMMON_PRINCIPLES | COMMON_POLICY) if !readable => {
+                    return words.push(format!("の{}番目の言い換え", n + 1));
+                }
                 Some(COMMON_STANDARDS) => Some(format!(
                     "共通{}",
                     ItemId::standard("", num("number")).label()

@@ -255,7 +255,14 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
             statuses: !unknown("/statuses"),
             year: !unknown("/fiscal_year"),
         };
-        let aside = |file: &str, p: &str| loader.set_aside(file, p);
+        // A common value set aside is the common file's, seen in the ward's.
+        let aside = |file: &str, p: &str| {
+            loader.set_aside(file, p)
+                || (common.as_ref()).is_some_and(|c| {
+                    let (f, q) = c.source_of(file, p);
+                    f != file && loader.set_aside(&f, &q)
+                })
+        };
         let mut found = rules::validate(&edition, &parts, complete, known, &aside);
         found.extend(required::edition(&edition));
         for f in &loader.files {
@@ -267,18 +274,8 @@ pub fn validate(read: Read) -> Result<Content, ContentErrors> {
         if known.year {
             found.extend(super::check_previous(&loader.dir, &edition));
         }
-        // The rules saw the common tables in the ward's section: say each
-        // problem where it was written.
         if let Some(c) = &common {
-            for e in &mut found {
-                e.message = c.reword(&e.message);
-                if let Some(p) = &e.pointer {
-                    (e.file, e.pointer) = {
-                        let (f, p) = c.source_of(&e.file, p);
-                        (f, Some(p))
-                    };
-                }
-            }
+            common::placed(c, &mut found);
         }
         // What the rules say of a stand-in is not the clerk's problem.
         found.retain(|e| !e.pointer.as_deref().is_some_and(|p| aside(&e.file, p)));

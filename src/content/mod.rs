@@ -233,6 +233,17 @@ impl Content {
     }
 }
 
+/// Why `text` does not read as a `T`, in `check`'s words, each problem placed
+/// (for a file read outside an edition, such as `fmt`'s common.json).
+pub fn problems_reading<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Vec<String> {
+    let spans = spans::Spans::scan(text);
+    let found = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(value) => repair::typed::<T>(file, text, &spans, &value).1,
+        Err(e) => vec![messages::json_error(file, text, &spans, None, &e)],
+    };
+    found.iter().map(ToString::to_string).collect()
+}
+
 /// A content file's text, decoded as loading decodes it.
 pub fn decode_text(bytes: &[u8]) -> Option<String> {
     decode::decode(bytes).ok()
@@ -247,10 +258,20 @@ fn previous_dir(dir: &Path, previous: Option<&str>) -> Option<PathBuf> {
     }
     let path = Path::new(previous?);
     Some(if path.components().count() == 1 {
-        dir.parent().unwrap_or(Path::new(".")).join(path)
+        folder_of(dir).join(path)
     } else {
         dir.join(path)
     })
+}
+
+/// The folder `dir` lies in: its parent, also for `.` or a path ending in `..`
+/// (whose lexical parent is not the folder it lies in).
+pub fn folder_of(dir: &Path) -> PathBuf {
+    match (dir.file_name(), dir.parent()) {
+        (Some(_), Some(p)) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        (Some(_), _) => PathBuf::from("."),
+        (None, _) => dir.join(".."),
+    }
 }
 
 /// The previous edition the edition in `dir` names, read from its `edition.json`

@@ -35,7 +35,7 @@ pub fn typed<T: DeserializeOwned>(
     errors.push(json_error(file, text, spans, Some(original), &e));
     let mut value = original.clone();
     let mut aside: Vec<String> = Vec::new();
-    let mut tried: HashMap<String, usize> = HashMap::new();
+    let mut tried: HashMap<String, (usize, Value)> = HashMap::new();
     let mut mistyped: Vec<(String, String)> = Vec::new();
     let (mut current, mut cur_spans) = (text.to_string(), spans.clone());
     let mut e = e;
@@ -142,7 +142,7 @@ fn stand_in(
     root: &mut Value,
     pointer: &str,
     detail: &str,
-    tried: &mut HashMap<String, usize>,
+    tried: &mut HashMap<String, (usize, Value)>,
 ) -> Option<String> {
     if detail.starts_with("duplicate field") {
         // The parsed value keeps one of the two: read on from it.
@@ -169,13 +169,19 @@ fn stand_in(
 /// The next stand-in for the value at `pointer`: first what the clerk probably
 /// meant (the number written as text), then a value of each shape in turn.
 fn next_candidate(
-    tried: &mut HashMap<String, usize>,
+    tried: &mut HashMap<String, (usize, Value)>,
     pointer: &str,
     was: &Value,
     detail: &str,
 ) -> Option<Value> {
+    // The candidates follow from what the clerk wrote, not from the stand-in
+    // tried last (a number too large for its item, stood in for as text, would
+    // otherwise shift the list past the number that fits).
+    let (n, was) = tried
+        .entry(pointer.to_string())
+        .or_insert_with(|| (0, was.clone()));
     let mut candidates: Vec<Value> = Vec::new();
-    match was {
+    match &*was {
         Value::String(s) => {
             let digits: String = s
                 .trim()
@@ -208,8 +214,30 @@ fn next_candidate(
         Value::Bool(false),
         Value::Null,
     ]);
-    let n = tried.entry(pointer.to_string()).or_default();
     let next = candidates.get(*n).cloned();
     *n += 1;
     next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Item {
+        number: u32,
+        text: String,
+    }
+
+    #[test]
+    fn a_number_too_large_is_stood_in_for_and_the_rest_read_on() {
+        let text = r#"{"number": 4294967296, "text": "x"}"#;
+        let value: Value = serde_json::from_str(text).unwrap();
+        let spans = Spans::scan(text);
+        let (typed, errors, aside) = typed::<Item>("f.json", text, &spans, &value);
+        assert!(typed.is_some(), "{errors:?}");
+        assert_eq!(aside, ["/number"]);
+        assert_eq!(errors.len(), 1);
+    }
 }

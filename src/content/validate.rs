@@ -388,10 +388,12 @@ pub fn unlisted_files(dir: &Path, chapters: &[FileRef], annex: &[FileRef]) -> Ve
     extra
         .into_iter()
         .map(|name| {
-            ContentError::new(
-                &name,
-                "edition.json の chapters にも annex にも書かれていないファイルです。使うなら edition.json に加え、使わないなら削除してください",
-            )
+            let m = if name == crate::content::COMMON_FILE {
+                "市の共通の内容のファイルは、版のフォルダではなく共通フォルダ（edition.json の common.folder に書くフォルダ）に置きます。共通フォルダに移してください"
+            } else {
+                "edition.json の chapters にも annex にも書かれていないファイルです。使うなら edition.json に加え、使わないなら削除してください"
+            };
+            ContentError::new(&name, m)
         })
         .collect()
 }

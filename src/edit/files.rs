@@ -135,6 +135,17 @@ pub enum Refused {
 
 /// Save `text` as `name`, if the file on disk still has the hash `base`.
 pub fn save(dir: &Path, name: &str, base: &str, text: &str) -> Result<Saved, Refused> {
+    if kind_of(dir, name).is_none() && name.ends_with(&format!("/{}", crate::content::COMMON_FILE))
+    {
+        // The page opened the common file edition.json named then.
+        let now = match crate::content::common_file_named_in(dir) {
+            Some(now) => format!("今のこの版の共通ファイルは {now} です"),
+            None => "今の common.folder には共通ファイルがありません".into(),
+        };
+        return Err(Refused::Unknown(format!(
+            "{name} を保存しませんでした。この画面で開いた後に edition.json の common.folder が変わり、{now}。この画面で変えた内容はメモ帳などに写してから「読み直す」を押し、今の共通ファイルで編集してください"
+        )));
+    }
     if kind_of(dir, name).is_none() {
         return Err(Refused::Unknown(format!(
             "{name} はこの版のファイルではありません。edition.json に載っているファイルだけを保存できます"

@@ -59,6 +59,5 @@ fn beside_folder(dir: &Path, files: &[(String, Vec<u8>)]) -> Option<PathBuf> {
         && !name
             .chars()
             .any(|c| c.is_control() || "/\\:*?\"<>|".contains(c));
-    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty());
-    plain.then(|| parent.unwrap_or(Path::new(".")).join(name))
+    plain.then(|| crate::content::folder_of(dir).join(name))
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 use crate::doc::*;
 
 /// Wait for a line of the watcher's output that contains `needle`.
-fn wait_for(rx: &mpsc::Receiver<String>, needle: &str) -> String {
+pub(crate) fn wait_for(rx: &mpsc::Receiver<String>, needle: &str) -> String {
     loop {
         match rx.recv_timeout(Duration::from_secs(30)) {
             Ok(line) if line.contains(needle) => return line,
@@ -20,7 +20,7 @@ fn wait_for(rx: &mpsc::Receiver<String>, needle: &str) -> String {
 }
 
 /// A running `planpress watch` and the lines it prints (standard output and error).
-fn spawn_watch(args: &[&str]) -> (std::process::Child, mpsc::Receiver<String>) {
+pub(crate) fn spawn_watch(args: &[&str]) -> (std::process::Child, mpsc::Receiver<String>) {
     spawn_watch_in(Path::new("."), args)
 }
 
@@ -50,7 +50,7 @@ fn spawn_watch_in(cwd: &Path, args: &[&str]) -> (std::process::Child, mpsc::Rece
 }
 
 /// Run `body`, then stop the watcher whatever happened.
-fn with_watcher(mut child: std::process::Child, body: impl FnOnce()) {
+pub(crate) fn with_watcher(mut child: std::process::Child, body: impl FnOnce()) {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(body));
     let _ = child.kill();
     let _ = child.wait();

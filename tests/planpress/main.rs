@@ -15,6 +15,8 @@ mod city_summary;
 mod city_summary_print;
 mod cli;
 mod common_change;
+mod common_hostile;
+mod common_hostile_cli;
 mod common_layer;
 mod common_wording;
 mod comparison;

@@ -30,7 +30,7 @@ pub fn common_dir(dir: &Path, folder: &str) -> PathBuf {
     }
     let path = Path::new(folder);
     if path.components().count() == 1 {
-        dir.parent().unwrap_or(Path::new(".")).join(path)
+        crate::content::folder_of(dir).join(path)
     } else {
         dir.join(path)
     }
@@ -65,6 +65,83 @@ pub(super) fn apply(
     let unknown = ["/scenes", "/statuses"].map(|p| ("edition.json".to_string(), p.to_string()));
     let start = loader.aside.len();
     loader.aside.extend(unknown);
+    let Some((dir, file, common)) = read(loader, &named) else {
+        // The common items are not put in: the ward's own numbers (going on
+        // from them) and its lists that await them are not the clerk's problem.
+        let waiting = wording::waiting(chapters);
+        loader
+            .aside
+            .extend(waiting.into_iter().chain(standards::waiting(chapters)));
+        return None;
+    };
+    loader.aside.drain(start..start + 2);
+    // Attached under one name wherever the folder lies.
+    if let Some(s) = loader.sources.iter_mut().rev().find(|(n, _)| *n == file) {
+        s.0 = format!("{ATTACHED}{FILE}");
+    }
+    let mut notices = Vec::new();
+    let archived = file == format!("{ATTACHED}{FILE}");
+    if common.fiscal_year != named.fiscal_year && archived {
+        // The archived copy is read first: naming another folder changes nothing.
+        let m = format!(
+            "edition.json の common.fiscal_year は {} ですが、この版のフォルダの {file}（PDF から取り出した共通の内容。common.folder より先に使います）の fiscal_year は {} です。common.folder の共通フォルダを使うなら、この版のフォルダの common フォルダを別の場所に移してください",
+            named.fiscal_year, common.fiscal_year
+        );
+        loader.errors.push(at(m, "/common/fiscal_year"));
+    } else if common.fiscal_year != named.fiscal_year {
+        let m = format!(
+            "edition.json の common.fiscal_year は {} ですが、共通フォルダの {file} の fiscal_year は {} です。使う年度の共通フォルダを common.folder に書くか、common.fiscal_year を {} にしてください",
+            named.fiscal_year, common.fiscal_year, common.fiscal_year
+        );
+        loader.errors.push(at(m, "/common/fiscal_year"));
+    }
+    let taken = fields::fields(loader, ed, &named, &common, &file, &mut notices);
+    let before = loader.errors.len();
+    let placed = standards::standards(loader, chapters, &common, &file, &mut notices);
+    let worded = wording::wording(loader, chapters, &named, &common, &file, &mut notices);
+    if chapters.len() < ed.chapters.len() {
+        // A chapter that did not load may be the one that asks for the common
+        // items: "no place asks for them" is not known.
+        let mut found = loader.errors.split_off(before);
+        found.retain(|e| !(e.file == "edition.json" && e.pointer.as_deref() == Some("/common")));
+        loader.errors.extend(found);
+    }
+    Some(CommonUse {
+        dir,
+        file,
+        fiscal_year: common.fiscal_year,
+        notices,
+        placed,
+        worded,
+        fields: taken,
+    })
+}
+
+/// The rules saw the common items in the ward's files: each problem said
+/// where it was written, once.
+pub(super) fn placed(c: &CommonUse, found: &mut Vec<ContentError>) {
+    for e in found.iter_mut() {
+        e.message = c.reword(&e.message);
+        if let Some(p) = &e.pointer {
+            let (f, p) = c.source_of(&e.file, p);
+            if f != e.file {
+                // Named by the common file's own words (`resolve`).
+                e.item = None;
+            }
+            (e.file, e.pointer) = (f, Some(p));
+        }
+    }
+    // A common value printed in two places is one problem, told once.
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|e| {
+        e.pointer.is_none() || seen.insert((e.file.clone(), e.pointer.clone(), e.message.clone()))
+    });
+}
+
+/// The common folder named, its file as messages name it and its content; a
+/// problem reading it is told at `common.folder` or in the common file.
+fn read(loader: &mut Loader, named: &CommonRef) -> Option<(PathBuf, String, Common)> {
+    let at = |m: String, p: &str| ContentError::new("edition.json", m).at(p);
     if named.folder.trim().is_empty() || Path::new(&named.folder).has_root() {
         let m = "common.folder には共通フォルダの名前（例: ../city-common-r7）を、この版のフォルダからの相対パスで書いてください".to_string();
         loader.errors.push(at(m, "/common/folder"));
@@ -73,11 +150,33 @@ pub(super) fn apply(
     let dir = common_dir(&loader.dir, &named.folder);
     let file = shown(&loader.dir, &named.folder);
     let path = dir.join(FILE);
-    if !path.is_file() {
+    let folder = &named.folder;
+    if dir.canonicalize().ok() == loader.dir.canonicalize().ok() && dir.is_dir() {
         let m = format!(
-            "共通フォルダ {}（edition.json の common.folder）に {FILE} がありません。フォルダ名を確かめてください",
-            named.folder
+            "common.folder（{folder}）にこの版自身のフォルダが書かれています。市の共通フォルダ（common.json のあるフォルダ。例: ../city-common-r7）を書いてください"
         );
+        loader.errors.push(at(m, "/common/folder"));
+        return None;
+    }
+    if dir.is_file() {
+        let m = format!(
+            "common.folder の {folder} はファイルです。ファイル名を除いて、{FILE} のあるフォルダ（例: ../city-common-r7）を書いてください"
+        );
+        loader.errors.push(at(m, "/common/folder"));
+        return None;
+    }
+    if !path.is_file() {
+        let trimmed = folder.trim();
+        let spaced = trimmed != folder && common_dir(&loader.dir, trimmed).join(FILE).is_file();
+        let m = if spaced {
+            format!(
+                "common.folder の「{folder}」の前後に空白があります。空白を消して「{trimmed}」にしてください"
+            )
+        } else {
+            format!(
+                "共通フォルダ「{folder}」（edition.json の common.folder）に {FILE} がありません。フォルダ名を確かめてください"
+            )
+        };
         loader.errors.push(at(m, "/common/folder"));
         return None;
     }
@@ -90,31 +189,7 @@ pub(super) fn apply(
         None => loader.read_file(&file, &path)?,
     };
     let common: Common = loader.parse(&file, bytes)?;
-    loader.aside.drain(start..start + 2);
-    // Attached under one name wherever the folder lies.
-    if let Some(s) = loader.sources.iter_mut().rev().find(|(n, _)| *n == file) {
-        s.0 = format!("{ATTACHED}{FILE}");
-    }
-    let mut notices = Vec::new();
-    if common.fiscal_year != named.fiscal_year {
-        let m = format!(
-            "edition.json の common.fiscal_year は {} ですが、共通フォルダの {file} の fiscal_year は {} です。使う年度の共通フォルダを common.folder に書くか、common.fiscal_year を {} にしてください",
-            named.fiscal_year, common.fiscal_year, common.fiscal_year
-        );
-        loader.errors.push(at(m, "/common/fiscal_year"));
-    }
-    let taken = fields::fields(loader, ed, &named, &common, &file, &mut notices);
-    let placed = standards::standards(loader, chapters, &common, &file, &mut notices);
-    let worded = wording::wording(loader, chapters, &named, &common, &file, &mut notices);
-    Some(CommonUse {
-        dir,
-        file,
-        fiscal_year: common.fiscal_year,
-        notices,
-        placed,
-        worded,
-        fields: taken,
-    })
+    Some((dir, file, common))
 }
 
 /// `common_standards`, `common_principles` or `common_policy` in a ward whose

@@ -32,6 +32,18 @@ pub(super) fn standards(
             .errors
             .push(ContentError::new("edition.json", m).at("/common"));
     }
+    if common.standard_tables.is_empty() && !asking.is_empty() {
+        for (f, i, _) in &asking {
+            let m = format!(
+                "common_standards（共通基準をここに載せる）がありますが、共通フォルダの {file} に共通基準（standard_tables）がありません。common_standards を消すか、{file} に共通基準を書いてください"
+            );
+            let p = format!("/sections/{i}/common_standards");
+            loader.errors.push(ContentError::new(f, m).at(p));
+        }
+        // The ward's own standards go on from common ones that are not there.
+        loader.aside.extend(waiting(chapters));
+        return Vec::new();
+    }
     let mut placed = Vec::new();
     for (n, (f, i, use_)) in asking.into_iter().enumerate() {
         let sp = format!("/sections/{i}");
@@ -44,14 +56,47 @@ pub(super) fn standards(
         }
         let mut tables = common.standard_tables.clone();
         let mut overridden = Vec::new();
+        // Each number's first override (a map: a file may hold very many).
+        let mut seen = std::collections::HashMap::new();
         for (o, ov) in use_.overrides.iter().enumerate() {
             let op = format!("{sp}/common_standards/overrides/{o}");
+            // A number that could not be read (a stand-in) rewords nothing.
+            let unread = |o: usize| {
+                let p = format!("{sp}/common_standards/overrides/{o}/number");
+                loader.set_aside(&f, &p)
+            };
+            if unread(o) {
+                continue;
+            }
+            // A second override of one standard would silently drop the first.
+            let first = *seen.entry(ov.number).or_insert(o);
+            if first != o {
+                let m = format!(
+                    "共通基準{} の言い換えは、overrides の {} 番目にもあります。一つの共通基準の言い換えは一つにまとめ、残す方を決めてもう一方を消してください",
+                    ov.number,
+                    first + 1
+                );
+                loader
+                    .errors
+                    .push(ContentError::new(&f, m).at(format!("{op}/number")));
+                continue;
+            }
             let target = (tables.iter().enumerate())
                 .filter(|(_, t)| t.numbering == Numbering::Through)
                 .flat_map(|(t, x)| (x.standards.iter().enumerate()).map(move |(k, s)| (t, k, s)))
                 .find(|(_, _, s)| s.number == ov.number)
                 .map(|(t, k, _)| (t, k));
             let Some((t, k)) = target else {
+                let unread = (common.standard_tables.iter().enumerate()).any(|(t, x)| {
+                    (0..x.standards.len()).any(|k| {
+                        loader
+                            .set_aside(file, &format!("/standard_tables/{t}/standards/{k}/number"))
+                    })
+                });
+                if unread {
+                    // A common number that could not be read may be this one.
+                    continue;
+                }
                 let m = format!(
                     "共通基準{} は共通フォルダの {file} にありません（共通基準は 1〜{last}）。置き換える共通基準の番号を書いてください",
                     ov.number
@@ -132,4 +177,26 @@ fn redefinitions(
             }
         }
     }
+}
+
+/// Where the ward's standards go on from the common ones that could not be
+/// read: their numbers (`(file, pointer)`), or the section's empty tables.
+pub(super) fn waiting(chapters: &Loaded) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (f, i, _) in sections_with_common(chapters) {
+        let Some((_, Part::Sections(ch))) = chapters.iter().find(|(g, _)| *g == f) else {
+            continue;
+        };
+        let tables = &ch.sections[i].standard_tables;
+        if tables.is_empty() {
+            out.push((f.clone(), format!("/sections/{i}/standard_tables")));
+        }
+        for (t, table) in tables.iter().enumerate() {
+            for k in 0..table.standards.len() {
+                let p = format!("/sections/{i}/standard_tables/{t}/standards/{k}/number");
+                out.push((f.clone(), p));
+            }
+        }
+    }
+    out
 }

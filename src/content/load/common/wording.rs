@@ -141,6 +141,34 @@ impl Kind {
     }
 }
 
+/// Where the ward's items go on from common ones that could not be read: their
+/// numbers (`(file, pointer)`), or the empty list that awaits them.
+pub(super) fn waiting(chapters: &mut Loaded) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for kind in [Kind::Principles, Kind::Policy] {
+        out.extend(kind.waiting(chapters, &kind.asking(chapters)));
+    }
+    out
+}
+
+impl Kind {
+    /// The ward's lists at `asking`, awaiting common items not put in.
+    fn waiting(self, chapters: &mut Loaded, asking: &[Ask]) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for ask in asking {
+            let Some(list) = self.list_mut(chapters, ask) else {
+                continue;
+            };
+            if list.is_empty() {
+                out.push((ask.file.clone(), ask.list.clone()));
+            }
+            let numbers = (0..list.len()).map(|k| format!("{}/{k}/number", ask.list));
+            out.extend(numbers.map(|p| (ask.file.clone(), p)));
+        }
+        out
+    }
+}
+
 /// Both kinds: the common items put in place, the problems and overrides told.
 pub(super) fn wording(
     loader: &mut Loader,
@@ -169,7 +197,19 @@ fn one(
     let (what, marker, field) = (kind.what(), kind.marker(), kind.field().name());
     let asking = kind.asking(chapters);
     let own = named.overrides.iter().position(|f| *f == kind.field());
+    if kind.common(common).is_some_and(|items| items.is_empty()) && own.is_none() {
+        let m = format!(
+            "共通の{what}が一つもありません。共通の{what}を書くか、{field} を消してください（{field} を消すなら、各区のファイルの {marker} も消します）"
+        );
+        let list = kind.common_list();
+        (loader.errors).push(ContentError::new(file, m).at(list));
+        let waiting = kind.waiting(chapters, &asking);
+        loader.aside.extend(waiting);
+        return Vec::new();
+    }
     let Some(items) = kind.common(common) else {
+        let waiting = kind.waiting(chapters, &asking);
+        loader.aside.extend(waiting);
         for a in &asking {
             let m = format!(
                 "{marker}（共通の{what}をここに載せる）がありますが、共通フォルダの {file} に {field}（{what}）がありません。{marker} を消すか、{file} に共通の{what}を書いてください"
@@ -188,6 +228,9 @@ fn one(
         return Vec::new();
     };
     if own.is_some() {
+        // Whether the ward's items go on from the common ones is not known.
+        let waiting = kind.waiting(chapters, &asking);
+        loader.aside.extend(waiting);
         for a in &asking {
             let m = format!(
                 "edition.json の common.overrides に \"{field}\" があり、区独自の{what}だけを印刷することになっていますが、{marker}（共通の{what}をここに載せる）もあります。共通の{what}を使うなら common.overrides から \"{field}\" を消し、使わないなら {marker} を消してください"
@@ -244,9 +287,34 @@ fn place(
     let last = items.iter().map(|x| x.number).max().unwrap_or(0);
     let mut merged = items.to_vec();
     let mut overridden = Vec::new();
+    // Each number's first override (a map: a file may hold very many).
+    let mut seen = std::collections::HashMap::new();
     for (o, ov) in ask.items.overrides.iter().enumerate() {
         let op = format!("{}/overrides/{o}", ask.marker);
+        // A number that could not be read (a stand-in) rewords nothing.
+        let unread =
+            |o: usize| loader.set_aside(&ask.file, &format!("{}/overrides/{o}/number", ask.marker));
+        if unread(o) {
+            continue;
+        }
+        // A second rewording of one item would silently drop the first's words.
+        let first = *seen.entry(ov.number).or_insert(o);
+        if first != o {
+            let m = format!(
+                "共通の{}の言い換えは、overrides の {} 番目にもあります。一つの項目の言い換えは一つにまとめ（見出しと本文を同じ言い換えに書きます）、もう一方を消してください",
+                kind.label(ov.number),
+                first + 1
+            );
+            (loader.errors).push(ContentError::new(&ask.file, m).at(format!("{op}/number")));
+            continue;
+        }
         let Some(k) = merged.iter().position(|x| x.number == ov.number) else {
+            let unread = (0..items.len())
+                .any(|k| loader.set_aside(file, &format!("{}/{k}/number", kind.common_list())));
+            if unread {
+                // A common number that could not be read may be this one.
+                continue;
+            }
             let m = format!(
                 "共通の{} は共通フォルダの {file} にありません（共通の{what}は 1〜{last}）。言い換える共通の{what}の番号を書いてください",
                 kind.label(ov.number)
