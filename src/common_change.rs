@@ -34,12 +34,8 @@ pub fn ward_changes(old_common: &Path, new_common: &Path) -> Result<Vec<WardChan
                 new_common.display()
             )
         })?;
-    let parent = old_common.parent().unwrap_or(Path::new("."));
-    let parent = if parent.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        parent
-    };
+    // The folder the common folder lies in (also for `.` or `..`).
+    let parent = &content::folder_of(old_common);
     let mut wards: Vec<PathBuf> = std::fs::read_dir(parent)
         .map_err(|e| format!("{}: {}", parent.display(), crate::io_message::reason(&e)))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -49,10 +45,11 @@ pub fn ward_changes(old_common: &Path, new_common: &Path) -> Result<Vec<WardChan
     let mut out = Vec::new();
     for ward in wards {
         let mut edition = read_json(&ward.join("edition.json"))?;
-        let Some(folder) = edition.pointer("/common/folder").and_then(Value::as_str) else {
+        // The folder as loading finds it (a plain name lies beside the ward).
+        let Some(uses) = content::common_named_in(&ward) else {
             continue;
         };
-        if !same(&ward.join(folder), old_common) {
+        if !same(&uses, old_common) {
             continue;
         }
         let label = crate::city::ward_label(&ward);

@@ -19,7 +19,7 @@ pub struct Made {
 /// number at its end counted up (`midori-r7` → `midori-r8`), else `-next`.
 pub fn next_name(from: &Path) -> PathBuf {
     let name = crate::content::load::folder_name(from);
-    let parent = from.parent().unwrap_or(Path::new("."));
+    let parent = crate::content::folder_of(from);
     let stem = name.trim_end_matches(|c: char| c.is_ascii_digit());
     match name[stem.len()..].parse::<u32>() {
         Ok(n) => parent.join(format!("{stem}{}", n + 1)),

@@ -145,3 +145,21 @@ fn watch_rebuilds_when_the_common_folder_it_lacked_comes_back() {
         assert!(out.is_file());
     });
 }
+
+#[test]
+fn diff_of_two_common_versions_run_in_the_old_one_finds_its_wards() {
+    let city = scratch_city("hostile-diff-dot");
+    // One ward names its common folder by a plain name (beside it).
+    edit(&city.join("midori-r7/edition.json"), |v| {
+        v["common"]["folder"] = json!("common-r7");
+    });
+    let (ok, said) = run_in(&city.join("common-r7"), &["diff", ".", "../common-r8"]);
+    assert!(ok, "{said}");
+    for ward in [
+        "あさぎり区（asagiri-r7）",
+        "みどり区（midori-r7）",
+        "しらかわ区（shirakawa-r7）",
+    ] {
+        assert!(said.contains(&format!("== {ward}")), "{ward}: {said}");
+    }
+}
