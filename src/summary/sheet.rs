@@ -95,7 +95,15 @@ fn write(s: &Summary) -> Result<Vec<u8>, XlsxError> {
                 labels.push(vec![w.ward.as_str(), g.label.as_str()]);
             }
         }
-        statuses(ws, &["区", "部"], labels, &all, &head)?;
+        // A 課 under no 部 is its own group: the heading says so, for a
+        // reader of the data who does not see the chart.
+        statuses(
+            ws,
+            &["区", "部（部に属さない課はその課）"],
+            labels,
+            &all,
+            &head,
+        )?;
     }
     wb.save_to_buffer()
 }

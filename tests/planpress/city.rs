@@ -259,6 +259,9 @@ fn the_summary_prints_and_tabulates_the_counts_of_the_content_files() {
         "{kinds:?}"
     );
     assert!(!kinds.iter().any(|r| r[0].starts_with("しらかわ区")));
+    // Per 部: a 課 under no 部 is its own group, and the heading says so.
+    let by_division = sheet(&mut book, "実施結果_部別");
+    assert_eq!(by_division[0][1], "部（部に属さない課はその課）");
     // Last year's results per ward: the chart's table, the sheet, the alt text.
     let results = sheet(&mut book, "実施結果_区別");
     for (w, label) in WARDS.iter().zip(labels) {
