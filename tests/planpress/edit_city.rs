@@ -6,22 +6,9 @@ use serde_json::{Value, json};
 
 use crate::common_layer::scratch_city;
 use crate::doc::planpress;
-use crate::edit_server::{get_json, post, token};
+use crate::edit_server::{get_json, post, snapshot, token};
 
 const COMMON: &str = "../common-r7/common.json";
-
-fn ward_bytes(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<_> = (std::fs::read_dir(dir).unwrap().flatten())
-        .map(|e| {
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    out.sort();
-    out
-}
 
 #[test]
 fn a_wards_editor_checks_and_saves_the_citys_common_file_by_the_writing_rule() {
@@ -65,8 +52,8 @@ fn a_wards_editor_checks_and_saves_the_citys_common_file_by_the_writing_rule() {
     );
 
     // Saved: exactly that value changes; no file of the ward is written.
-    let wards_before = ward_bytes(&ward);
-    let others_before = ward_bytes(&city.join("midori-r7"));
+    let wards_before = snapshot(&ward);
+    let others_before = snapshot(&city.join("midori-r7"));
     let changed = "画面から市の担当が改めた共通の基本理念の本文です。";
     value["principles"][0]["text"] = json!(changed);
     let (status, saved) = post(
@@ -78,8 +65,8 @@ fn a_wards_editor_checks_and_saves_the_citys_common_file_by_the_writing_rule() {
     assert_eq!(status, 200, "{saved}");
     let on_disk: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(on_disk, value);
-    assert_eq!(ward_bytes(&ward), wards_before);
-    assert_eq!(ward_bytes(&city.join("midori-r7")), others_before);
+    assert_eq!(snapshot(&ward), wards_before);
+    assert_eq!(snapshot(&city.join("midori-r7")), others_before);
     let pdf = crate::doc::build(&city.join("midori-r7"));
     assert!(
         !crate::common_layer::text(&pdf).contains(changed),
@@ -119,7 +106,7 @@ fn a_wards_editor_checks_and_saves_the_citys_common_file_by_the_writing_rule() {
         &json!({"file": other, "base": "", "text": "{}"}),
     );
     assert_eq!(status, 404);
-    assert_eq!(ward_bytes(&city.join("midori-r7")), others_before);
+    assert_eq!(snapshot(&city.join("midori-r7")), others_before);
 }
 
 #[test]

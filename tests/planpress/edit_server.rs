@@ -256,7 +256,8 @@ fn opening_and_saving_every_edition_changes_no_byte() {
     }
 }
 
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+/// Every file of a folder: (name, bytes), by name.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| {

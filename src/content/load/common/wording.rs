@@ -210,14 +210,10 @@ fn one(
     let Some(items) = kind.common(common) else {
         let waiting = kind.waiting(chapters, &asking);
         loader.aside.extend(waiting);
-        for a in &asking {
-            let m = format!(
-                "{marker}（共通の{what}をここに載せる）がありますが、共通フォルダの {file} に {field}（{what}）がありません。{marker} を消すか、{file} に共通の{what}を書いてください"
-            );
-            loader
-                .errors
-                .push(ContentError::new(&a.file, m).at(&a.marker));
-        }
+        let m = format!(
+            "{marker}（共通の{what}をここに載せる）がありますが、共通フォルダの {file} に {field}（{what}）がありません。{marker} を消すか、{file} に共通の{what}を書いてください"
+        );
+        tell_each(loader, &asking, &m);
         if let Some(i) = own {
             let m = format!(
                 "common.overrides に {field} がありますが、共通フォルダの {file} に {field}（{what}）がありません。区で置き換えないなら common.overrides から {field} を消してください"
@@ -231,14 +227,10 @@ fn one(
         // Whether the ward's items go on from the common ones is not known.
         let waiting = kind.waiting(chapters, &asking);
         loader.aside.extend(waiting);
-        for a in &asking {
-            let m = format!(
-                "edition.json の common.overrides に \"{field}\" があり、区独自の{what}だけを印刷することになっていますが、{marker}（共通の{what}をここに載せる）もあります。共通の{what}を使うなら common.overrides から \"{field}\" を消し、使わないなら {marker} を消してください"
-            );
-            loader
-                .errors
-                .push(ContentError::new(&a.file, m).at(&a.marker));
-        }
+        let m = format!(
+            "edition.json の common.overrides に \"{field}\" があり、区独自の{what}だけを印刷することになっていますが、{marker}（共通の{what}をここに載せる）もあります。共通の{what}を使うなら common.overrides から \"{field}\" を消し、使わないなら {marker} を消してください"
+        );
+        tell_each(loader, &asking, &m);
         if asking.is_empty() {
             notices.push(format!(
                 "edition.json は共通フォルダの {file} の{what}を使わず、区独自の{what}だけを印刷します（common.overrides の {field}）"
@@ -271,6 +263,13 @@ fn one(
     (asking.iter().take(places))
         .filter_map(|ask| place(loader, chapters, kind, items, ask, file, notices))
         .collect()
+}
+
+/// `message` at each place that asks.
+fn tell_each(loader: &mut Loader, asking: &[Ask], message: &str) {
+    for a in asking {
+        (loader.errors).push(ContentError::new(&a.file, message).at(&a.marker));
+    }
 }
 
 /// The common items put before the ward's own at one place that asks.
